@@ -52,6 +52,7 @@ include checker/checker.mk
 -include docs/docs.mk
 
 all: $(ALL_TARGETS)
+demo: deps-build
 
 check: deps-check all
 	@$(MAKE) --no-print-directory $(CHECK_TARGETS)

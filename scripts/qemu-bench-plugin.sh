@@ -1,0 +1,26 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Compile-time cost of the vmstate plugin over the C units of a plain QEMU build.
+#   scripts/qemu-bench-plugin.sh QEMU=7.2|10.0 [TARGET=x86_64] [PLUGIN=build/vmstate.so]
+#                                [JOBS=2] [LIMIT=N]
+# Builds the plain tree first when needed (its generated headers are required), then
+# runs scripts/qemu/bench_plugin.py; results in $VMSTATE_CACHE/bench/qemu-<ver>-<target>/<time>/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/qemu/common.sh"
+qemu_parse_args "$@"
+PLUGIN=${PLUGIN:-build/vmstate.so}
+[ -f "$PLUGIN" ] || qemu_die "$PLUGIN: missing (build the plugin first)"
+plugin_abs=$(realpath "$PLUGIN")
+
+builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET
+if [ ! -f "$builddir/vmstate-build.txt" ] || ! grep -q '^ninja_status=0$' "$builddir/vmstate-build.txt"; then
+	env -u PLUGIN "$here/qemu-build.sh" QEMU="$QEMU" TARGET="$TARGET" >/dev/null
+fi
+out=$VMSTATE_CACHE/bench/qemu-$QEMU-$TARGET/$(date -u +%Y%m%dT%H%M%SZ)
+cmd=(python3 "$here/qemu/bench_plugin.py" --compile-commands "$builddir/compile_commands.json"
+	--plugin "$plugin_abs" --out "$out" --jobs "$JOBS" ${LIMIT:+--limit "$LIMIT"})
+echo "QEMU $QEMU ($(cat "$(qemu_src_dir)/VERSION")) $TARGET-softmmu, gcc $(gcc -dumpfullversion), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "plugin: $plugin_abs (sha256 $(sha256sum "$plugin_abs" | cut -c1-16))"
+echo "command: ${cmd[*]}"
+"${cmd[@]}"

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The GCC plugin build/vmstate.so: every plugin/*.cc (the QOM recorder's files too).
+
+PLUGIN_CXX      ?= $(CXX)
+PLUGIN_GCC      ?= $(CC)
+PLUGIN_INCDIR   := $(shell $(PLUGIN_GCC) -print-file-name=plugin)/include
+PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -Wall -Wextra -Wno-unused-parameter \
+                   -I$(PLUGIN_INCDIR) -Iplugin
+PLUGIN_SRCS     := $(sort $(wildcard plugin/*.cc))
+PLUGIN_OBJS     := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/plugin/%.o)
+PLUGIN_SO       := $(BUILD)/vmstate.so
+
+ALL_TARGETS     += $(PLUGIN_SO)
+CHECK_TARGETS   += check-plugin
+INSTALL_TARGETS += install-plugin
+
+$(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk
+	@mkdir -p $(@D)
+	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -MMD -c $< -o $@
+
+$(PLUGIN_SO): $(PLUGIN_OBJS)
+	$(PLUGIN_CXX) -shared -o $@ $^ -ljansson
+
+-include $(PLUGIN_OBJS:.o=.d)
+
+.PHONY: check-plugin install-plugin
+check-plugin: $(PLUGIN_SO)
+	@testsuite/plugin/run-tests.sh $(abspath $(PLUGIN_SO))
+
+install-plugin: $(PLUGIN_SO)
+	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/vmstate.so
+	install -m 644 docs/man/vmstate-plugin.1 $(DESTDIR)$(MANDIR)/man1/vmstate-plugin.1

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Reading C initializers by name: see tree-eval.h.
+#include "tree-eval.h"
+
+#include <string.h>
+
+static const char *
+type_name_string (tree type)
+{
+	tree name = TYPE_NAME (type);
+	if (name && TREE_CODE (name) == TYPE_DECL)
+		name = DECL_NAME (name);
+	if (name && TREE_CODE (name) == IDENTIFIER_NODE)
+		return IDENTIFIER_POINTER (name);
+	return NULL;
+}
+
+bool
+vx_type_named (tree type, const char *name)
+{
+	if (!type || type == error_mark_node)
+		return false;
+	/* A typedef name (typedef struct X Y) is a variant of the tagged type. */
+	const char *own = type_name_string (type);
+	if (own && strcmp (own, name) == 0)
+		return true;
+	tree main = TYPE_MAIN_VARIANT (type);
+	if (TREE_CODE (main) != RECORD_TYPE && TREE_CODE (main) != UNION_TYPE
+	    && TREE_CODE (main) != ENUMERAL_TYPE)
+		return false;
+	own = type_name_string (main);
+	return own && strcmp (own, name) == 0;
+}
+
+tree
+vx_strip_casts (tree t)
+{
+	while (t && (CONVERT_EXPR_P (t) || TREE_CODE (t) == NON_LVALUE_EXPR
+		     || TREE_CODE (t) == VIEW_CONVERT_EXPR))
+		t = TREE_OPERAND (t, 0);
+	return t;
+}
+
+tree
+vx_field (tree type, const char *name)
+{
+	type = TYPE_MAIN_VARIANT (type);
+	if (TREE_CODE (type) != RECORD_TYPE && TREE_CODE (type) != UNION_TYPE)
+		return NULL_TREE;
+	for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+		if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
+		    && strcmp (IDENTIFIER_POINTER (DECL_NAME (f)), name) == 0)
+			return f;
+	return NULL_TREE;
+}
+
+tree
+vx_member (tree ctor, const char *name, bool *present)
+{
+	*present = false;
+	if (!ctor || TREE_CODE (ctor) != CONSTRUCTOR)
+		return NULL_TREE;
+	tree field = vx_field (TREE_TYPE (ctor), name);
+	if (!field)
+		return NULL_TREE;
+	/* Elements without an index follow the previous one in declaration order. */
+	tree next = TYPE_FIELDS (TYPE_MAIN_VARIANT (TREE_TYPE (ctor)));
+	unsigned i;
+	tree index, value;
+	FOR_EACH_CONSTRUCTOR_ELT (CONSTRUCTOR_ELTS (ctor), i, index, value) {
+		while (!index && next && TREE_CODE (next) != FIELD_DECL)
+			next = DECL_CHAIN (next);
+		tree which = index ? index : next;
+		if (which == field) {
+			*present = true;
+			return value;
+		}
+		next = which ? DECL_CHAIN (which) : NULL_TREE;
+	}
+	return NULL_TREE;
+}
+
+bool
+vx_int (tree t, long long *value)
+{
+	if (!t)
+		return false;
+	if (TREE_CODE (t) != INTEGER_CST)
+		t = fold (t);
+	t = vx_strip_casts (t);
+	if (TREE_CODE (t) != INTEGER_CST)
+		return false;
+	if (tree_fits_shwi_p (t))
+		*value = tree_to_shwi (t);
+	else if (tree_fits_uhwi_p (t))
+		*value = (long long) tree_to_uhwi (t);
+	else
+		return false;
+	return true;
+}
+
+const char *
+vx_linkage (tree decl)
+{
+	return TREE_PUBLIC (decl) ? "global" : "static";
+}
+
+json_t *
+vx_loc_json (location_t loc)
+{
+	if (loc == UNKNOWN_LOCATION)
+		return json_null ();
+	expanded_location x = expand_location (loc);
+	if (!x.file)
+		return json_null ();
+	char *text = xasprintf ("%s:%d:%d", x.file, x.line, x.column);
+	json_t *j = vx_json_string (text);
+	free (text);
+	return j;
+}
+
+/* Length of the valid UTF-8 sequence at S, or 0. */
+static size_t
+utf8_sequence (const unsigned char *s)
+{
+	size_t n;
+	if (s[0] < 0x80)
+		return 1;
+	else if ((s[0] & 0xe0) == 0xc0 && s[0] >= 0xc2)
+		n = 2;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 3;
+	else if ((s[0] & 0xf8) == 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+json_t *
+vx_json_string (const char *s)
+{
+	json_t *j = json_string (s);
+	if (j)
+		return j;
+	/* Not UTF-8 (a source in another encoding): keep what is valid. */
+	size_t len = strlen (s);
+	char *clean = XNEWVEC (char, 3 * len + 1);
+	char *out = clean;
+	const unsigned char *in = (const unsigned char *) s;
+	while (*in) {
+		size_t n = utf8_sequence (in);
+		if (n) {
+			memcpy (out, in, n);
+			out += n;
+			in += n;
+		} else {
+			memcpy (out, "\xef\xbf\xbd", 3);
+			out += 3;
+			in++;
+		}
+	}
+	*out = 0;
+	j = json_string (clean);
+	XDELETEVEC (clean);
+	return j ? j : json_null ();
+}
+
+/* The string constant's text, up to its first NUL as C reads it. */
+static const char *
+string_cst_text (tree s, long long offset)
+{
+	if (offset < 0 || offset >= TREE_STRING_LENGTH (s))
+		return NULL;
+	const char *p = TREE_STRING_POINTER (s) + offset;
+	size_t room = TREE_STRING_LENGTH (s) - offset;
+	if (memchr (p, 0, room))
+		return p;
+	/* Not NUL-terminated inside the constant (char a[3] = "abc"): copy it. */
+	char *copy = XNEWVEC (char, room + 1);
+	memcpy (copy, p, room);
+	copy[room] = 0;
+	return copy;
+}
+
+bool
+vx_string (tree t, const char **out)
+{
+	long long zero;
+	t = vx_strip_casts (t);
+	*out = NULL;
+	if (!t)
+		return true;
+	if (vx_int (t, &zero) && zero == 0)
+		return true;
+	if (TREE_CODE (t) != ADDR_EXPR)
+		return false;
+	tree target = TREE_OPERAND (t, 0);
+	long long offset = 0;
+	if (TREE_CODE (target) == ARRAY_REF) {
+		if (!vx_int (TREE_OPERAND (target, 1), &offset))
+			return false;
+		target = TREE_OPERAND (target, 0);
+	}
+	/* A named constant string (static const char name[] = "..."). */
+	if (VAR_P (target) && DECL_INITIAL (target) && TREE_READONLY (target))
+		target = DECL_INITIAL (target);
+	if (TREE_CODE (target) != STRING_CST)
+		return false;
+	*out = string_cst_text (target, offset);
+	return *out != NULL;
+}
+
+/* Symbols.  A file-scope or public decl's assembler name is its own name (or its asm
+ * label): asking for it changes nothing.  A static inside a function gets a numbered
+ * name ("x.0") from a counter when GCC first needs it, so asking early would renumber
+ * the program's local symbols: until GCC has named it, the fragment spells it
+ * "FUNCTION.NAME", which is unique in the unit and stable. */
+const char *
+vx_symbol (tree decl)
+{
+	if (DECL_ASSEMBLER_NAME_SET_P (decl) || TREE_PUBLIC (decl) || DECL_EXTERNAL (decl)
+	    || !DECL_CONTEXT (decl) || TREE_CODE (DECL_CONTEXT (decl)) != FUNCTION_DECL) {
+		const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl));
+		return name[0] == '*' ? name + 1 : name;
+	}
+	tree fn = DECL_CONTEXT (decl);
+	const char *fn_name = IDENTIFIER_POINTER (DECL_NAME (fn));
+	const char *own = DECL_NAME (decl) ? IDENTIFIER_POINTER (DECL_NAME (decl)) : "";
+	char *name = concat (fn_name, ".", own, NULL);
+	return IDENTIFIER_POINTER (get_identifier (name));
+}

@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Reads VMStateDescription / VMStateField / VMStateInfo initializers, finding every type,
+// member and flag by its name so that one plugin reads any QEMU version's layout.
+#include "vmsd.h"
+#include "tree-eval.h"
+#include "unknown.h"
+#include "hash-set.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *unit_vmstates;
+static json_t *unit_infos;
+static hash_set<tree> *recorded;
+static tree flags_enum;		/* enum VMStateFlags, when its definition was seen */
+
+/* An array initializer seen through a pointer: elements START .. LENGTH-1 of CTOR. */
+struct array_view {
+	tree decl;		/* the named array or the compound literal's decl */
+	tree ctor;
+	long long start;
+	long long length;
+};
+
+/* What the value being read belongs to, for unknowns. */
+struct reading {
+	const char *context;	/* the description's or info's symbol */
+	location_t loc;		/* where the value is written, as near as known */
+};
+
+static json_t *record_vmsd (tree decl);
+
+static json_t *
+int_member (tree ctor, const char *member, const reading &r)
+{
+	bool present;
+	tree value = vx_member (ctor, member, &present);
+	long long x;
+	if (!present)
+		return json_integer (0);
+	if (vx_int (value, &x))
+		return json_integer (x);
+	return vx_unknown (r.loc, r.context, "initializer of .%s is not an integer constant",
+			   member);
+}
+
+static json_t *
+string_member (tree ctor, const char *member, const reading &r)
+{
+	bool present;
+	tree value = vx_member (ctor, member, &present);
+	const char *text;
+	if (!present)
+		return json_null ();
+	if (vx_string (value, &text))
+		return text ? vx_json_string (text) : json_null ();
+	return vx_unknown (r.loc, r.context, "initializer of .%s is not a string constant",
+			   member);
+}
+
+static bool
+is_vmsd_decl (tree decl)
+{
+	return VAR_P (decl) && vx_type_named (TREE_TYPE (decl), "VMStateDescription");
+}
+
+/* A pointer to a variable or function: its symbol, JSON null for a null pointer. */
+static json_t *
+reference (tree value, const char *member, const reading &r)
+{
+	long long zero;
+	value = vx_strip_casts (value);
+	if (!value || (vx_int (value, &zero) && zero == 0))
+		return json_null ();
+	if (TREE_CODE (value) == ADDR_EXPR) {
+		tree target = TREE_OPERAND (value, 0);
+		if (TREE_CODE (target) == COMPOUND_LITERAL_EXPR)
+			target = VX_COMPOUND_LITERAL_DECL (target);
+		if (VAR_P (target) || TREE_CODE (target) == FUNCTION_DECL) {
+			/* A description written in place is recorded like a named one. */
+			if (is_vmsd_decl (target) && !DECL_NAME (target))
+				return vx_unknown (r.loc, r.context,
+						   ".%s points to an unnamed description", member);
+			if (is_vmsd_decl (target) && TREE_STATIC (target)
+			    && DECL_INITIAL (target) && !recorded->contains (target))
+				record_vmsd (target);
+			return json_string (vx_symbol (target));
+		}
+	}
+	return vx_unknown (r.loc, r.context, ".%s is not the address of a symbol", member);
+}
+
+static json_t *
+reference_member (tree ctor, const char *member, const reading &r)
+{
+	bool present;
+	tree value = vx_member (ctor, member, &present);
+	return present ? reference (value, member, r) : json_null ();
+}
+
+/* Resolves a pointer initializer to the array it points into. */
+static bool
+resolve_array (tree value, array_view *view, const char **why)
+{
+	long long byte_offset = 0;
+	value = vx_strip_casts (value);
+	view->start = 0;
+	if (TREE_CODE (value) == POINTER_PLUS_EXPR) {
+		if (!vx_int (TREE_OPERAND (value, 1), &byte_offset)) {
+			*why = "has a non-constant offset";
+			return false;
+		}
+		value = vx_strip_casts (TREE_OPERAND (value, 0));
+	}
+	tree target = value;
+	if (TREE_CODE (value) == ADDR_EXPR) {
+		target = TREE_OPERAND (value, 0);
+		if (TREE_CODE (target) == ARRAY_REF) {
+			if (!vx_int (TREE_OPERAND (target, 1), &view->start)) {
+				*why = "has a non-constant index";
+				return false;
+			}
+			target = TREE_OPERAND (target, 0);
+		}
+	}
+	if (TREE_CODE (target) == COMPOUND_LITERAL_EXPR)
+		target = VX_COMPOUND_LITERAL_DECL (target);
+	if (!VAR_P (target)) {
+		*why = "is neither a named array nor a compound literal";
+		return false;
+	}
+	tree init = DECL_INITIAL (target);
+	if (!init || init == error_mark_node || TREE_CODE (init) != CONSTRUCTOR) {
+		*why = DECL_EXTERNAL (target) ? "points to an array defined in another unit"
+					      : "points to an array without a visible initializer";
+		return false;
+	}
+	view->decl = target;
+	view->ctor = init;
+	tree type = TREE_TYPE (target);
+	if (TREE_CODE (type) != ARRAY_TYPE) {
+		/* A pointer to one object: an array of one. */
+		view->length = 1;
+	} else {
+		tree elt_size = TYPE_SIZE_UNIT (TREE_TYPE (type));
+		long long size;
+		if (byte_offset && vx_int (elt_size, &size) && size > 0)
+			view->start += byte_offset / size;
+		tree domain = TYPE_DOMAIN (type);
+		long long max = -1;
+		if (domain && TYPE_MAX_VALUE (domain) && vx_int (TYPE_MAX_VALUE (domain), &max))
+			view->length = max + 1;
+		else
+			view->length = CONSTRUCTOR_NELTS (init);
+	}
+	return true;
+}
+
+/* The array's elements by index (NULL_TREE where the initializer leaves zeros). */
+static vec<tree>
+array_elements (const array_view &view)
+{
+	vec<tree> elements = vNULL;
+	if (view.length <= 0 || view.length > (1 << 24))
+		return elements;
+	elements.safe_grow_cleared (view.length);
+	if (TREE_CODE (TREE_TYPE (view.decl)) != ARRAY_TYPE) {
+		elements[0] = view.ctor;
+		return elements;
+	}
+	long long next = 0;
+	unsigned i;
+	tree index, value;
+	FOR_EACH_CONSTRUCTOR_ELT (CONSTRUCTOR_ELTS (view.ctor), i, index, value) {
+		long long lo = next, hi = next;
+		if (index && TREE_CODE (index) == RANGE_EXPR) {
+			if (!vx_int (TREE_OPERAND (index, 0), &lo)
+			    || !vx_int (TREE_OPERAND (index, 1), &hi))
+				continue;
+		} else if (index && !vx_int (index, &lo)) {
+			continue;
+		} else {
+			hi = lo;
+		}
+		for (long long k = lo; k <= hi && k < view.length; k++)
+			if (k >= 0)
+				elements[k] = value;
+		next = hi + 1;
+	}
+	return elements;
+}
+
+static tree
+enumerator_value (tree item)
+{
+	tree value = TREE_VALUE (item);
+	if (TREE_CODE (value) == CONST_DECL)
+		value = DECL_INITIAL (value);
+	return value;
+}
+
+struct enumerator {
+	const char *name;
+	long long value;
+};
+
+static int
+by_value (const void *a, const void *b)
+{
+	long long x = ((const enumerator *) a)->value, y = ((const enumerator *) b)->value;
+	return x < y ? -1 : x > y;
+}
+
+/* Flag names of VALUE, ascending by value; bits no enumerator covers as one number. */
+static json_t *
+flag_names (long long value, tree type)
+{
+	json_t *names = json_array ();
+	unsigned long long covered = 0;
+	if (type && TREE_CODE (type) == ENUMERAL_TYPE) {
+		vec<enumerator> all = vNULL;
+		for (tree item = TYPE_VALUES (type); item; item = TREE_CHAIN (item)) {
+			enumerator e;
+			e.name = IDENTIFIER_POINTER (TREE_PURPOSE (item));
+			if (vx_int (enumerator_value (item), &e.value))
+				all.safe_push (e);
+		}
+		if (all.length ())
+			qsort (all.address (), all.length (), sizeof (enumerator), by_value);
+		for (unsigned i = 0; i < all.length (); i++) {
+			unsigned long long bits = all[i].value;
+			if (bits && (value & bits) == bits) {
+				json_array_append_new (names, json_string (all[i].name));
+				covered |= bits;
+			}
+		}
+		all.release ();
+	}
+	unsigned long long rest = (unsigned long long) value & ~covered;
+	if (rest)
+		json_array_append_new (names, json_integer ((long long) rest));
+	return names;
+}
+
+/* The location of a field entry: its name string when it carries one, else the array. */
+static location_t
+entry_location (tree entry, location_t fallback)
+{
+	bool present;
+	if (entry && EXPR_P (entry) && EXPR_HAS_LOCATION (entry))
+		return EXPR_LOCATION (entry);
+	tree name = vx_member (entry, "name", &present);
+	if (name && EXPR_P (name) && EXPR_HAS_LOCATION (name))
+		return EXPR_LOCATION (name);
+	return fallback;
+}
+
+static json_t *
+field_json (tree entry, tree flags_type, const reading &owner)
+{
+	reading r = { owner.context, entry_location (entry, owner.loc) };
+	json_t *f = json_object ();
+	json_object_set_new (f, "name", string_member (entry, "name", r));
+	json_object_set_new (f, "loc", vx_loc_json (r.loc));
+	json_object_set_new (f, "version_id", int_member (entry, "version_id", r));
+
+	bool present;
+	tree exists = vx_member (entry, "field_exists", &present);
+	long long value;
+	exists = vx_strip_casts (exists);
+	if (!present || (vx_int (exists, &value) && value == 0))
+		json_object_set_new (f, "field_exists", json_false ());
+	else if (TREE_CODE (exists) == ADDR_EXPR || vx_int (exists, &value))
+		json_object_set_new (f, "field_exists", json_true ());
+	else
+		json_object_set_new (f, "field_exists",
+				     vx_unknown (r.loc, r.context,
+						 ".field_exists is not a function address"));
+
+	static const char *const sizes[] = { "size", "num", "start", "offset",
+		"struct_version_id", "size_offset", "num_offset" };
+	for (size_t i = 0; i < ARRAY_SIZE (sizes); i++)
+		json_object_set_new (f, sizes[i], int_member (entry, sizes[i], r));
+
+	tree flags = vx_member (entry, "flags", &present);
+	if (!present)
+		json_object_set_new (f, "flags", json_array ());
+	else if (vx_int (flags, &value))
+		json_object_set_new (f, "flags", flag_names (value, flags_type));
+	else
+		json_object_set_new (f, "flags",
+				     vx_unknown (r.loc, r.context,
+						 "initializer of .flags is not a constant"));
+
+	json_object_set_new (f, "info", reference_member (entry, "info", r));
+	json_object_set_new (f, "vmsd", reference_member (entry, "vmsd", r));
+	return f;
+}
+
+/* A field entry ends the list when its name is NULL: QEMU's own loops stop there
+ * (VMSTATE_END_OF_LIST is {} in QEMU 7.2 and {.flags = VMS_END} from 8.0 on). */
+static bool
+is_terminator (tree entry)
+{
+	bool present;
+	tree name = vx_member (entry, "name", &present);
+	const char *text;
+	return !entry || !present || (vx_string (name, &text) && !text);
+}
+
+static tree
+flags_type_of (tree entry_type)
+{
+	tree field = entry_type ? vx_field (entry_type, "flags") : NULL_TREE;
+	if (field && TREE_CODE (TREE_TYPE (field)) == ENUMERAL_TYPE)
+		return TREE_TYPE (field);
+	return flags_enum;
+}
+
+static json_t *
+fields_json (tree value, const reading &r)
+{
+	array_view view;
+	const char *why;
+	long long zero;
+	tree bare = vx_strip_casts (value);
+	if (!bare || (vx_int (bare, &zero) && zero == 0))
+		return json_null ();
+	if (!resolve_array (value, &view, &why))
+		return vx_unknown (r.loc, r.context, ".fields %s", why);
+
+	tree entry_type = TREE_TYPE (view.decl);
+	if (TREE_CODE (entry_type) == ARRAY_TYPE)
+		entry_type = TREE_TYPE (entry_type);
+	tree flags_type = flags_type_of (entry_type);
+	reading here = { r.context, DECL_SOURCE_LOCATION (view.decl) };
+	if (!DECL_NAME (view.decl) || DECL_ARTIFICIAL (view.decl))
+		here.loc = r.loc;
+
+	json_t *fields = json_array ();
+	vec<tree> elements = array_elements (view);
+	long long i;
+	for (i = view.start; i < view.length; i++) {
+		tree entry = elements[i];
+		if (entry && TREE_CODE (entry) != CONSTRUCTOR) {
+			json_array_append_new (fields,
+					       vx_unknown (here.loc, r.context,
+							   "entry %lld of .fields is not an initializer list",
+							   i));
+			continue;
+		}
+		if (is_terminator (entry))
+			break;
+		json_array_append_new (fields, field_json (entry, flags_type, here));
+	}
+	if (i >= view.length)
+		json_array_append_new (fields,
+				       vx_unknown (here.loc, r.context,
+						   ".fields has no terminating entry"));
+	elements.release ();
+	return fields;
+}
+
+static json_t *
+subsections_json (tree value, const reading &r)
+{
+	array_view view;
+	const char *why;
+	long long zero;
+	tree bare = vx_strip_casts (value);
+	if (!bare || (vx_int (bare, &zero) && zero == 0))
+		return json_null ();
+	if (!resolve_array (value, &view, &why))
+		return vx_unknown (r.loc, r.context, ".subsections %s", why);
+
+	json_t *subsections = json_array ();
+	vec<tree> elements = array_elements (view);
+	long long i;
+	for (i = view.start; i < view.length; i++) {
+		tree entry = vx_strip_casts (elements[i]);
+		if (!entry || (vx_int (entry, &zero) && zero == 0))
+			break;
+		json_array_append_new (subsections, reference (entry, "subsections", r));
+	}
+	if (i >= view.length)
+		json_array_append_new (subsections,
+				       vx_unknown (r.loc, r.context,
+						   ".subsections has no NULL entry"));
+	elements.release ();
+	return subsections;
+}
+
+static json_t *
+record_vmsd (tree decl)
+{
+	recorded->add (decl);
+	const char *symbol = vx_symbol (decl);
+	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
+	tree ctor = DECL_INITIAL (decl);
+
+	json_t *d = json_object ();
+	json_object_set_new (d, "symbol", json_string (symbol));
+	json_object_set_new (d, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (d, "loc", vx_loc_json (r.loc));
+	/* Appended before its members are read, so that descriptions it contains in place
+	 * come after it. */
+	if (!unit_vmstates)
+		unit_vmstates = json_array ();
+	json_array_append_new (unit_vmstates, d);
+
+	if (TREE_CODE (ctor) != CONSTRUCTOR) {
+		json_t *unknown = vx_unknown (r.loc, symbol,
+					      "initializer is not a braced initializer list");
+		json_object_set (d, "name", unknown);
+		json_object_set (d, "version_id", unknown);
+		json_object_set (d, "minimum_version_id", unknown);
+		json_object_set (d, "fields", unknown);
+		json_object_set_new (d, "subsections", unknown);
+		return d;
+	}
+	json_object_set_new (d, "name", string_member (ctor, "name", r));
+	json_object_set_new (d, "version_id", int_member (ctor, "version_id", r));
+	json_object_set_new (d, "minimum_version_id",
+			     int_member (ctor, "minimum_version_id", r));
+	bool present;
+	tree fields = vx_member (ctor, "fields", &present);
+	json_object_set_new (d, "fields", present ? fields_json (fields, r) : json_null ());
+	tree subsections = vx_member (ctor, "subsections", &present);
+	json_object_set_new (d, "subsections",
+			     present ? subsections_json (subsections, r) : json_null ());
+	return d;
+}
+
+static void
+record_info (tree decl)
+{
+	const char *symbol = vx_symbol (decl);
+	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
+	tree ctor = DECL_INITIAL (decl);
+	json_t *info = json_object ();
+	json_object_set_new (info, "symbol", json_string (symbol));
+	json_object_set_new (info, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (info, "loc", vx_loc_json (r.loc));
+	if (TREE_CODE (ctor) == CONSTRUCTOR)
+		json_object_set_new (info, "name", string_member (ctor, "name", r));
+	else
+		json_object_set_new (info, "name",
+				     vx_unknown (r.loc, symbol,
+						 "initializer is not a braced initializer list"));
+	if (!unit_infos)
+		unit_infos = json_array ();
+	json_array_append_new (unit_infos, info);
+}
+
+void
+vmsd_finish_decl (tree decl)
+{
+	if (!VAR_P (decl) || !TREE_STATIC (decl) || DECL_EXTERNAL (decl))
+		return;
+	tree init = DECL_INITIAL (decl);
+	if (!init || init == error_mark_node)
+		return;
+	if (!recorded)
+		recorded = new hash_set<tree>;
+	if (is_vmsd_decl (decl)) {
+		if (!recorded->contains (decl))
+			record_vmsd (decl);
+	} else if (vx_type_named (TREE_TYPE (decl), "VMStateInfo")) {
+		record_info (decl);
+	}
+}
+
+void
+vmsd_finish_type (tree type)
+{
+	if (type && TREE_CODE (type) == ENUMERAL_TYPE && vx_type_named (type, "VMStateFlags"))
+		flags_enum = type;
+}
+
+json_t *
+vmsd_unit_vmstates (void)
+{
+	if (!unit_vmstates)
+		unit_vmstates = json_array ();
+	return json_incref (unit_vmstates);
+}
+
+json_t *
+vmsd_unit_infos (void)
+{
+	if (!unit_infos)
+		unit_infos = json_array ();
+	return json_incref (unit_infos);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Records the unit's VMStateDescription and VMStateInfo definitions (fragment-format.md:
+ * VMSD, FIELD, INFO). */
+#ifndef VMSTATE_PLUGIN_VMSD_H
+#define VMSTATE_PLUGIN_VMSD_H
+
+#include "gcc-compat.h"
+
+/* PLUGIN_FINISH_DECL: records DECL when it is a static-storage VMStateDescription or
+ * VMStateInfo with an initializer. */
+void vmsd_finish_decl (tree decl);
+
+/* PLUGIN_FINISH_TYPE: remembers the VMStateFlags enum. */
+void vmsd_finish_type (tree type);
+
+/* The unit's "vmstates" and "infos" arrays (new references). */
+json_t *vmsd_unit_vmstates (void);
+json_t *vmsd_unit_infos (void);
+
+#endif

@@ -45,4 +45,25 @@ const struct vx_def *vx_lookup(const struct vx_program *prog,
 size_t vx_unit_count(const struct vx_program *prog);
 const struct vx_unit *vx_unit_at(const struct vx_program *prog, size_t i);
 
+/* Like vx_lookup, for a definition of KIND: SYMBOL resolves as the linker does (FROM's
+ * static, else the global), and that unit's definition of KIND is returned.  A symbol
+ * can be listed under two kinds in one unit (one variable seen by two recorders);
+ * vx_lookup then prefers the lower kind in enum order. */
+const struct vx_def *vx_lookup_kind(const struct vx_program *prog,
+				    const struct vx_unit *from, const char *symbol,
+				    enum vx_def_kind kind);
+
+/* Building the program (main.c, tests). */
+struct vx_program *vx_program_new(void);
+/* Adds FRAGMENT (as validated by fragment_parse; the program takes the reference), read
+ * from INPUT.  A fragment equal to one already added (the same object given twice, or
+ * an executable with its own objects) is dropped: returns NULL then. */
+const struct vx_unit *vx_program_add(struct vx_program *prog, const char *input,
+				     json_t *fragment);
+/* Indexes every definition once all units are added, reporting two global definitions
+ * of one symbol (and a unit id seen with two different fragments) on stderr with their
+ * locations.  Returns how many problems were reported. */
+unsigned vx_program_link(struct vx_program *prog);
+void vx_program_free(struct vx_program *prog);
+
 #endif

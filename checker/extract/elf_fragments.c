@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Fragments embedded in an ELF image: every section named .vmstate_fragment holds
+ * NUL-terminated fragment texts, concatenated by the linker (empty pieces are padding). */
+#include <gelf.h>
+#include <string.h>
+#include "diag.h"
+#include "input.h"
+
+static bool split_section(const char *name, const char *bytes, size_t len,
+			  size_t *index, fragment_sink sink, void *ctx)
+{
+	size_t start = 0, end;
+	bool ok = true;
+
+	while (start < len) {
+		const char *nul = memchr(bytes + start, '\0', len - start);
+
+		end = nul ? (size_t)(nul - bytes) : len;
+		if (end > start) {
+			struct fragment_origin origin = {
+				.input = name, .index = (int)*index, .offset = start,
+			};
+
+			if (!sink(ctx, &origin, bytes + start, end - start))
+				ok = false;
+			++*index;
+		}
+		start = end + 1;
+	}
+	return ok;
+}
+
+bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found,
+			fragment_sink sink, void *ctx)
+{
+	static bool initialized;
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	bool ok = true;
+	Elf *elf;
+
+	if (!initialized) {
+		elf_version(EV_CURRENT);
+		initialized = true;
+	}
+	elf = elf_memory(data, size);
+	if (!elf || elf_kind(elf) != ELF_K_ELF) {
+		diag_error(name, "invalid ELF file: %s", elf_errmsg(-1));
+		if (elf)
+			elf_end(elf);
+		return false;
+	}
+	if (elf_getshdrstrndx(elf, &shstrndx) != 0) {
+		diag_error(name, "invalid ELF file: %s", elf_errmsg(-1));
+		elf_end(elf);
+		return false;
+	}
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr shdr;
+		const char *scn_name;
+		Elf_Data *d;
+
+		if (!gelf_getshdr(scn, &shdr)) {
+			diag_error(name, "invalid ELF section header: %s", elf_errmsg(-1));
+			ok = false;
+			break;
+		}
+		scn_name = elf_strptr(elf, shstrndx, shdr.sh_name);
+		if (!scn_name || strcmp(scn_name, FRAGMENT_SECTION) || shdr.sh_type == SHT_NOBITS)
+			continue;
+		if ((shdr.sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0) {
+			diag_error(name, "cannot decompress section %s: %s", FRAGMENT_SECTION,
+				   elf_errmsg(-1));
+			ok = false;
+			continue;
+		}
+		d = elf_rawdata(scn, NULL);
+		if (!d) {
+			diag_error(name, "cannot read section %s: %s", FRAGMENT_SECTION,
+				   elf_errmsg(-1));
+			ok = false;
+			continue;
+		}
+		if (d->d_buf && !split_section(name, d->d_buf, d->d_size, found, sink, ctx))
+			ok = false;
+	}
+	elf_end(elf);
+	return ok;
+}

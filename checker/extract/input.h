@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Reading the command's inputs: ELF files (executables, shared objects, relocatable
+ * objects), static archives (thin ones too), fragment files and directories of them.
+ * Each fragment text found is handed to a sink, in input order. */
+#ifndef VMSTATE_EXTRACT_INPUT_H
+#define VMSTATE_EXTRACT_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "fragment.h"
+
+/* Receives one fragment's text (not NUL-terminated, valid during the call only).
+ * Returns false when the fragment is bad (after reporting it). */
+typedef bool (*fragment_sink)(void *ctx, const struct fragment_origin *origin,
+			      const char *text, size_t len);
+
+/* Reads PATH.  Returns false after reporting each problem (an unreadable or unknown file,
+ * an ELF file without fragments, a fragment the sink rejected). */
+bool input_read(const char *path, fragment_sink sink, void *ctx);
+
+/* For the readers of each kind: the contents of NAME (a file or an archive member),
+ * classified by their first bytes.  FILE_PATH is where NAME lives on disk (to find the
+ * members of a thin archive).  ARCHIVE_MEMBER: a member without fragments is skipped
+ * rather than an error, and *FOUND counts the fragments seen. */
+bool input_read_contents(const char *name, const char *file_path, char *data,
+			 size_t size, bool archive_member, size_t *found,
+			 fragment_sink sink, void *ctx);
+
+/* archive.c: the members of an ar archive ("!<arch>\n") or a thin archive
+ * ("!<thin>\n"), each read with input_read_contents. */
+bool archive_read(const char *name, const char *file_path, char *data, size_t size,
+		  size_t *found, fragment_sink sink, void *ctx);
+
+/* elf_fragments.c: every fragment of the ELF image's .vmstate_fragment sections. */
+bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found,
+			fragment_sink sink, void *ctx);
+
+/* A whole file in memory: mapped copy-on-write, or read when it cannot be mapped. */
+struct input_file {
+	char *data;
+	size_t size;
+	bool mapped;
+};
+
+/* Loads PATH.  Returns false after reporting. */
+bool input_load_file(const char *path, struct input_file *file);
+void input_release_file(struct input_file *file);
+
+#endif

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* vmstate-extract: links the vmstate fragments of a program into a dump in the layout
+ * of QEMU's -dump-vmstate.  See docs/vmstate-extract.md and vmstate-extract(1). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "diag.h"
+#include "dump.h"
+#include "fragment.h"
+#include "input.h"
+#include "link.h"
+#include "qom.h"
+#include "strbuf.h"
+#include "util.h"
+
+#define VERSION "0.1.0"
+
+struct options {
+	const char *output;     /* NULL: stdout */
+	struct dump_options dump;
+	bool strict;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: vmstate-extract [OPTION]... INPUT...\n"
+		"Write the -dump-vmstate JSON of the program whose vmstate fragments are in\n"
+		"INPUTs: ELF executables, shared objects, object files, static archives,\n"
+		"*.vmfrag.json fragment files or directories of them.\n"
+		"\n"
+		"  -o, --output=FILE     write the dump to FILE instead of standard output\n"
+		"  -M, --machine=NAME    name for \"vmschkmachine\" (default: none)\n"
+		"      --layout=LAYOUT   8.1 (default): \"num\" for array fields, as QEMU 8.1\n"
+		"                        and later print it; pre-8.1: no \"num\"\n"
+		"      --strict          conflicts and unknowns are fatal (exit status 1)\n"
+		"  -h, --help            print this help and exit\n"
+		"      --version         print the version and exit\n"
+		"\n"
+		"Exit status: 0 dump written, 1 problems under --strict, 2 usage error,\n"
+		"3 an input cannot be read or is not valid, 4 the dump cannot be written.\n");
+}
+
+static int parse_options(int argc, char **argv, struct options *opt)
+{
+	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "machine", required_argument, NULL, 'M' },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:M:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			opt->output = optarg;
+			break;
+		case 'M':
+			opt->dump.machine = optarg;
+			break;
+		case OPT_LAYOUT:
+			if (!strcmp(optarg, "8.1")) {
+				opt->dump.layout = DUMP_LAYOUT_8_1;
+			} else if (!strcmp(optarg, "pre-8.1")) {
+				opt->dump.layout = DUMP_LAYOUT_PRE_8_1;
+			} else {
+				diag_error(NULL, "unknown layout '%s' (expected 8.1 or pre-8.1)",
+					   optarg);
+				return VX_EXIT_USAGE;
+			}
+			break;
+		case OPT_STRICT:
+			opt->strict = true;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(VX_EXIT_OK);
+		case OPT_VERSION:
+			printf("vmstate-extract (vmstate-plugin) %s\n", VERSION);
+			exit(VX_EXIT_OK);
+		case ':':
+			diag_error(NULL, "option '%s' needs an argument", argv[optind - 1]);
+			return VX_EXIT_USAGE;
+		default:
+			if (optopt)
+				diag_error(NULL, "unknown option '-%c'", optopt);
+			else
+				diag_error(NULL, "unknown option '%s'", argv[optind - 1]);
+			return VX_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		diag_error(NULL, "no input given");
+		fprintf(stderr, "Try 'vmstate-extract --help' for more information.\n");
+		return VX_EXIT_USAGE;
+	}
+	return VX_EXIT_OK;
+}
+
+static bool add_fragment(void *ctx, const struct fragment_origin *origin,
+			 const char *text, size_t len)
+{
+	json_t *fragment = fragment_parse(origin, text, len);
+
+	if (!fragment)
+		return false;
+	vx_program_add(ctx, origin->input, fragment);
+	return true;
+}
+
+static bool write_all(FILE *f, const struct strbuf *sb)
+{
+	return (!sb->len || fwrite(sb->data, 1, sb->len, f) == sb->len) && fflush(f) == 0;
+}
+
+/* Writes the dump to PATH through a temporary file, so that PATH is never partial. */
+static int write_output(const char *path, const struct strbuf *dump)
+{
+	mode_t mask;
+	char *tmp;
+	FILE *f;
+	int fd;
+
+	if (!path) {
+		if (!write_all(stdout, dump)) {
+			diag_error(NULL, "cannot write the dump to standard output: %s",
+				   strerror(errno));
+			return VX_EXIT_INTERNAL;
+		}
+		return VX_EXIT_OK;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_error(path, "cannot create: %s", strerror(errno));
+		free(tmp);
+		return VX_EXIT_INTERNAL;
+	}
+	mask = umask(0);
+	umask(mask);
+	f = fdopen(fd, "w");
+	if (!f || !write_all(f, dump) || fchmod(fd, 0666 & ~mask) != 0) {
+		diag_error(path, "cannot write: %s", strerror(errno));
+		if (f)
+			fclose(f);
+		else
+			close(fd);
+		unlink(tmp);
+		free(tmp);
+		return VX_EXIT_INTERNAL;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		diag_error(path, "cannot write: %s", strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return VX_EXIT_INTERNAL;
+	}
+	free(tmp);
+	return VX_EXIT_OK;
+}
+
+/* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
+static int evaluate_types(const struct vx_program *prog, struct qom_types *types,
+			  unsigned *problems)
+{
+#ifdef VX_NO_QOM
+	(void)prog;
+	(void)types;
+	(void)problems;
+	diag_error(NULL, "this build has no QOM evaluator (checker/extract/qom*.c), so it "
+		   "cannot tell which types have sections");
+	return VX_EXIT_INTERNAL;
+#else
+	if (qom_evaluate(prog, types, problems) != 0)
+		return VX_EXIT_INTERNAL;
+	return VX_EXIT_OK;
+#endif
+}
+
+static void free_types(struct qom_types *types)
+{
+#ifdef VX_NO_QOM
+	(void)types;
+#else
+	qom_types_free(types);
+#endif
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = { .dump = { .machine = "none", .layout = DUMP_LAYOUT_8_1 } };
+	struct qom_types types = { NULL, 0 };
+	struct strbuf dump = STRBUF_INIT;
+	struct vx_program *prog;
+	unsigned problems, qom_problems = 0;
+	int status, i;
+
+	status = parse_options(argc, argv, &opt);
+	if (status != VX_EXIT_OK)
+		return status;
+
+	prog = vx_program_new();
+	for (i = optind; i < argc; i++)
+		input_read(argv[i], add_fragment, prog);
+	if (diag_error_count()) {
+		vx_program_free(prog);
+		return VX_EXIT_INPUT;
+	}
+
+	problems = vx_program_link(prog);
+	status = evaluate_types(prog, &types, &qom_problems);
+	if (status != VX_EXIT_OK) {
+		vx_program_free(prog);
+		return status;
+	}
+	problems += qom_problems;
+	problems += dump_write(&dump, prog, &types, &opt.dump);
+
+	if (problems && opt.strict) {
+		diag_error(NULL, "%u problem%s reported; with --strict no dump is written",
+			   problems, problems == 1 ? "" : "s");
+		status = VX_EXIT_PROBLEMS;
+	} else {
+		if (problems)
+			diag_note(NULL, "%u problem%s reported: the dump may differ from what "
+				  "the program's -dump-vmstate prints", problems,
+				  problems == 1 ? "" : "s");
+		status = write_output(opt.output, &dump);
+	}
+	sb_free(&dump);
+	free_types(&types);
+	vx_program_free(prog);
+	return status;
+}

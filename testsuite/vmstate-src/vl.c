@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The emulator's command line.  All it can do is write its migration state layout:
+ *   vmstate-src [-M MACHINE] -dump-vmstate FILE
+ * Exit status: 0 done, 1 error (unknown machine, cannot write FILE), 2 usage. */
+#include "qemu/osdep.h"
+#include "qemu/module.h"
+#include "migration/dump.h"
+#include "machine.h"
+
+static const char *prog = "vmstate-src";
+
+static void usage(FILE *to)
+{
+	fprintf(to,
+		"usage: %s [-M|--machine MACHINE] -dump-vmstate|--dump-vmstate FILE\n"
+		"       %s -M help     list the machine types (default: %s)\n",
+		prog, prog, pc_default_machine);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: error: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	usage(stderr);
+	return 2;
+}
+
+static bool machine_known(const char *name)
+{
+	for (const char *const *m = pc_machine_types; *m; m++)
+		if (strcmp(*m, name) == 0)
+			return true;
+	return false;
+}
+
+static int list_machines(void)
+{
+	for (const char *const *m = pc_machine_types; *m; m++)
+		printf("%s%s\n", *m, strcmp(*m, pc_default_machine) == 0 ? " (default)" : "");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *machine = pc_default_machine;
+	const char *dump_file = NULL;
+	FILE *out;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *opt = argv[i];
+
+		if (strcmp(opt, "-h") == 0 || strcmp(opt, "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		bool is_machine = strcmp(opt, "-M") == 0 || strcmp(opt, "--machine") == 0;
+		bool is_dump = strcmp(opt, "-dump-vmstate") == 0 ||
+			       strcmp(opt, "--dump-vmstate") == 0;
+
+		if (is_machine || is_dump) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs an argument", opt);
+			if (is_machine)
+				machine = argv[++i];
+			else
+				dump_file = argv[++i];
+			continue;
+		}
+		return usage_error("unknown argument '%s'", opt);
+	}
+	if (strcmp(machine, "help") == 0)
+		return list_machines();
+	if (!machine_known(machine)) {
+		fprintf(stderr, "%s: error: unknown machine type '%s' (try -M help)\n", prog,
+			machine);
+		return 1;
+	}
+	if (!dump_file)
+		return usage_error("nothing to do: give -dump-vmstate FILE%s", "");
+
+	module_call_init(MODULE_INIT_QOM);
+
+	out = strcmp(dump_file, "-") == 0 ? stdout : fopen(dump_file, "w");
+	if (!out) {
+		fprintf(stderr, "%s: error: cannot write '%s': %s\n", prog, dump_file,
+			strerror(errno));
+		return 1;
+	}
+	if (dump_vmstate_json(out, machine) != 0 || (out != stdout && fclose(out) != 0) ||
+	    (out == stdout && fflush(out) != 0)) {
+		fprintf(stderr, "%s: error: cannot write '%s'\n", prog, dump_file);
+		return 1;
+	}
+	return 0;
+}

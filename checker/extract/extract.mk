@@ -36,7 +36,8 @@ EXTRACT_TESTS := $(patsubst testsuite/extract/%.c,$(BUILD)/extract-tests/%,$(EXT
 
 $(BUILD)/extract-tests/%: testsuite/extract/%.c $(EXTRACT_LIB_OBJS) $(wildcard testsuite/extract/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(EXTRACT_CFLAGS) -Ichecker/extract -Itestsuite/extract -o $@ $< \
+	$(CC) $(EXTRACT_CFLAGS) -Wno-unused-parameter -Ichecker/extract -Itestsuite/extract \
+		-DEXTRACT_TEST_DATA=\"$(abspath testsuite/extract/data)\" -o $@ $< \
 		$(EXTRACT_LIB_OBJS) -lcmocka $(EXTRACT_LIBS)
 
 .PHONY: check-extract check-extract-unit check-extract-cli bench-extract install-extract
@@ -51,7 +52,7 @@ check-extract-cli: $(BUILD)/vmstate-extract
 # Extraction speed on a QEMU binary built with the plugin (goal: under 0.1 s).
 # QEMU_BIN defaults to the x86_64 binary that `make fidelity QEMU=7.2` builds.
 EXTRACT_BENCH_QEMU ?= 7.2
-QEMU_BIN ?= $(VMSTATE_CACHE)/build/qemu-$(EXTRACT_BENCH_QEMU)-x86_64/qemu-system-x86_64
+QEMU_BIN ?= $(VMSTATE_CACHE)/build/qemu-$(EXTRACT_BENCH_QEMU)-x86_64-plugin/qemu-system-x86_64
 bench-extract: $(BUILD)/vmstate-extract
 	@sh testsuite/extract/bench.sh $(BUILD)/vmstate-extract "$(QEMU_BIN)"
 bench: bench-extract

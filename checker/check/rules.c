@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Each function here matches one function of the reference script and evaluates its
+ * lookups, comparisons and messages in the same order, so that the same inputs succeed,
+ * print the same text, or fail. */
+#include "rules.h"
+#include "renames.h"
+#include "../lib/vc_fail.h"
+#include "../lib/vc_pyops.h"
+#include "../lib/vc_pystr.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+struct field_iter {
+	const struct vc_value *list;
+	uint32_t next;
+};
+
+static void bump(struct vmc_run *run)
+{
+	if (run->problems < 255)
+		run->problems++;
+}
+
+/* x[key] on an object. */
+static const struct vc_value *get(const struct vc_value *obj, const char *key)
+{
+	if (obj->kind != VC_DICT)
+		vc_fail_at(obj, "is a %s, not an object with \"%s\"", vc_type_name(obj), key);
+	const struct vc_value *v = vc_dict_gets(obj, key);
+	if (!v)
+		vc_fail_at(obj, "missing \"%s\"", key);
+	return v;
+}
+
+static bool has(const struct vc_value *obj, const char *key)
+{
+	return vc_dict_gets(obj, key) != NULL;
+}
+
+static bool is_text(const struct vc_value *v, const char *s)
+{
+	size_t n = strlen(s);
+	return v->kind == VC_STR && v->len == n && memcmp(v->u.s, s, n) == 0;
+}
+
+/* Appends to the report.  In FMT, %s takes a value that the reference joins to the text
+ * with + (so it must be a string) and %v a value it passes to print() (any value). */
+static void say(struct vmc_run *run, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			const char *q = strchr(p, '%');
+			size_t n = q ? (size_t)(q - p) : strlen(p);
+			vc_buf_add(run->out, p, n);
+			p += n - 1;
+			continue;
+		}
+		const struct vc_value *v = va_arg(ap, const struct vc_value *);
+		if (*++p == 's') {
+			if (v->kind != VC_STR)
+				vc_fail_at(v, "is a %s where the reference joins a string into its "
+					   "message (TypeError)", vc_type_name(v));
+			vc_py_write_text(run->out, v->u.s, v->len, v);
+		} else {
+			vc_py_str(run->out, v);
+		}
+	}
+	va_end(ap);
+}
+
+/* A member key as a string value, for messages and comparisons; AT is its value. */
+static struct vc_value key_value(const struct vc_member *m)
+{
+	struct vc_value k = { .kind = VC_STR, .computed = true, .len = m->key_len,
+			      .parent = m->value };
+	k.u.s = m->key;
+	return k;
+}
+
+static void check_version(struct vmc_run *run, const struct vc_value *s,
+			  const struct vc_value *d, const struct vc_value *sec,
+			  const struct vc_value *desc)
+{
+	const struct vc_value *sv = get(s, "version_id"), *dv = get(d, "version_id");
+	if (vc_lt(dv, sv)) {
+		say(run, "Section \"%s\" ", sec);
+		if (desc && vc_truthy(desc))
+			say(run, "Description \"%s\": ", desc);
+		say(run, "version error: %v > %v\n", sv, dv);
+		bump(run);
+	}
+	if (!has(d, "minimum_version_id"))
+		return;
+	const struct vc_value *dmin = get(d, "minimum_version_id");
+	if (vc_lt(sv, dmin)) {
+		/* Kept from the reference: without a description name only the prefix is
+		 * printed, nothing is counted, and the next message continues the line. */
+		say(run, "Section \"%s\" ", sec);
+		if (desc && vc_truthy(desc)) {
+			say(run, "Description \"%s\": ", desc);
+			say(run, "minimum version error: %v < %v\n", sv, dmin);
+			bump(run);
+		}
+	}
+}
+
+static void check_size(struct vmc_run *run, const struct vc_value *s, const struct vc_value *d,
+		       const struct vc_value *sec, const struct vc_value *desc,
+		       const struct vc_value *field)
+{
+	const struct vc_value *ss = get(s, "size"), *ds = get(d, "size");
+	if (vc_eq(ss, ds))
+		return;
+	say(run, "Section \"%s\" ", sec);
+	if (vc_truthy(desc))
+		say(run, "Description \"%s\" ", desc);
+	if (vc_truthy(field))
+		say(run, "Field \"%s\" ", field);
+	say(run, "size mismatch: %v , %v\n", ss, ds);
+	bump(run);
+}
+
+static bool in_names(const char *const *names, const struct vc_value *v)
+{
+	if (v->kind != VC_STR)
+		return false;
+	for (; *names; names++)
+		if (strlen(*names) == v->len && memcmp(*names, v->u.s, v->len) == 0)
+			return true;
+	return false;
+}
+
+/* Same field, or two names of one field in the rename table of scope NAME. */
+static bool fields_match(const struct vc_value *name, const struct vc_value *s_field,
+			 const struct vc_value *d_field)
+{
+	if (vc_eq(s_field, d_field))
+		return true;
+	vc_require_hashable(name, "the description name");
+	for (size_t i = 0; i < vmc_n_field_renames; i++) {
+		const struct vmc_field_renames *r = &vmc_field_renames[i];
+		if (is_text(name, r->scope))
+			return in_names(r->names, s_field) && in_names(r->names, d_field);
+	}
+	return false;
+}
+
+/* The other name of a renamed section, or "" (which may itself be a section). */
+static const char *renamed_section(const struct vc_value *sec)
+{
+	for (size_t i = 0; i < vmc_n_section_renames; i++) {
+		if (is_text(sec, vmc_section_renames[i].old_name))
+			return vmc_section_renames[i].new_name;
+		if (is_text(sec, vmc_section_renames[i].new_name))
+			return vmc_section_renames[i].old_name;
+	}
+	return "";
+}
+
+/* Whether FIELD holds a substructure whose first field matches ITEM (fields that moved
+ * into a struct keep the wire format). */
+static bool exists_in_substruct(const struct vc_value *field, const struct vc_value *item)
+{
+	if (!has(field, "Description"))
+		return false;
+	const struct vc_value *desc = get(field, "Description");
+	if (!has(desc, "Fields"))
+		return false;
+	const struct vc_value *sub = get(desc, "Fields");
+	if (sub->len == 0)
+		return false;
+	const struct vc_value *name = get(desc, "name");
+	return fields_match(name, get(sub->u.items[0], "field"), item);
+}
+
+static const struct vc_value *size_total(struct vmc_run *run, const struct vc_value *entry)
+{
+	const struct vc_value *size = get(entry, "size");
+	if (!has(entry, "num"))
+		return size;
+	return vc_mul(run->arena, size, get(entry, "num"));
+}
+
+static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
+			       const struct vc_value *dd, const struct vc_value *sec);
+
+static void check_description_in_list(struct vmc_run *run, const struct vc_value *s_item,
+				      const struct vc_value *d_item, const struct vc_value *sec,
+				      const struct vc_value *desc)
+{
+	if (!has(s_item, "Description"))
+		return;
+	if (!has(d_item, "Description")) {
+		say(run, "Section \"%s\", Description \"%s\", ", sec, desc);
+		say(run, "Field \"%s\": missing description\n", get(s_item, "field"));
+		bump(run);
+		return;
+	}
+	check_descriptions(run, get(s_item, "Description"), get(d_item, "Description"), sec);
+}
+
+/* Where the unused-padding message names its field. */
+static void unused_mismatch(struct vmc_run *run, const struct vc_value *sec,
+			    const struct vc_value *desc, const struct vc_value *item)
+{
+	say(run, "Section \"%s\", Description \"%s\": unused size mismatch near \" ", sec, desc);
+	say(run, "%s\"\n", get(item, "field"));
+	bump(run);
+}
+
+/* Iterators of the enclosing levels while inside a substructure. */
+struct iter_stack {
+	struct field_iter *items;
+	size_t depth, cap;
+};
+
+static void push(struct vmc_run *run, struct iter_stack *st, struct field_iter it)
+{
+	if (st->depth == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 8;
+		struct field_iter *items = vc_arena_alloc(run->arena, cap * sizeof(*items));
+		if (st->depth)
+			memcpy(items, st->items, st->depth * sizeof(*items));
+		st->items = items;
+		st->cap = cap;
+	}
+	st->items[st->depth++] = it;
+}
+
+static bool next_item(struct field_iter *it, const struct vc_value **item)
+{
+	if (it->next >= it->list->len)
+		return false;
+	*item = it->list->u.items[it->next++];
+	return true;
+}
+
+/* Walks both field lists in step, descending into substructures that one side added
+ * and skipping "unused" padding that covers several fields of the other side. */
+static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
+			 const struct vc_value *dest_fields, const struct vc_value *desc,
+			 const struct vc_value *sec)
+{
+	struct field_iter s_it = { src_fields, 0 }, d_it = { dest_fields, 0 };
+	struct iter_stack s_stack = { 0 }, d_stack = { 0 };
+	bool advance_src = true, advance_dest = true;
+	const struct vc_value *unused = vc_zero();
+	const struct vc_value *zero = vc_zero();
+	const struct vc_value *s_item = NULL, *d_item = NULL;
+
+	for (;;) {
+		if (advance_src) {
+			if (!next_item(&s_it, &s_item)) {
+				if (s_stack.depth == 0)
+					break;
+				s_it = s_stack.items[--s_stack.depth];
+				continue;
+			}
+		} else if (vc_eq(unused, zero)) {
+			advance_src = true;
+		}
+
+		if (advance_dest) {
+			if (!next_item(&d_it, &d_item)) {
+				if (d_stack.depth == 0) {
+					say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
+					say(run, "expected field \"%s\", while dest has no further "
+					    "fields\n", get(s_item, "field"));
+					bump(run);
+					break;
+				}
+				d_it = d_stack.items[--d_stack.depth];
+				advance_src = false;
+				continue;
+			}
+		} else if (vc_eq(unused, zero)) {
+			advance_dest = true;
+		}
+
+		if (!vc_eq(unused, zero)) {
+			if (!advance_dest) {
+				unused = vc_sub(run->arena, unused, get(s_item, "size"));
+				if (vc_eq(unused, zero)) {
+					advance_dest = true;
+					continue;
+				}
+				if (vc_lt(unused, zero)) {
+					unused_mismatch(run, sec, desc, s_item);
+					break;
+				}
+				continue;
+			}
+			if (!advance_src) {
+				unused = vc_sub(run->arena, unused, get(d_item, "size"));
+				if (vc_eq(unused, zero)) {
+					advance_src = true;
+					continue;
+				}
+				if (vc_lt(unused, zero)) {
+					unused_mismatch(run, sec, desc, d_item);
+					break;
+				}
+				continue;
+			}
+		}
+
+		const struct vc_value *s_field = get(s_item, "field");
+		const struct vc_value *d_field = get(d_item, "field");
+		if (!fields_match(desc, s_field, d_field)) {
+			if (exists_in_substruct(d_item, s_field)) {
+				push(run, &d_stack, d_it);
+				d_it = (struct field_iter){ get(get(d_item, "Description"), "Fields"), 0 };
+				advance_src = false;
+				continue;
+			}
+			if (exists_in_substruct(s_item, d_field)) {
+				push(run, &s_stack, s_it);
+				s_it = (struct field_iter){ get(get(s_item, "Description"), "Fields"), 0 };
+				advance_dest = false;
+				continue;
+			}
+			if (is_text(s_field, "unused") || is_text(d_field, "unused")) {
+				const struct vc_value *s_size = size_total(run, s_item);
+				const struct vc_value *d_size = size_total(run, d_item);
+				if (vc_eq(s_size, d_size))
+					continue;
+				if (is_text(d_field, "unused")) {
+					advance_dest = false;
+					unused = vc_sub(run->arena, d_size, s_size);
+					continue;
+				}
+				if (is_text(s_field, "unused")) {
+					advance_src = false;
+					unused = vc_sub(run->arena, s_size, d_size);
+					continue;
+				}
+			}
+			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
+			say(run, "expected field \"%s\", got \"%s\"; skipping rest\n", s_field, d_field);
+			bump(run);
+			break;
+		}
+
+		check_version(run, s_item, d_item, sec, desc);
+		if (!has(s_item, "Description"))
+			check_size(run, s_item, d_item, sec, desc, get(s_item, "field"));
+		check_description_in_list(run, s_item, d_item, sec, desc);
+	}
+}
+
+static void check_subsections(struct vmc_run *run, const struct vc_value *src_sub,
+			      const struct vc_value *dest_sub, const struct vc_value *desc,
+			      const struct vc_value *sec)
+{
+	for (uint32_t i = 0; i < src_sub->len; i++) {
+		const struct vc_value *s_item = src_sub->u.items[i];
+		bool found = false;
+		for (uint32_t j = 0; j < dest_sub->len; j++) {
+			const struct vc_value *d_item = dest_sub->u.items[j];
+			if (!vc_eq(get(s_item, "name"), get(d_item, "name")))
+				continue;
+			found = true;
+			check_descriptions(run, s_item, d_item, sec);
+		}
+		if (!found) {
+			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
+			say(run, "Subsection \"%s\" not found\n", get(s_item, "name"));
+			bump(run);
+		}
+	}
+}
+
+static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
+			       const struct vc_value *dd, const struct vc_value *sec)
+{
+	check_version(run, sd, dd, sec, get(sd, "name"));
+	const struct vc_value *s_name = get(sd, "name");
+	if (!fields_match(sec, s_name, get(dd, "name"))) {
+		say(run, "Section \"%s\": ", sec);
+		say(run, "Description \"%s\" ", s_name);
+		say(run, "missing, got \"%s\" instead; skipping\n", get(dd, "name"));
+		bump(run);
+		return;
+	}
+	for (uint32_t i = 0; i < sd->len; i++) {
+		const struct vc_member *m = &sd->u.dict.members[i];
+		const struct vc_value *other = vc_dict_get(dd, m->key, m->key_len);
+		if (!other) {
+			struct vc_value key = key_value(m);
+			say(run, "Section \"%s\" ", sec);
+			say(run, "Description \"%s\": ", get(sd, "name"));
+			say(run, "Entry \"%s\" missing\n", &key);
+			bump(run);
+			continue;
+		}
+		if (m->key_len == 6 && memcmp(m->key, "Fields", 6) == 0)
+			check_fields(run, m->value, other, get(sd, "name"), sec);
+		if (m->key_len == 11 && memcmp(m->key, "Subsections", 11) == 0)
+			check_subsections(run, m->value, other, get(sd, "name"), sec);
+	}
+}
+
+static void check_machine_type(struct vmc_run *run, const struct vc_value *s,
+			       const struct vc_value *d)
+{
+	const struct vc_value *sn = get(s, "Name"), *dn = get(d, "Name");
+	if (vc_eq(sn, dn))
+		return;
+	say(run, "Warning: checking incompatible machine types: ");
+	say(run, "\"%s\", \"%s\"\n", sn, dn);
+}
+
+int vmc_compare_dumps(struct vmc_run *run, const struct vc_value *src,
+		      const struct vc_value *dest)
+{
+	for (uint32_t i = 0; i < src->len; i++) {
+		const struct vc_member *m = &src->u.dict.members[i];
+		struct vc_value sec = key_value(m);
+		const struct vc_value *d = vc_dict_get(dest, m->key, m->key_len);
+		if (!d) {
+			d = vc_dict_gets(dest, renamed_section(&sec));
+			if (!d) {
+				say(run, "Section \"%s\" does not exist in dest\n", &sec);
+				bump(run);
+				continue;
+			}
+		}
+		const struct vc_value *s = m->value;
+		if (is_text(&sec, "vmschkmachine")) {
+			check_machine_type(run, s, d);
+			continue;
+		}
+		check_version(run, s, d, &sec, NULL);
+		for (uint32_t j = 0; j < s->len; j++) {
+			const struct vc_member *e = &s->u.dict.members[j];
+			const struct vc_value *other = vc_dict_get(d, e->key, e->key_len);
+			if (!other) {
+				struct vc_value entry = key_value(e);
+				say(run, "Section \"%s\": Entry \"%s\" missing\n", &sec, &entry);
+				bump(run);
+				continue;
+			}
+			if (e->key_len == 11 && memcmp(e->key, "Description", 11) == 0)
+				check_descriptions(run, e->value, other, &sec);
+		}
+	}
+	return run->problems;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The migration rules of the reference checker, applied in its order with its messages.
+ * A run never stops early except by vc_fail(), where the reference raises. */
+#ifndef VMSTATE_CHECK_RULES_H
+#define VMSTATE_CHECK_RULES_H
+
+#include "../lib/vc_arena.h"
+#include "../lib/vc_buf.h"
+#include "../lib/vc_value.h"
+
+struct vmc_run {
+	struct vc_arena *arena;  /* for computed values */
+	struct vc_buf *out;      /* the report */
+	int problems;            /* capped at 255, like the exit status */
+};
+
+/* Checks migration from dump SRC to dump DEST (both of dump shape); returns the count. */
+int vmc_compare_dumps(struct vmc_run *run, const struct vc_value *src,
+		      const struct vc_value *dest);
+
+#endif

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "vc_arena.h"
+#include "vc_fail.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct vc_arena_chunk {
+	struct vc_arena_chunk *next;
+	max_align_t align[];
+};
+
+enum { CHUNK_SIZE = 1 << 20 };
+
+void *vc_arena_alloc(struct vc_arena *arena, size_t size)
+{
+	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
+	if ((size_t)(arena->end - arena->cur) < size) {
+		size_t payload = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		struct vc_arena_chunk *chunk = malloc(sizeof(*chunk) + payload);
+		if (!chunk)
+			vc_fail("out of memory (%zu bytes)", payload);
+		chunk->next = arena->chunks;
+		arena->chunks = chunk;
+		char *base = (char *)chunk->align;
+		if (payload != CHUNK_SIZE) {
+			/* Oversized block: keep the current chunk's free tail for later. */
+			memset(base, 0, size);
+			return base;
+		}
+		arena->cur = base;
+		arena->end = base + payload;
+		memset(base, 0, payload);
+	}
+	void *p = arena->cur;
+	arena->cur += size;
+	return p;
+}
+
+char *vc_arena_strndup(struct vc_arena *arena, const char *s, size_t len)
+{
+	char *p = vc_arena_alloc(arena, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void vc_arena_release(struct vc_arena *arena)
+{
+	struct vc_arena_chunk *chunk = arena->chunks;
+	while (chunk) {
+		struct vc_arena_chunk *next = chunk->next;
+		free(chunk);
+		chunk = next;
+	}
+	arena->chunks = NULL;
+	arena->cur = arena->end = NULL;
+}

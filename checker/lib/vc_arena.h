@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Bump allocator: a parsed document is thousands of small nodes freed all at once. */
+#ifndef VC_ARENA_H
+#define VC_ARENA_H
+
+#include <stddef.h>
+
+struct vc_arena_chunk;
+
+struct vc_arena {
+	struct vc_arena_chunk *chunks;
+	char *cur;
+	char *end;
+};
+
+/* Zeroed storage for SIZE bytes, aligned for any object; fails (vc_fail) when out of
+ * memory, so it never returns NULL. */
+void *vc_arena_alloc(struct vc_arena *arena, size_t size);
+/* Copy of LEN bytes plus a terminating NUL. */
+char *vc_arena_strndup(struct vc_arena *arena, const char *s, size_t len);
+void vc_arena_release(struct vc_arena *arena);
+
+#endif

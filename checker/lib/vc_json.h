@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* JSON reader that accepts exactly what Python's json.load accepts (with the default
+ * settings of the reference checker) and yields the same values: see docs/vmstate-check.md,
+ * "Reading JSON".  Errors go through vc_fail() as "FILE:LINE:COL: error: MESSAGE". */
+#ifndef VC_JSON_H
+#define VC_JSON_H
+
+#include <stddef.h>
+
+#include "vc_arena.h"
+#include "vc_value.h"
+
+/* Containers nested deeper than this make Python's decoder raise RecursionError when it
+ * is called from the reference script (measured with Python 3.11). */
+#define VC_JSON_MAX_DEPTH 993
+/* Python refuses to convert longer integer literals (sys.int_info.default_max_str_digits). */
+#define VC_JSON_MAX_INT_DIGITS 4300
+
+/* Parses TEXT (LEN bytes; must stay alive as long as the result) named NAME in messages. */
+struct vc_value *vc_json_parse(struct vc_arena *arena, const char *name,
+			       const char *text, size_t len);
+/* Reads and parses file PATH ("-" is standard input), named NAME in messages. */
+struct vc_value *vc_json_load(struct vc_arena *arena, const char *path, const char *name);
+
+#endif

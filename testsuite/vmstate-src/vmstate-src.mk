@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The example emulator tree (testsuite/vmstate-src): v1 and v2 (v1 + v2.patch), each
+# built with plain gcc and with the plugin; their runtime dumps (the truth), the static
+# dumps vmstate-extract makes from the plugin-built programs, `make demo` and the
+# check-vmstate-src test group.
+
+VSRC_DIR   := testsuite/vmstate-src
+VSRC_BUILD := $(BUILD)/vmstate-src
+VSRC_SCRIPTS := $(VSRC_DIR)/scripts
+# The machine type each version offers by default (hw/i386/pc_piix.c); the extractor
+# cannot run the program, so it is told.
+VSRC_MACHINE_v1 := pc-i440fx-2.1
+VSRC_MACHINE_v2 := pc-i440fx-2.2
+
+VSRC_SRCS := vl.c $(patsubst $(VSRC_DIR)/%,%,$(sort $(wildcard $(VSRC_DIR)/hw/*/*.c \
+	$(VSRC_DIR)/migration/*.c $(VSRC_DIR)/qom/*.c $(VSRC_DIR)/util/*.c)))
+VSRC_HDRS := $(shell find $(VSRC_DIR)/include -name '*.h')
+VSRC_CFLAGS = -std=c11 -D_GNU_SOURCE $(CFLAGS) -Wall -Wextra -Wno-missing-field-initializers
+VSRC_PLUGIN := $(BUILD)/vmstate.so
+VSRC_EXTRACT := $(BUILD)/vmstate-extract
+VSRC_CHECKER := $(BUILD)/vmstate-check
+VSRC_REFERENCE ?= $(VMSTATE_CACHE)/src/qemu-10.0.13/scripts/vmstate-static-checker.py
+
+# v1 compiles in place; v2 is a patched copy.
+VSRC_ROOT_v1 := $(VSRC_DIR)
+VSRC_ROOT_v2 := $(VSRC_BUILD)/v2-src
+VSRC_V2_STAMP := $(VSRC_ROOT_v2)/.patched
+
+$(VSRC_V2_STAMP): $(addprefix $(VSRC_DIR)/,$(VSRC_SRCS)) $(VSRC_HDRS) $(VSRC_DIR)/v2.patch \
+		$(VSRC_SCRIPTS)/make-v2-tree.sh
+	$(VSRC_SCRIPTS)/make-v2-tree.sh $(VSRC_DIR) $(VSRC_ROOT_v2)
+	@touch $@
+
+# $(1): v1 or v2; $(2): plain or plugin.  Objects go to build/vmstate-src/V/FLAVOUR/obj/,
+# the program to build/vmstate-src/V/FLAVOUR/vmstate-src.
+define VSRC_PROGRAM
+VSRC_OBJS_$(1)_$(2) := $$(addprefix $(VSRC_BUILD)/$(1)/$(2)/obj/,$$(VSRC_SRCS:.c=.o))
+$$(VSRC_OBJS_$(1)_$(2)): $(VSRC_BUILD)/$(1)/$(2)/obj/%.o: \
+		$(if $(filter v1,$(1)),$(VSRC_DIR)/%.c $(VSRC_HDRS),$(VSRC_V2_STAMP)) \
+		$(if $(filter plugin,$(2)),$(VSRC_PLUGIN)) $(VSRC_DIR)/vmstate-src.mk
+	@mkdir -p $$(@D)
+	$$(CC) $$(VSRC_CFLAGS) $(if $(filter plugin,$(2)),-fplugin=$(VSRC_PLUGIN)) \
+		-I$(VSRC_ROOT_$(1))/include -c $(VSRC_ROOT_$(1))/$$*.c -o $$@
+$(VSRC_BUILD)/$(1)/$(2)/vmstate-src: $$(VSRC_OBJS_$(1)_$(2))
+	$$(CC) $$(CFLAGS) -o $$@ $$^
+endef
+$(foreach v,v1 v2,$(foreach f,plain plugin,$(eval $(call VSRC_PROGRAM,$(v),$(f)))))
+
+# Runtime truth: what each program prints about itself.
+$(VSRC_BUILD)/%/runtime.json: $(VSRC_BUILD)/%/plain/vmstate-src
+	$< -M $(VSRC_MACHINE_$*) -dump-vmstate $@
+$(VSRC_BUILD)/%/runtime-plugin.json: $(VSRC_BUILD)/%/plugin/vmstate-src
+	$< -M $(VSRC_MACHINE_$*) -dump-vmstate $@
+# The static dump, from the plugin-built program without running it.
+$(VSRC_BUILD)/%/static.json: $(VSRC_BUILD)/%/plugin/vmstate-src $(VSRC_EXTRACT)
+	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $<
+
+.PHONY: demo check-vmstate-src vmstate-src vmstate-src-record
+vmstate-src: $(foreach v,v1 v2,$(foreach f,plain plugin,$(VSRC_BUILD)/$(v)/$(f)/vmstate-src))
+
+# The README's first command: both versions built with the plugin, both dumps
+# extracted, v1 -> v2 checked.  The checker's exit status is its count of problems, so
+# only a broken step (or the checker's own error on stderr) fails the demo.
+demo: $(VSRC_BUILD)/v1/static.json $(VSRC_BUILD)/v2/static.json $(VSRC_CHECKER)
+	@echo
+	@echo "== $(VSRC_CHECKER) -s $(VSRC_BUILD)/v1/static.json -d $(VSRC_BUILD)/v2/static.json"
+	@status=0; $(VSRC_CHECKER) -s $(VSRC_BUILD)/v1/static.json -d $(VSRC_BUILD)/v2/static.json \
+		2>$(VSRC_BUILD)/demo.stderr || status=$$?; \
+	if [ -s $(VSRC_BUILD)/demo.stderr ]; then cat $(VSRC_BUILD)/demo.stderr >&2; exit 1; fi; \
+	echo; \
+	echo "demo: built $(VSRC_DIR) v1 ($(VSRC_MACHINE_v1)) and v2 ($(VSRC_MACHINE_v2), v1 + v2.patch)" \
+		"with the plugin, extracted both dumps with vmstate-extract, and checked migration" \
+		"v1 -> v2 with vmstate-check: exit status $$status ($$status problems; the machine-type" \
+		"warning is not counted). See docs/scenarios.md."
+
+# Rewrites expected-findings.txt from the reference checker on the runtime dumps.
+vmstate-src-record: $(VSRC_BUILD)/v1/runtime.json $(VSRC_BUILD)/v2/runtime.json
+	$(VSRC_SCRIPTS)/record-findings.sh $(VSRC_REFERENCE) $^ $(VSRC_DIR)/expected-findings.txt
+
+CHECK_TARGETS += check-vmstate-src
+
+check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
+		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json) $(VSRC_CHECKER)
+	@set -e; for v in v1 v2; do \
+		d=$(VSRC_BUILD)/$$v; \
+		$(VSRC_SCRIPTS)/check-dump-layout.py $$d/runtime.json; \
+		cmp $$d/runtime.json $$d/runtime-plugin.json || \
+			{ echo "check-vmstate-src: FAIL: $$v built with the plugin dumps differently" >&2; exit 1; }; \
+		$$d/plain/vmstate-src -dump-vmstate $$d/runtime-default.json; \
+		cmp $$d/runtime.json $$d/runtime-default.json || \
+			{ echo "check-vmstate-src: FAIL: $$v's default machine is not the one vmstate-src.mk names" >&2; exit 1; }; \
+		if ! cmp -s $$d/static.json $$d/runtime.json; then \
+			echo "check-vmstate-src: FAIL: $$v: static dump differs from the runtime dump:" >&2; \
+			diff -u $$d/runtime.json $$d/static.json | head -40 >&2; exit 1; fi; \
+		echo "check-vmstate-src: PASS: $$v: static dump == runtime dump ($$(grep -c '^  "' $$d/runtime.json) sections incl. vmschkmachine, $$(wc -c <$$d/runtime.json) bytes)"; \
+	done
+	@$(VSRC_SCRIPTS)/check-scenarios.sh $(VSRC_CHECKER) $(VSRC_BUILD)/v1/static.json \
+		$(VSRC_BUILD)/v2/static.json $(VSRC_DIR)/expected-findings.txt $(VSRC_DIR)/scenarios.txt
+	@$(VSRC_SCRIPTS)/check-cli.sh $(VSRC_BUILD)/v1/plain/vmstate-src

@@ -26,8 +26,8 @@ vx_unknown (location_t loc, const char *context, const char *fmt, ...)
 	json_array_append_new (unit_unknowns, listed);
 
 	if (vx_options.verbose)
-		inform (loc, "vmstate: %s cannot be recorded: %s",
-			context ? context : "this", what);
+		inform (loc, "vmstate: %s in %qs; recorded as unknown", what,
+			context ? context : "?");
 	free (what);
 	return unknown;
 }

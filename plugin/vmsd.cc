@@ -30,6 +30,15 @@ struct reading {
 
 static json_t *record_vmsd (tree decl);
 
+/* Where VALUE is written, when GCC kept it; else where its owner is. */
+static location_t
+value_location (tree value, const reading &r)
+{
+	if (value && EXPR_P (value) && EXPR_HAS_LOCATION (value))
+		return EXPR_LOCATION (value);
+	return r.loc;
+}
+
 static json_t *
 int_member (tree ctor, const char *member, const reading &r)
 {
@@ -40,7 +49,8 @@ int_member (tree ctor, const char *member, const reading &r)
 		return json_integer (0);
 	if (vx_int (value, &x))
 		return json_integer (x);
-	return vx_unknown (r.loc, r.context, "initializer of .%s is not an integer constant",
+	return vx_unknown (value_location (value, r), r.context,
+			   "initializer of .%s is not an integer constant",
 			   member);
 }
 
@@ -54,7 +64,8 @@ string_member (tree ctor, const char *member, const reading &r)
 		return json_null ();
 	if (vx_string (value, &text))
 		return text ? vx_json_string (text) : json_null ();
-	return vx_unknown (r.loc, r.context, "initializer of .%s is not a string constant",
+	return vx_unknown (value_location (value, r), r.context,
+			   "initializer of .%s is not a string constant",
 			   member);
 }
 
@@ -87,7 +98,8 @@ reference (tree value, const char *member, const reading &r)
 			return json_string (vx_symbol (target));
 		}
 	}
-	return vx_unknown (r.loc, r.context, ".%s is not the address of a symbol", member);
+	return vx_unknown (value_location (value, r), r.context,
+			   ".%s is not the address of a symbol", member);
 }
 
 static json_t *
@@ -327,7 +339,7 @@ fields_json (tree value, const reading &r)
 	if (!bare || (vx_int (bare, &zero) && zero == 0))
 		return json_null ();
 	if (!resolve_array (value, &view, &why))
-		return vx_unknown (r.loc, r.context, ".fields %s", why);
+		return vx_unknown (value_location (value, r), r.context, ".fields %s", why);
 
 	tree entry_type = TREE_TYPE (view.decl);
 	if (TREE_CODE (entry_type) == ARRAY_TYPE)
@@ -371,7 +383,8 @@ subsections_json (tree value, const reading &r)
 	if (!bare || (vx_int (bare, &zero) && zero == 0))
 		return json_null ();
 	if (!resolve_array (value, &view, &why))
-		return vx_unknown (r.loc, r.context, ".subsections %s", why);
+		return vx_unknown (value_location (value, r), r.context, ".subsections %s",
+				   why);
 
 	json_t *subsections = json_array ();
 	vec<tree> elements = array_elements (view);

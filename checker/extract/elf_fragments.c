@@ -30,6 +30,23 @@ static bool split_section(const char *name, const char *bytes, size_t len,
 	return ok;
 }
 
+/* libelf reads a file cut short as one without sections; say what it is. */
+static bool headers_inside(Elf *elf, size_t size)
+{
+	GElf_Ehdr ehdr;
+	size_t count;
+
+	if (!gelf_getehdr(elf, &ehdr))
+		return false;
+	if (!ehdr.e_shoff)
+		return true;
+	/* e_shnum is 0 when the count lives in section 0 (extended numbering). */
+	count = ehdr.e_shnum ? ehdr.e_shnum : 1;
+	if (!ehdr.e_shentsize)
+		return false;
+	return ehdr.e_shoff <= size && count <= (size - ehdr.e_shoff) / ehdr.e_shentsize;
+}
+
 bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found,
 			fragment_sink sink, void *ctx)
 {
@@ -48,6 +65,12 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 		diag_error(name, "invalid ELF file: %s", elf_errmsg(-1));
 		if (elf)
 			elf_end(elf);
+		return false;
+	}
+	if (!headers_inside(elf, size)) {
+		diag_error(name, "invalid ELF file: truncated (its section headers lie beyond "
+			   "its %zu bytes)", size);
+		elf_end(elf);
 		return false;
 	}
 	if (elf_getshdrstrndx(elf, &shstrndx) != 0) {

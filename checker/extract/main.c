@@ -23,6 +23,7 @@ struct options {
 	const char *output;     /* NULL: stdout */
 	struct dump_options dump;
 	bool strict;
+	bool list_units;
 };
 
 static void usage(FILE *f)
@@ -38,6 +39,8 @@ static void usage(FILE *f)
 		"      --layout=LAYOUT   8.1 (default): \"num\" for array fields, as QEMU 8.1\n"
 		"                        and later print it; pre-8.1: no \"num\"\n"
 		"      --strict          conflicts and unknowns are fatal (exit status 1)\n"
+		"      --list-units      list the units found (input, unit id, source) and\n"
+		"                        report link conflicts, instead of writing a dump\n"
 		"  -h, --help            print this help and exit\n"
 		"      --version         print the version and exit\n"
 		"\n"
@@ -47,12 +50,13 @@ static void usage(FILE *f)
 
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION };
+	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "machine", required_argument, NULL, 'M' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "list-units", no_argument, NULL, OPT_LIST_UNITS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -81,6 +85,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case OPT_STRICT:
 			opt->strict = true;
+			break;
+		case OPT_LIST_UNITS:
+			opt->list_units = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -169,6 +176,33 @@ static int write_output(const char *path, const struct strbuf *dump)
 	return VX_EXIT_OK;
 }
 
+static int strict_failure(unsigned problems)
+{
+	diag_error(NULL, "%u problem%s reported; with --strict no dump is written",
+		   problems, problems == 1 ? "" : "s");
+	return VX_EXIT_PROBLEMS;
+}
+
+/* --list-units: what was read, one unit a line, in input order. */
+static int list_units(const struct vx_program *prog, const struct options *opt,
+		      unsigned problems)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t i;
+	int status;
+
+	if (problems && opt->strict)
+		return strict_failure(problems);
+	for (i = 0; i < vx_unit_count(prog); i++) {
+		const struct vx_unit *u = vx_unit_at(prog, i);
+
+		sb_printf(&out, "%s\t%s\t%s\n", u->input, u->id, u->source);
+	}
+	status = write_output(opt->output, &out);
+	sb_free(&out);
+	return status;
+}
+
 /* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
 static int evaluate_types(const struct vx_program *prog, struct qom_types *types,
 			  unsigned *problems)
@@ -218,6 +252,11 @@ int main(int argc, char **argv)
 	}
 
 	problems = vx_program_link(prog);
+	if (opt.list_units) {
+		status = list_units(prog, &opt, problems);
+		vx_program_free(prog);
+		return status;
+	}
 	status = evaluate_types(prog, &types, &qom_problems);
 	if (status != VX_EXIT_OK) {
 		vx_program_free(prog);
@@ -227,9 +266,7 @@ int main(int argc, char **argv)
 	problems += dump_write(&dump, prog, &types, &opt.dump);
 
 	if (problems && opt.strict) {
-		diag_error(NULL, "%u problem%s reported; with --strict no dump is written",
-			   problems, problems == 1 ? "" : "s");
-		status = VX_EXIT_PROBLEMS;
+		status = strict_failure(problems);
 	} else {
 		if (problems)
 			diag_note(NULL, "%u problem%s reported: the dump may differ from what "

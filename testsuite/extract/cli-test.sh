@@ -1,0 +1,185 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Command-line tests of vmstate-extract: every kind of input (objects, a linked
+# executable, archives, thin archives, fragment files, directories) and every bad input,
+# each asserting the exit status and the message.  Fragments are put into objects with
+# objcopy, so that these tests need neither the plugin nor the QOM evaluator.
+#   sh testsuite/extract/cli-test.sh build/vmstate-extract WORKDIR
+set -u
+
+extract=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$2
+CC=${CC:-cc}
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work" || exit 1
+
+passed=0
+failed=0
+
+# expect STATUS STDERR-TEXT [--stdout TEXT] -- ARGS...: runs the tool, checks its exit
+# status and that stderr (and stdout) contain the texts.
+expect() {
+	want_status=$1 want_err=$2
+	shift 2
+	want_out=
+	if [ "$1" = --stdout ]; then
+		want_out=$2
+		shift 2
+	fi
+	shift # --
+	"$extract" "$@" >out.txt 2>err.txt
+	status=$?
+	ok=yes
+	[ "$status" -eq "$want_status" ] || ok=no
+	if [ -n "$want_err" ]; then
+		grep -qF -- "$want_err" err.txt || ok=no
+	else
+		[ -s err.txt ] && ok=no
+	fi
+	if [ -n "$want_out" ]; then
+		grep -qF -- "$want_out" out.txt || ok=no
+	fi
+	if [ $ok = yes ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: vmstate-extract $*"
+		echo "  expected status $want_status, stderr containing: $want_err"
+		[ -n "$want_out" ] && echo "  and stdout containing: $want_out"
+		echo "  got status $status, stderr:"
+		sed 's/^/    /' err.txt
+		echo "  stdout:"
+		head -5 out.txt | sed 's/^/    /'
+	fi
+}
+
+# fragment SOURCE ID VMSTATES [VERSION]: a fragment's JSON text.
+fragment() {
+	printf '{"vmstate-fragment":%s,"producer":{"name":"test","version":"0","gcc":"12"},' "${4:-1}"
+	printf '"unit":{"source":"%s","directory":"/t","id":"%s"},' "$1" "$2"
+	printf '"vmstates":[%s],"infos":[],"unknowns":[],"qom":{}}' "$3"
+}
+
+vmsd() { # SYMBOL LINKAGE LOC
+	printf '{"symbol":"%s","linkage":"%s","loc":"%s","name":"%s","version_id":1,' "$1" "$2" "$3" "$1"
+	printf '"minimum_version_id":1,"fields":null,"subsections":null}'
+}
+
+# object NAME.o FRAGMENT-FILE: an object whose .vmstate_fragment holds the file plus a
+# NUL, unallocated as the plugin makes it.
+object() {
+	echo "int $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn(void) { return 0; }" >"$1.c"
+	$CC -c -o "$1.tmp" "$1.c" || exit 1
+	cp "$2" "$1.frag"
+	printf '\0' >>"$1.frag"
+	objcopy --add-section .vmstate_fragment="$1.frag" \
+		--set-section-flags .vmstate_fragment=contents,readonly "$1.tmp" "$1" || exit 1
+	rm -f "$1.tmp" "$1.frag" "$1.c"
+}
+
+fragment ../hw/a.c 00000000000000a1 "$(vmsd vmstate_a global ../hw/a.c:3:5),$(vmsd vmstate_s static ../hw/a.c:9:1)" >a.json
+fragment ../hw/b.c 00000000000000b2 "$(vmsd vmstate_s static ../hw/b.c:4:1)" >b.json
+fragment ../hw/c.c 00000000000000c3 "$(vmsd vmstate_a global ../hw/c.c:7:2)" >c.json
+object a.o a.json
+object b.o b.json
+object c.o c.json
+echo 'int plain(void) { return 1; }' >plain.c
+$CC -c -o plain.o plain.c || exit 1
+echo 'int main(void) { return 0; }' >main.c
+$CC -o prog main.c a.o b.o || exit 1
+
+# --- usage ---
+expect 2 "vmstate-extract: error: no input given" -- 
+expect 2 "vmstate-extract: error: unknown option '--frobnicate'" -- --frobnicate a.o
+expect 2 "vmstate-extract: error: unknown option '-x'" -- -x a.o
+expect 2 "vmstate-extract: error: unknown layout '9.0' (expected 8.1 or pre-8.1)" -- --layout=9.0 a.o
+expect 2 "vmstate-extract: error: option '-o' needs an argument" -- a.o -o
+expect 0 "" --stdout "Usage: vmstate-extract" -- --help
+expect 0 "" --stdout "vmstate-extract (vmstate-plugin)" -- --version
+
+# --- good inputs, listed ---
+expect 0 "" --stdout "a.o	00000000000000a1	../hw/a.c" -- --list-units a.o b.o
+grep -qF "b.o	00000000000000b2	../hw/b.c" out.txt || { echo "FAIL: b.o not listed"; failed=$((failed + 1)); }
+# The linker concatenates the sections of both objects; the reader splits them at NULs.
+expect 0 "" --stdout "prog	00000000000000b2	../hw/b.c" -- --list-units prog
+[ "$(wc -l <out.txt)" -eq 2 ] || { echo "FAIL: prog should hold 2 units"; failed=$((failed + 1)); }
+strip prog -o prog.stripped
+expect 0 "" --stdout "prog.stripped	00000000000000a1	../hw/a.c" -- --list-units prog.stripped
+# An executable given with its own objects: each unit once, no conflict.
+expect 0 "" -- --list-units prog a.o b.o
+[ "$(wc -l <out.txt)" -eq 2 ] || { echo "FAIL: prog + objects should hold 2 units"; failed=$((failed + 1)); }
+ar rcs lib.a a.o plain.o b.o
+expect 0 "" --stdout "lib.a(b.o)	00000000000000b2	../hw/b.c" -- --list-units lib.a
+# Member names longer than 15 characters go through the archive's long-name table.
+cp a.o a-member-with-a-long-name.o
+ar rcs long.a a-member-with-a-long-name.o
+expect 0 "" --stdout "long.a(a-member-with-a-long-name.o)	00000000000000a1" -- --list-units long.a
+mkdir -p sub
+cp b.o sub/b.o
+ar rcsT thin.a a.o sub/b.o
+expect 0 "" --stdout "thin.a(sub/b.o)	00000000000000b2	../hw/b.c" -- --list-units thin.a
+mkdir -p elsewhere
+ar rcsT elsewhere/thin2.a a.o
+expect 0 "" --stdout "elsewhere/thin2.a(../a.o)	00000000000000a1" -- --list-units elsewhere/thin2.a
+mkdir -p dumpdir
+cp a.json dumpdir/00000000000000a1.vmfrag.json
+cp b.json dumpdir/00000000000000b2.vmfrag.json
+echo ignored >dumpdir/README
+expect 0 "" --stdout "dumpdir/00000000000000b2.vmfrag.json	00000000000000b2	../hw/b.c" -- --list-units dumpdir
+cp a.json single.vmfrag.json
+expect 0 "" --stdout "single.vmfrag.json	00000000000000a1	../hw/a.c" -- --list-units single.vmfrag.json
+expect 0 "" -- --list-units -o units.txt a.o
+grep -qF "a.o	00000000000000a1	../hw/a.c" units.txt || { echo "FAIL: -o units.txt"; failed=$((failed + 1)); }
+
+# --- conflicts: warnings, fatal under --strict ---
+expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
+grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||
+	{ echo "FAIL: conflict note"; failed=$((failed + 1)); }
+expect 1 "vmstate-extract: error: 1 problem reported; with --strict no dump is written" -- --strict --list-units a.o c.o
+# Statics of one name in two units are no conflict.
+expect 0 "" -- --strict --list-units a.o b.o
+
+# --- bad inputs ---
+expect 3 "missing.o: error: cannot read: No such file or directory" -- missing.o
+echo "hello" >text.txt
+expect 3 "text.txt: error: not an ELF file, archive or fragment file" -- text.txt
+: >empty.o
+expect 3 "empty.o: error: empty file: not an ELF file, archive or fragment file" -- empty.o
+expect 3 "plain.o: error: no .vmstate_fragment section: not compiled with -fplugin=vmstate.so?" -- plain.o
+$CC -o plainprog main.c plain.o || exit 1
+expect 3 "plainprog: error: no .vmstate_fragment section" -- plainprog
+ar rcs plain.a plain.o
+expect 3 "plain.a: error: no member of the archive has a .vmstate_fragment section" -- plain.a
+head -c 100 a.o >cut.o
+expect 3 "cut.o: error: invalid ELF file" -- cut.o
+head -c 500 lib.a >cut.a
+expect 3 "cut.a: error: truncated archive" -- cut.a
+rm -f sub/b.o
+expect 3 "sub/b.o: error: cannot read: No such file or directory" -- thin.a
+grep -qF "thin.a: note: member 'sub/b.o' of this thin archive is missing" err.txt ||
+	{ echo "FAIL: thin archive note"; failed=$((failed + 1)); }
+fragment ../hw/x.c 00000000000000d4 "$(vmsd vmstate_x static ../hw/x.c:1:1)" | head -c 150 >trunc.json
+object trunc.o trunc.json
+expect 3 "trunc.o: error: fragment 0 (unit ../hw/x.c): invalid JSON at byte 150 of the fragment" -- trunc.o
+# A bad fragment among good ones in a linked program names its index.
+$CC -o badprog main.c a.o trunc.o || exit 1
+expect 3 "badprog: error: fragment 1 (unit ../hw/x.c): invalid JSON" -- badprog
+fragment ../hw/v.c 00000000000000e5 "" 2 >v2.json
+object v2.o v2.json
+expect 3 "v2.o: error: fragment 0 (unit ../hw/v.c): unknown fragment format version 2 (this vmstate-extract reads version 1)" -- v2.o
+printf '{\n  "vmstate-fragment": 1,\n  "unit": {"source": "x.c",, }\n}\n' >bad.vmfrag.json
+expect 3 "bad.vmfrag.json:3:28: error: invalid JSON: " -- bad.vmfrag.json
+fragment ../hw/w.c 00000000000000f6 '{"symbol":"v","linkage":"static","loc":"w.c:1:1","name":"v","version_id":"1","minimum_version_id":1,"fields":null,"subsections":null}' >wrongtype.json
+object wrongtype.o wrongtype.json
+expect 3 "wrongtype.o: error: fragment 0 (unit ../hw/w.c): at vmstates[0].version_id: expected an integer or an unknown, got a string" -- wrongtype.o
+mkdir -p emptydir
+expect 3 "emptydir: error: directory holds no *.vmfrag.json fragment files" -- emptydir
+# Every bad input is reported, not only the first.
+expect 3 "text.txt: error: not an ELF file" -- --list-units plain.o text.txt a.o
+grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || { echo "FAIL: both errors"; failed=$((failed + 1)); }
+[ -s out.txt ] && { echo "FAIL: output despite bad input"; failed=$((failed + 1)); }
+expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- --list-units -o nodir/units.txt a.o
+
+echo "cli-test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

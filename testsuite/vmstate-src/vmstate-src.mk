@@ -19,6 +19,8 @@ VSRC_CFLAGS = -std=c11 -D_GNU_SOURCE $(CFLAGS) -Wall -Wextra -Wno-missing-field-
 VSRC_PLUGIN := $(BUILD)/vmstate.so
 VSRC_EXTRACT := $(BUILD)/vmstate-extract
 VSRC_CHECKER := $(BUILD)/vmstate-check
+# Compile lines are short unless V=1.
+VSRC_Q := $(if $(V),,@)
 VSRC_REFERENCE ?= $(VMSTATE_CACHE)/src/qemu-10.0.13/scripts/vmstate-static-checker.py
 
 # v1 compiles in place; v2 is a patched copy.
@@ -39,10 +41,12 @@ $$(VSRC_OBJS_$(1)_$(2)): $(VSRC_BUILD)/$(1)/$(2)/obj/%.o: \
 		$(if $(filter v1,$(1)),$(VSRC_DIR)/%.c $(VSRC_HDRS),$(VSRC_V2_STAMP)) \
 		$(if $(filter plugin,$(2)),$(VSRC_PLUGIN)) $(VSRC_DIR)/vmstate-src.mk
 	@mkdir -p $$(@D)
-	$$(CC) $$(VSRC_CFLAGS) $(if $(filter plugin,$(2)),-fplugin=$(VSRC_PLUGIN)) \
+	$(if $(V),,@echo "  CC    $(1)/$(2)  $$*.c")
+	$$(VSRC_Q)$$(CC) $$(VSRC_CFLAGS) $(if $(filter plugin,$(2)),-fplugin=$(VSRC_PLUGIN)) \
 		-I$(VSRC_ROOT_$(1))/include -c $(VSRC_ROOT_$(1))/$$*.c -o $$@
 $(VSRC_BUILD)/$(1)/$(2)/vmstate-src: $$(VSRC_OBJS_$(1)_$(2))
-	$$(CC) $$(CFLAGS) -o $$@ $$^
+	$(if $(V),,@echo "  LINK  $$@")
+	$$(VSRC_Q)$$(CC) $$(CFLAGS) -o $$@ $$^
 endef
 $(foreach v,v1 v2,$(foreach f,plain plugin,$(eval $(call VSRC_PROGRAM,$(v),$(f)))))
 

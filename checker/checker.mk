@@ -3,3 +3,4 @@
 -include checker/lib/lib.mk
 -include checker/check/check.mk
 -include checker/extract/extract.mk
+-include checker/dumpcmp/dumpcmp.mk

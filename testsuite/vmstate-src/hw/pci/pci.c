@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The PCI device base type and the state every PCI device migrates.
  * Patterns: a global description used from other files through an extern
- * declaration; a VMStateInfo of its own; a hand-written field entry. */
+ * declaration; a VMStateInfo of its own; a hand-written field entry with casts. */
 #include "qemu/osdep.h"
 #include "hw/pci/pci.h"
 
@@ -42,9 +42,9 @@ const VMStateDescription vmstate_pci_device = {
 		{
 			.name = "config",
 			.offset = offsetof(PCIDevice, config),
-			.size = PCI_CONFIG_SPACE_SIZE,
-			.info = &vmstate_info_pci_config,
-			.flags = VMS_SINGLE,
+			.size = (size_t)PCI_CONFIG_SPACE_SIZE,
+			.info = (const VMStateInfo *)&vmstate_info_pci_config,
+			.flags = (enum VMStateFlags)VMS_SINGLE,
 		},
 		VMSTATE_INT32_ARRAY_V(irq_state, PCIDevice, PCI_NUM_PINS, 2),
 		VMSTATE_END_OF_LIST()

@@ -4,3 +4,5 @@
 -include checker/check/check.mk
 -include checker/extract/extract.mk
 -include checker/dumpcmp/dumpcmp.mk
+-include checker/diff/diff.mk
+-include checker/waiver/waiver.mk

@@ -19,6 +19,8 @@ VSRC_CFLAGS = -std=c11 -D_GNU_SOURCE $(CFLAGS) -Wall -Wextra -Wno-missing-field-
 VSRC_PLUGIN := $(BUILD)/vmstate.so
 VSRC_EXTRACT := $(BUILD)/vmstate-extract
 VSRC_CHECKER := $(BUILD)/vmstate-check
+# Names the sections that differ when the static dump is not the runtime one.
+VSRC_DUMPCMP := $(BUILD)/vmstate-dumpcmp
 # Compile lines are short unless V=1.
 VSRC_Q := $(if $(V),,@)
 VSRC_REFERENCE ?= $(VMSTATE_CACHE)/src/qemu-10.0.13/scripts/vmstate-static-checker.py
@@ -84,7 +86,8 @@ vmstate-src-record: $(VSRC_BUILD)/v1/runtime.json $(VSRC_BUILD)/v2/runtime.json
 CHECK_TARGETS += check-vmstate-src
 
 check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
-		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json) $(VSRC_CHECKER)
+		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json) $(VSRC_CHECKER) \
+		$(VSRC_DUMPCMP)
 	@set -e; for v in v1 v2; do \
 		d=$(VSRC_BUILD)/$$v; \
 		$(VSRC_SCRIPTS)/check-dump-layout.py $$d/runtime.json; \
@@ -95,7 +98,8 @@ check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
 			{ echo "check-vmstate-src: FAIL: $$v's default machine is not the one vmstate-src.mk names" >&2; exit 1; }; \
 		if ! cmp -s $$d/static.json $$d/runtime.json; then \
 			echo "check-vmstate-src: FAIL: $$v: static dump differs from the runtime dump:" >&2; \
-			diff -u $$d/runtime.json $$d/static.json | head -40 >&2; exit 1; fi; \
+			$(VSRC_DUMPCMP) $$d/runtime.json $$d/static.json >&2; \
+			diff -u $$d/runtime.json $$d/static.json | head -30 >&2; exit 1; fi; \
 		echo "check-vmstate-src: PASS: $$v: static dump == runtime dump ($$(grep -c '^  "' $$d/runtime.json) sections incl. vmschkmachine, $$(wc -c <$$d/runtime.json) bytes)"; \
 	done
 	@$(VSRC_SCRIPTS)/check-scenarios.sh $(VSRC_CHECKER) $(VSRC_BUILD)/v1/static.json \

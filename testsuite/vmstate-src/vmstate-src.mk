@@ -88,20 +88,5 @@ CHECK_TARGETS += check-vmstate-src
 check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
 		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json) $(VSRC_CHECKER) \
 		$(VSRC_DUMPCMP)
-	@set -e; for v in v1 v2; do \
-		d=$(VSRC_BUILD)/$$v; \
-		$(VSRC_SCRIPTS)/check-dump-layout.py $$d/runtime.json; \
-		cmp $$d/runtime.json $$d/runtime-plugin.json || \
-			{ echo "check-vmstate-src: FAIL: $$v built with the plugin dumps differently" >&2; exit 1; }; \
-		$$d/plain/vmstate-src -dump-vmstate $$d/runtime-default.json; \
-		cmp $$d/runtime.json $$d/runtime-default.json || \
-			{ echo "check-vmstate-src: FAIL: $$v's default machine is not the one vmstate-src.mk names" >&2; exit 1; }; \
-		if ! cmp -s $$d/static.json $$d/runtime.json; then \
-			echo "check-vmstate-src: FAIL: $$v: static dump differs from the runtime dump:" >&2; \
-			$(VSRC_DUMPCMP) $$d/runtime.json $$d/static.json >&2; \
-			diff -u $$d/runtime.json $$d/static.json | head -30 >&2; exit 1; fi; \
-		echo "check-vmstate-src: PASS: $$v: static dump == runtime dump ($$(grep -c '^  "' $$d/runtime.json) sections incl. vmschkmachine, $$(wc -c <$$d/runtime.json) bytes)"; \
-	done
-	@$(VSRC_SCRIPTS)/check-scenarios.sh $(VSRC_CHECKER) $(VSRC_BUILD)/v1/static.json \
-		$(VSRC_BUILD)/v2/static.json $(VSRC_DIR)/expected-findings.txt $(VSRC_DIR)/scenarios.txt
-	@$(VSRC_SCRIPTS)/check-cli.sh $(VSRC_BUILD)/v1/plain/vmstate-src
+	@$(VSRC_SCRIPTS)/check-tree.sh $(VSRC_DIR) $(VSRC_BUILD) $(VSRC_CHECKER) $(VSRC_DUMPCMP) \
+		$(VSRC_MACHINE_v1) $(VSRC_MACHINE_v2)

@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The assertions of check-vmstate-src, on dumps vmstate-src.mk has made.  Every check
+# runs even when an earlier one fails; the exit status is 1 if any failed.
+#   check-tree.sh TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2
+# TREE is testsuite/vmstate-src; BUILD holds v1/ and v2/ with runtime.json (plain
+# program), runtime-plugin.json (plugin-built program), static.json (vmstate-extract)
+# and the programs.
+set -u
+[ $# -eq 6 ] || { echo "usage: $0 TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2" >&2; exit 2; }
+tree=$1 build=$2 checker=$3 dumpcmp=$4 machine_v1=$5 machine_v2=$6
+scripts=$tree/scripts
+failed=0
+
+fail() {
+	echo "check-vmstate-src: FAIL: $*" >&2
+	failed=1
+}
+
+for v in v1 v2; do
+	d=$build/$v
+	if [ $v = v1 ]; then machine=$machine_v1; else machine=$machine_v2; fi
+
+	"$scripts/check-dump-layout.py" "$d/runtime.json" ||
+		fail "$v: the runtime dump is not in -dump-vmstate's layout"
+
+	cmp -s "$d/runtime.json" "$d/runtime-plugin.json" ||
+		fail "$v: the program built with the plugin dumps differently from the plain one"
+
+	if "$d/plain/vmstate-src" -dump-vmstate "$d/runtime-default.json"; then
+		grep -qxF "    \"Name\": \"$machine\"" "$d/runtime-default.json" ||
+			fail "$v: the program's default machine is not $machine (vmstate-src.mk)"
+	else
+		fail "$v: the program failed without -M"
+	fi
+
+	if cmp -s "$d/static.json" "$d/runtime.json"; then
+		echo "check-vmstate-src: PASS: $v: static dump == runtime dump" \
+			"($(($(grep -c '^  "' "$d/runtime.json") - 1)) sections, $(wc -c <"$d/runtime.json") bytes)"
+	else
+		fail "$v: the static dump ($d/static.json) differs from the runtime dump ($d/runtime.json):"
+		"$dumpcmp" "$d/runtime.json" "$d/static.json" >&2
+		diff -u "$d/runtime.json" "$d/static.json" | head -30 >&2
+	fi
+done
+
+"$scripts/check-scenarios.sh" "$checker" "$build/v1/static.json" "$build/v2/static.json" \
+	"$tree/expected-findings.txt" "$tree/scenarios.txt" || failed=1
+"$scripts/check-cli.sh" "$build/v1/plain/vmstate-src" || failed=1
+
+[ $failed -eq 0 ] || { echo "check-vmstate-src: some checks failed" >&2; exit 1; }
+echo "check-vmstate-src: all checks passed"

@@ -10,24 +10,28 @@ struct vc_arena_chunk {
 	max_align_t align[];
 };
 
-enum { CHUNK_SIZE = 1 << 20 };
+/* Chunks grow from small (many tiny documents, as under the fuzzer) to large. */
+enum { FIRST_CHUNK = 1 << 16, LAST_CHUNK = 1 << 22 };
 
 void *vc_arena_alloc(struct vc_arena *arena, size_t size)
 {
 	size = (size + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1);
 	if ((size_t)(arena->end - arena->cur) < size) {
-		size_t payload = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		size_t chunk_size = arena->chunk_size ? arena->chunk_size : FIRST_CHUNK;
+		size_t payload = size > chunk_size / 4 ? size : chunk_size;
 		struct vc_arena_chunk *chunk = malloc(sizeof(*chunk) + payload);
 		if (!chunk)
 			vc_fail("out of memory (%zu bytes)", payload);
 		chunk->next = arena->chunks;
 		arena->chunks = chunk;
 		char *base = (char *)chunk->align;
-		if (payload != CHUNK_SIZE) {
+		if (payload != chunk_size) {
 			/* Oversized block: keep the current chunk's free tail for later. */
 			memset(base, 0, size);
 			return base;
 		}
+		if (chunk_size < LAST_CHUNK)
+			arena->chunk_size = chunk_size * 2;
 		arena->cur = base;
 		arena->end = base + payload;
 		memset(base, 0, payload);
@@ -55,4 +59,5 @@ void vc_arena_release(struct vc_arena *arena)
 	}
 	arena->chunks = NULL;
 	arena->cur = arena->end = NULL;
+	arena->chunk_size = 0;
 }

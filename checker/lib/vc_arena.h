@@ -11,6 +11,7 @@ struct vc_arena {
 	struct vc_arena_chunk *chunks;
 	char *cur;
 	char *end;
+	size_t chunk_size;  /* of the next chunk; 0 before the first */
 };
 
 /* Zeroed storage for SIZE bytes, aligned for any object; fails (vc_fail) when out of

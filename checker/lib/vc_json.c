@@ -259,7 +259,7 @@ enum { SMALL_DICT = 8 };
 static void finish_dict(struct parser *ps, struct vc_value *dict, size_t base)
 {
 	size_t n = ps->n_members - base;
-	struct vc_member *in = ps->members + base;
+	struct vc_member *in = n ? ps->members + base : NULL;
 	struct vc_member *out = vc_arena_alloc(ps->arena, (n ? n : 1) * sizeof(*out));
 	uint32_t count = 0;
 	if (n <= SMALL_DICT) {
@@ -387,7 +387,8 @@ static struct vc_value *read_array(struct parser *ps)
 	if (n > UINT32_MAX)
 		syntax_error(ps, ps->p, "array too long");
 	list->u.items = vc_arena_alloc(ps->arena, (n ? n : 1) * sizeof(*list->u.items));
-	memcpy(list->u.items, ps->items + base, n * sizeof(*list->u.items));
+	if (n)
+		memcpy(list->u.items, ps->items + base, n * sizeof(*list->u.items));
 	for (size_t i = 0; i < n; i++) {
 		list->u.items[i]->parent = list;
 		list->u.items[i]->slot = (uint32_t)i;

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* libFuzzer target: the reader, the shape check and the rules of vmstate-check on one
+ * input = FLAG byte (bit 0: --reverse), then the src text, a NUL byte, the dest text.
+ * Any crash, sanitizer report or leak is a finding; vc_fail() is a normal outcome. */
+#include "../../checker/check/rules.h"
+#include "../../checker/check/shape.h"
+#include "../../checker/lib/vc_fail.h"
+#include "../../checker/lib/vc_json.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Static, so that they keep their values across the longjmp of vc_fail(). */
+static struct vc_arena arena;
+static struct vc_buf out;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	int reverse = data[0] & 1;
+	const char *text = (const char *)data + 1;
+	size_t len = size - 1;
+	const char *nul = memchr(text, '\0', len);
+	size_t src_len = nul ? (size_t)(nul - text) : len;
+	const char *dest_text = nul ? nul + 1 : "";
+	size_t dest_len = nul ? len - src_len - 1 : 0;
+	/* The reader keeps pointers into its text: give it copies that live with the arena. */
+	char *src_copy = vc_arena_strndup(&arena, text, src_len);
+	char *dest_copy = vc_arena_strndup(&arena, dest_text, dest_len);
+
+	jmp_buf on_error;
+	vc_fail_target = &on_error;
+	if (setjmp(on_error) == 0) {
+		const struct vc_value *src = vc_json_parse(&arena, "src.json", src_copy, src_len);
+		const struct vc_value *dest = vc_json_parse(&arena, "dest.json", dest_copy, dest_len);
+		vmc_require_dump_shape(src);
+		vmc_require_dump_shape(dest);
+		if (reverse) {
+			const struct vc_value *t = src;
+			src = dest;
+			dest = t;
+		}
+		struct vmc_run run = { .arena = &arena, .out = &out };
+		int problems = vmc_compare_dumps(&run, src, dest);
+		if (problems < 0 || problems > 255)
+			abort();
+	}
+	vc_fail_target = NULL;
+	vc_arena_release(&arena);
+	vc_buf_release(&out);
+	return 0;
+}

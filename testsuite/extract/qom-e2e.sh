@@ -1,0 +1,111 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# End-to-end tests of the QOM recording and evaluation: the sources in qom-src/ are
+# compiled with the plugin and linked with a working miniature object model
+# (qom-src/runtime.c); what that program computes at run time must equal what
+# vmstate-extract computes statically from the fragments.
+# Usage: qom-e2e.sh PLUGIN VMSTATE-EXTRACT WORKDIR
+set -u
+plugin=$1 extract=$2 work=$3
+src=$(cd "$(dirname "$0")/qom-src" && pwd)
+cc=${CC:-gcc}
+fails=0 runs=0
+rm -rf "$work" && mkdir -p "$work"
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+pass() { echo "PASS: $*"; }
+
+# compile DIR FLAGS SOURCES...: objects into DIR
+compile() {
+	dir=$1 flags=$2; shift 2
+	mkdir -p "$dir"
+	for s in "$@"; do
+		$cc -c $flags -Wall -Werror -fplugin="$plugin" "$src/$s.c" -o "$dir/$s.o" ||
+			{ fail "compile $s.c with $flags"; return 1; }
+	done
+}
+
+# "TYPE VMSD-NAME" per section of a dump, sorted.
+sections() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in sorted(d):
+    if k != "vmschkmachine":
+        print(k, d[k]["Description"]["name"])' "$1"
+}
+
+programs="core loop direct helper-lib helper-user"
+for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline"; do
+	runs=$((runs + 1))
+	tag=$(echo "$flags" | tr -d ' -')
+	dir=$work/$tag
+	compile "$dir" "$flags" $programs runtime || continue
+	objs=$(for p in $programs runtime; do printf '%s ' "$dir/$p.o"; done)
+	$cc -o "$dir/prog" $objs || { fail "link ($flags)"; continue; }
+	"$dir/prog" > "$dir/truth.txt" || { fail "run ($flags)"; continue; }
+	if ! "$extract" --strict -o "$dir/dump.json" "$dir/prog" 2> "$dir/extract.err"; then
+		fail "vmstate-extract --strict on the program ($flags): $(cat "$dir/extract.err")"
+		continue
+	fi
+	sections "$dir/dump.json" > "$dir/static.txt"
+	if [ ! -s "$dir/truth.txt" ]; then
+		fail "the program printed no sections ($flags)"
+	elif diff -u "$dir/truth.txt" "$dir/static.txt"; then
+		pass "executable, $flags: $(wc -l < "$dir/truth.txt") sections as at run time"
+	else
+		fail "executable, $flags: static sections differ from run time"
+	fi
+	# The same from the object files and from a static archive.
+	ar rcs "$dir/libqom.a" $objs
+	"$extract" --strict -o "$dir/dump-objs.json" $objs 2> /dev/null &&
+		sections "$dir/dump-objs.json" | cmp -s - "$dir/truth.txt" &&
+		pass "objects, $flags" || fail "objects, $flags"
+	"$extract" --strict -o "$dir/dump-ar.json" "$dir/libqom.a" 2> /dev/null &&
+		sections "$dir/dump-ar.json" | cmp -s - "$dir/truth.txt" &&
+		pass "archive, $flags" || fail "archive, $flags"
+done
+
+# -fsyntax-only: the dump-dir fragments alone give the same.
+dir=$work/syntax
+mkdir -p "$dir/frag"
+for p in $programs; do
+	$cc -fsyntax-only -fplugin="$plugin" -fplugin-arg-vmstate-dump-dir="$dir/frag" \
+		"$src/$p.c" || fail "-fsyntax-only $p.c"
+done
+"$extract" --strict -o "$dir/dump.json" "$dir/frag" 2> "$dir/err" &&
+	sections "$dir/dump.json" | cmp -s - "$work/O2/truth.txt" &&
+	pass "fragment files from -fsyntax-only" ||
+	fail "fragment files from -fsyntax-only: $(cat "$dir/err")"
+
+# An undecidable condition: reported with its location, fatal under --strict.
+dir=$work/unknown
+compile "$dir" -O2 core undecidable && {
+	line=$(grep -n 'if (host_feature_enabled' "$src/undecidable.c" | cut -d: -f1)
+	"$extract" -o "$dir/dump.json" "$dir/core.o" "$dir/undecidable.o" 2> "$dir/err"
+	status=$?
+	if [ $status -eq 0 ] &&
+	   grep -q "undecidable.c:$line:[0-9]*: warning: vmsd of type \"probe\" is unknown" "$dir/err"; then
+		pass "undecidable vmsd reported at undecidable.c:$line"
+	else
+		fail "undecidable vmsd: status $status, stderr: $(cat "$dir/err")"
+	fi
+	"$extract" --strict -o "$dir/dump2.json" "$dir/core.o" "$dir/undecidable.o" 2> /dev/null
+	[ $? -ne 0 ] && [ ! -e "$dir/dump2.json" ] && pass "--strict fails on an unknown vmsd" ||
+		fail "--strict accepted an unknown vmsd"
+}
+
+# Conflicts: a type registered twice, a parent never registered.
+dir=$work/conflicts
+compile "$dir" -O2 core direct duplicate && {
+	"$extract" -o "$dir/dump.json" "$dir/core.o" "$dir/direct.o" "$dir/duplicate.o" 2> "$dir/err"
+	grep -q "duplicate.c:[0-9]*:[0-9]*: warning: type 'timer' is registered twice (first at .*direct.c:[0-9]*:[0-9]*)" "$dir/err" &&
+		pass "type registered twice" || fail "type registered twice: $(cat "$dir/err")"
+	grep -q "duplicate.c:[0-9]*:[0-9]*: warning: type 'orphan' has parent 'no-such-parent', which is never registered" "$dir/err" &&
+		pass "parent never registered" || fail "parent never registered: $(cat "$dir/err")"
+	"$extract" --strict -o "$dir/dump2.json" "$dir/core.o" "$dir/direct.o" "$dir/duplicate.o" 2> /dev/null &&
+		fail "--strict accepted conflicts" || pass "--strict fails on conflicts"
+}
+
+echo "qom-e2e: $fails failure(s)"
+[ $fails -eq 0 ]

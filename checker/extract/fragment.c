@@ -6,12 +6,19 @@
 #include <string.h>
 #include "diag.h"
 #include "fragment.h"
+#include "json_parse.h"
 
 /* The validation walk: where we are in the fragment, for the one error message. */
+struct path_step {
+	const char *key;        /* NULL: an array index */
+	size_t index;
+};
+
 struct check {
 	const struct fragment_origin *origin;
 	const char *source;     /* "unit"."source" once known */
-	char path[512];
+	/* Where we are; turned into text only for the message. */
+	struct path_step path[16];
 	size_t path_len;
 	bool failed;
 };
@@ -46,10 +53,26 @@ static void describe_fragment(char *buf, size_t size, const struct fragment_orig
 		snprintf(buf, size, "fragment");
 }
 
+static void format_path(const struct check *c, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < c->path_len && n < size; i++) {
+		const struct path_step *st = &c->path[i];
+		int w = st->key ? snprintf(buf + n, size - n, "%s%s", i ? "." : "", st->key)
+				: snprintf(buf + n, size - n, "[%zu]", st->index);
+
+		if (w < 0)
+			break;
+		n += (size_t)w;
+	}
+}
+
 __attribute__((format(printf, 2, 3)))
 static bool fail(struct check *c, const char *fmt, ...)
 {
-	char what[600], text[600];
+	char what[600], text[600], path[600];
 	va_list ap;
 
 	if (c->failed)
@@ -59,21 +82,23 @@ static bool fail(struct check *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	format_path(c, path, sizeof(path));
 	if (c->path_len)
-		diag_error(c->origin->input, "%s: at %s: %s", what, c->path, text);
+		diag_error(c->origin->input, "%s: at %s: %s", what, path, text);
 	else
 		diag_error(c->origin->input, "%s: %s", what, text);
 	return false;
 }
 
+/* Paths deeper than the stack are cut; a fragment has no deeper checked member. */
 static size_t push_key(struct check *c, const char *key)
 {
 	size_t saved = c->path_len;
-	int n = snprintf(c->path + saved, sizeof(c->path) - saved, "%s%s",
-			 saved ? "." : "", key);
 
-	if (n > 0)
-		c->path_len = strlen(c->path);
+	if (saved < sizeof(c->path) / sizeof(c->path[0])) {
+		c->path[saved].key = key;
+		c->path_len = saved + 1;
+	}
 	return saved;
 }
 
@@ -81,15 +106,17 @@ static size_t push_index(struct check *c, size_t i)
 {
 	size_t saved = c->path_len;
 
-	snprintf(c->path + saved, sizeof(c->path) - saved, "[%zu]", i);
-	c->path_len = strlen(c->path);
+	if (saved < sizeof(c->path) / sizeof(c->path[0])) {
+		c->path[saved].key = NULL;
+		c->path[saved].index = i;
+		c->path_len = saved + 1;
+	}
 	return saved;
 }
 
 static void pop(struct check *c, size_t saved)
 {
 	c->path_len = saved;
-	c->path[saved] = '\0';
 }
 
 bool fragment_is_unknown(const json_t *v)
@@ -451,10 +478,10 @@ json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		       size_t len)
 {
 	struct check c = { .origin = origin };
-	json_error_t err;
+	struct json_parse_error err;
 	json_t *root;
 
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	root = json_parse(text, len, &err);
 	if (!root) {
 		char source[256], what[400];
 
@@ -468,7 +495,7 @@ json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		}
 		guess_source(text, len, source, sizeof(source));
 		describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
-		diag_error(origin->input, "%s: invalid JSON at byte %d of the fragment: %s",
+		diag_error(origin->input, "%s: invalid JSON at byte %zu of the fragment: %s",
 			   what, err.position, err.text);
 		return NULL;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "arena.h"
 #include "diag.h"
 #include "dump.h"
 #include "fragment.h"
@@ -244,8 +245,10 @@ int main(int argc, char **argv)
 		return status;
 
 	prog = vx_program_new();
+	json_arena_begin();
 	for (i = optind; i < argc; i++)
 		input_read(argv[i], add_fragment, prog);
+	json_arena_end();
 	if (diag_error_count()) {
 		vx_program_free(prog);
 		return VX_EXIT_INPUT;
@@ -253,9 +256,7 @@ int main(int argc, char **argv)
 
 	problems = vx_program_link(prog);
 	if (opt.list_units) {
-		status = list_units(prog, &opt, problems);
-		vx_program_free(prog);
-		return status;
+		return list_units(prog, &opt, problems);
 	}
 	status = evaluate_types(prog, &types, &qom_problems);
 	if (status != VX_EXIT_OK) {
@@ -274,8 +275,8 @@ int main(int argc, char **argv)
 				  problems == 1 ? "" : "s");
 		status = write_output(opt.output, &dump);
 	}
+	/* The program's values are not freed one by one: the process ends here. */
 	sb_free(&dump);
 	free_types(&types);
-	vx_program_free(prog);
 	return status;
 }

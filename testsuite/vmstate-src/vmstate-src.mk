@@ -35,22 +35,30 @@ $(VSRC_V2_STAMP): $(addprefix $(VSRC_DIR)/,$(VSRC_SRCS)) $(VSRC_HDRS) $(VSRC_DIR
 	$(VSRC_SCRIPTS)/make-v2-tree.sh $(VSRC_DIR) $(VSRC_ROOT_v2)
 	@touch $@
 
-# $(1): v1 or v2; $(2): plain or plugin.  Objects go to build/vmstate-src/V/FLAVOUR/obj/,
+# Flavours: plain gcc; with the plugin; with the plugin and -flto (the fragments must
+# travel through the LTO link).
+VSRC_FLAVOURS := plain plugin plugin-lto
+VSRC_FLAGS_plain :=
+VSRC_FLAGS_plugin := -fplugin=$(VSRC_PLUGIN)
+VSRC_FLAGS_plugin-lto := -fplugin=$(VSRC_PLUGIN) -flto
+VSRC_LDFLAGS_plugin-lto := -flto
+
+# $(1): v1 or v2; $(2): a flavour.  Objects go to build/vmstate-src/V/FLAVOUR/obj/,
 # the program to build/vmstate-src/V/FLAVOUR/vmstate-src.
 define VSRC_PROGRAM
 VSRC_OBJS_$(1)_$(2) := $$(addprefix $(VSRC_BUILD)/$(1)/$(2)/obj/,$$(VSRC_SRCS:.c=.o))
 $$(VSRC_OBJS_$(1)_$(2)): $(VSRC_BUILD)/$(1)/$(2)/obj/%.o: \
 		$(if $(filter v1,$(1)),$(VSRC_DIR)/%.c $(VSRC_HDRS),$(VSRC_V2_STAMP)) \
-		$(if $(filter plugin,$(2)),$(VSRC_PLUGIN)) $(VSRC_DIR)/vmstate-src.mk
+		$(if $(findstring plugin,$(2)),$(VSRC_PLUGIN)) $(VSRC_DIR)/vmstate-src.mk
 	@mkdir -p $$(@D)
 	$(if $(V),,@echo "  CC    $(1)/$(2)  $$*.c")
-	$$(VSRC_Q)$$(CC) $$(VSRC_CFLAGS) $(if $(filter plugin,$(2)),-fplugin=$(VSRC_PLUGIN)) \
+	$$(VSRC_Q)$$(CC) $$(VSRC_CFLAGS) $(VSRC_FLAGS_$(2)) \
 		-I$(VSRC_ROOT_$(1))/include -c $(VSRC_ROOT_$(1))/$$*.c -o $$@
 $(VSRC_BUILD)/$(1)/$(2)/vmstate-src: $$(VSRC_OBJS_$(1)_$(2))
 	$(if $(V),,@echo "  LINK  $$@")
-	$$(VSRC_Q)$$(CC) $$(CFLAGS) -o $$@ $$^
+	$$(VSRC_Q)$$(CC) $$(CFLAGS) $(VSRC_LDFLAGS_$(2)) -o $$@ $$^
 endef
-$(foreach v,v1 v2,$(foreach f,plain plugin,$(eval $(call VSRC_PROGRAM,$(v),$(f)))))
+$(foreach v,v1 v2,$(foreach f,$(VSRC_FLAVOURS),$(eval $(call VSRC_PROGRAM,$(v),$(f)))))
 
 # Runtime truth: what each program prints about itself.
 $(VSRC_BUILD)/%/runtime.json: $(VSRC_BUILD)/%/plain/vmstate-src
@@ -60,14 +68,17 @@ $(VSRC_BUILD)/%/runtime-plugin.json: $(VSRC_BUILD)/%/plugin/vmstate-src
 # The static dump, from the plugin-built program without running it.
 $(VSRC_BUILD)/%/static.json: $(VSRC_BUILD)/%/plugin/vmstate-src $(VSRC_EXTRACT)
 	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $<
+$(VSRC_BUILD)/%/static-lto.json: $(VSRC_BUILD)/%/plugin-lto/vmstate-src $(VSRC_EXTRACT)
+	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $<
 
 .PHONY: demo check-vmstate-src vmstate-src vmstate-src-record
-vmstate-src: $(foreach v,v1 v2,$(foreach f,plain plugin,$(VSRC_BUILD)/$(v)/$(f)/vmstate-src))
+vmstate-src: $(foreach v,v1 v2,$(foreach f,$(VSRC_FLAVOURS),$(VSRC_BUILD)/$(v)/$(f)/vmstate-src))
 
 # The README's first command: both versions built with the plugin, both dumps
 # extracted, v1 -> v2 checked.  The checker's exit status is its count of problems, so
 # only a broken step (or the checker's own error on stderr) fails the demo.
-demo: $(VSRC_BUILD)/v1/static.json $(VSRC_BUILD)/v2/static.json $(VSRC_CHECKER)
+# deps-build first: on a fresh machine it installs what the plugin and tools need.
+demo: deps-build $(VSRC_BUILD)/v1/static.json $(VSRC_BUILD)/v2/static.json $(VSRC_CHECKER)
 	@echo
 	@echo "== $(VSRC_CHECKER) -s $(VSRC_BUILD)/v1/static.json -d $(VSRC_BUILD)/v2/static.json"
 	@status=0; $(VSRC_CHECKER) -s $(VSRC_BUILD)/v1/static.json -d $(VSRC_BUILD)/v2/static.json \
@@ -86,7 +97,8 @@ vmstate-src-record: $(VSRC_BUILD)/v1/runtime.json $(VSRC_BUILD)/v2/runtime.json
 CHECK_TARGETS += check-vmstate-src
 
 check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
-		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json) $(VSRC_CHECKER) \
+		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json \
+		$(VSRC_BUILD)/$(v)/static-lto.json) $(VSRC_CHECKER) \
 		$(VSRC_DUMPCMP)
 	@$(VSRC_SCRIPTS)/check-tree.sh $(VSRC_DIR) $(VSRC_BUILD) $(VSRC_CHECKER) $(VSRC_DUMPCMP) \
 		$(VSRC_MACHINE_v1) $(VSRC_MACHINE_v2)

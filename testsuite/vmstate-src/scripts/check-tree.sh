@@ -4,8 +4,8 @@
 # runs even when an earlier one fails; the exit status is 1 if any failed.
 #   check-tree.sh TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2
 # TREE is testsuite/vmstate-src; BUILD holds v1/ and v2/ with runtime.json (plain
-# program), runtime-plugin.json (plugin-built program), static.json (vmstate-extract)
-# and the programs.
+# program), runtime-plugin.json (plugin-built program), static.json and static-lto.json
+# (vmstate-extract on the plugin-built programs, without and with -flto) and the programs.
 set -u
 [ $# -eq 6 ] || { echo "usage: $0 TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2" >&2; exit 2; }
 tree=$1 build=$2 checker=$3 dumpcmp=$4 machine_v1=$5 machine_v2=$6
@@ -34,14 +34,16 @@ for v in v1 v2; do
 		fail "$v: the program failed without -M"
 	fi
 
-	if cmp -s "$d/static.json" "$d/runtime.json"; then
-		echo "check-vmstate-src: PASS: $v: static dump == runtime dump" \
-			"($(($(grep -c '^  "' "$d/runtime.json") - 1)) sections, $(wc -c <"$d/runtime.json") bytes)"
-	else
-		fail "$v: the static dump ($d/static.json) differs from the runtime dump ($d/runtime.json):"
-		"$dumpcmp" "$d/runtime.json" "$d/static.json" >&2
-		diff -u "$d/runtime.json" "$d/static.json" | head -30 >&2
-	fi
+	for s in static static-lto; do
+		if cmp -s "$d/$s.json" "$d/runtime.json"; then
+			echo "check-vmstate-src: PASS: $v: $s dump == runtime dump" \
+				"($(($(grep -c '^  "' "$d/runtime.json") - 1)) sections, $(wc -c <"$d/runtime.json") bytes)"
+		else
+			fail "$v: the $s dump ($d/$s.json) differs from the runtime dump ($d/runtime.json):"
+			"$dumpcmp" "$d/runtime.json" "$d/$s.json" >&2
+			diff -u "$d/runtime.json" "$d/$s.json" | head -30 >&2
+		fi
+	done
 done
 
 "$scripts/check-scenarios.sh" "$checker" "$build/v1/static.json" "$build/v2/static.json" \

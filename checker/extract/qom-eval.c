@@ -246,7 +246,8 @@ static size_t member_index(struct qeval *ev, struct qagg *agg, const char *name)
 
 struct qval *qagg_member(struct qeval *ev, struct qagg *agg, const char *name)
 {
-	return &agg->cells[member_index(ev, agg, name)];
+	size_t i = member_index(ev, agg, name);   /* may move agg->cells */
+	return &agg->cells[i];
 }
 
 struct qval qeval_new_object(struct qeval *ev, struct qval v)

@@ -20,6 +20,7 @@ vec<tree> queue;                  /* to translate, in order */
 bool draining;
 
 tree id_type_register, id_type_register_static, id_type_register_static_array;
+tree id_type_register_internal;
 tree id_register_module_init, id_register_dso_module_init, id_module_init_qom;
 
 void note_unknown(const char *why, location_t loc, const char *context)
@@ -159,7 +160,8 @@ tree scan_body(tree *tp, int *walk_subtrees, void *selected_p)
 			break;
 		tree name = DECL_NAME(callee);
 		if (name == id_type_register || name == id_type_register_static
-		    || name == id_type_register_static_array)
+		    || name == id_type_register_static_array
+		    || name == id_type_register_internal)
 			*selected = true;
 		else if (name == id_register_module_init
 			 || name == id_register_dso_module_init)
@@ -274,6 +276,7 @@ bool qom_plugin_init(const char *plugin_name)
 	id_type_register = get_identifier("type_register");
 	id_type_register_static = get_identifier("type_register_static");
 	id_type_register_static_array = get_identifier("type_register_static_array");
+	id_type_register_internal = get_identifier("type_register_internal");
 	id_register_module_init = get_identifier("register_module_init");
 	id_register_dso_module_init = get_identifier("register_dso_module_init");
 	id_module_init_qom = get_identifier("MODULE_INIT_QOM");

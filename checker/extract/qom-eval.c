@@ -833,7 +833,8 @@ static size_t label_index(const struct fninfo *fi, const json_t *label)
 static bool builtin_matters(const char *name)
 {
 	return !strcmp(name, "type_register") || !strcmp(name, "type_register_static")
-	       || !strcmp(name, "type_register_static_array");
+	       || !strcmp(name, "type_register_static_array")
+	       || !strcmp(name, "type_register_internal");
 }
 
 static bool function_matters(struct qeval *ev, const struct vx_def *def);

@@ -254,7 +254,8 @@ static bool builtin(struct qeval *ev, const char *name, const struct qval *args,
 	*result = qv_int(0);
 	if (!name)
 		return false;
-	if (!strcmp(name, "type_register") || !strcmp(name, "type_register_static")) {
+	if (!strcmp(name, "type_register") || !strcmp(name, "type_register_static")
+	    || !strcmp(name, "type_register_internal")) {
 		if (nargs >= 1)
 			register_info(r, qv_deref(&args[0]), loc);
 		*result = qv_int(1);

@@ -4,8 +4,10 @@
 PLUGIN_CXX      ?= $(CXX)
 PLUGIN_GCC      ?= $(CC)
 PLUGIN_INCDIR   := $(shell $(PLUGIN_GCC) -print-file-name=plugin)/include
+# jansson.h goes first in every unit: GCC 11's options.h defines warn_unused_result as a
+# macro, which breaks jansson's attributes when it is included after GCC's headers.
 PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -Wall -Wextra -Wno-unused-parameter \
-                   -I$(PLUGIN_INCDIR) -Iplugin
+                   -include jansson.h -I$(PLUGIN_INCDIR) -Iplugin
 PLUGIN_SRCS     := $(sort $(wildcard plugin/*.cc))
 PLUGIN_OBJS     := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/plugin/%.o)
 PLUGIN_SO       := $(BUILD)/vmstate.so
@@ -25,7 +27,21 @@ $(PLUGIN_SO): $(PLUGIN_OBJS)
 
 .PHONY: check-plugin install-plugin
 check-plugin: $(PLUGIN_SO)
-	@testsuite/plugin/run-tests.sh $(abspath $(PLUGIN_SO))
+	@testsuite/plugin/run-tests.sh $(abspath $(PLUGIN_SO)) $(PLUGIN_GCC) \
+		$(abspath $(BUILD))/testsuite/plugin
+
+# The same plugin sources built for and tested with GCC 11, where it is installed
+# (Debian 12: apt-get install gcc-11 g++-11 gcc-11-plugin-dev).
+PLUGIN11_INCDIR := $(shell gcc-11 -print-file-name=plugin 2>/dev/null)/include
+ifneq ($(wildcard $(PLUGIN11_INCDIR)/plugin-version.h),)
+ifneq ($(shell command -v g++-11),)
+CHECK_TARGETS   += check-plugin-gcc11
+.PHONY: check-plugin-gcc11
+check-plugin-gcc11:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/gcc11 PLUGIN_CXX=g++-11 PLUGIN_GCC=gcc-11 \
+		$(BUILD)/gcc11/vmstate.so check-plugin
+endif
+endif
 
 install-plugin: $(PLUGIN_SO)
 	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man1

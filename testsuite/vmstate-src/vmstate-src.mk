@@ -94,11 +94,21 @@ demo: deps-build $(VSRC_BUILD)/v1/static.json $(VSRC_BUILD)/v2/static.json $(VSR
 vmstate-src-record: $(VSRC_BUILD)/v1/runtime.json $(VSRC_BUILD)/v2/runtime.json
 	$(VSRC_SCRIPTS)/record-findings.sh $(VSRC_REFERENCE) $^ $(VSRC_DIR)/expected-findings.txt
 
+# Unit tests of the runtime's type system (cmocka).
+VSRC_TEST_QOM_SRCS := $(VSRC_DIR)/tests/test-qom.c $(VSRC_DIR)/qom/object.c \
+	$(VSRC_DIR)/util/osdep.c $(VSRC_DIR)/util/glib-lite.c $(VSRC_DIR)/util/module.c
+$(VSRC_BUILD)/test-qom: $(VSRC_TEST_QOM_SRCS) $(VSRC_HDRS) $(VSRC_DIR)/vmstate-src.mk
+	@mkdir -p $(@D)
+	$(CC) $(VSRC_CFLAGS) -I$(VSRC_DIR)/include -o $@ $(VSRC_TEST_QOM_SRCS) -lcmocka
+
 CHECK_TARGETS += check-vmstate-src
 
 check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
 		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json \
 		$(VSRC_BUILD)/$(v)/static-lto.json) $(VSRC_CHECKER) \
-		$(VSRC_DUMPCMP)
+		$(VSRC_DUMPCMP) $(VSRC_BUILD)/test-qom
+	@$(VSRC_BUILD)/test-qom >$(VSRC_BUILD)/test-qom.log 2>&1 || \
+		{ cat $(VSRC_BUILD)/test-qom.log; echo "check-vmstate-src: FAIL: test-qom" >&2; exit 1; }
+	@echo "check-vmstate-src: PASS: test-qom ($$(grep -c '^\[       OK' $(VSRC_BUILD)/test-qom.log) cmocka tests)"
 	@$(VSRC_SCRIPTS)/check-tree.sh $(VSRC_DIR) $(VSRC_BUILD) $(VSRC_CHECKER) $(VSRC_DUMPCMP) \
 		$(VSRC_MACHINE_v1) $(VSRC_MACHINE_v2)

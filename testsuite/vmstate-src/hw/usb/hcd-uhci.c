@@ -3,7 +3,8 @@
  * functions below it.
  * Patterns: type names built with g_strdup_printf("%d") in a counted loop; a local
  * TypeInfo per type with the variant as class_data; an array of nested structures
- * with a description of its own. */
+ * with a description of its own; a subsection whose only entry is a check, so that
+ * its "Fields" list is empty in dumps. */
 #include "qemu/osdep.h"
 #include "hw/pci/pci.h"
 #include "glib-lite.h"
@@ -43,6 +44,33 @@ static const VMStateDescription vmstate_uhci_port = {
 	}
 };
 
+static bool uhci_frnum_valid(void *opaque, int version_id)
+{
+	UHCIState *s = opaque;
+
+	(void)version_id;
+	return s->frnum < 0x800;
+}
+
+/* Sent only while a frame is in progress, to check the frame number on load. */
+static bool uhci_frame_check_needed(void *opaque)
+{
+	UHCIState *s = opaque;
+
+	return s->frnum != 0;
+}
+
+static const VMStateDescription vmstate_uhci_frame_check = {
+	.name = "uhci/frame-check",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.needed = uhci_frame_check_needed,
+	.fields = (const VMStateField[]) {
+		VMSTATE_VALIDATE("frnum in range", uhci_frnum_valid),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
 /* Unlike the other PCI devices, this one leaves its PCIDevice out, so that v2's change to
  * PCIDevice (docs/scenarios.md) is not reported again for each of the four UHCI types. */
 static const VMStateDescription vmstate_uhci = {
@@ -59,6 +87,10 @@ static const VMStateDescription vmstate_uhci = {
 		VMSTATE_UINT8(sof_timing, UHCIState),
 		VMSTATE_UINT8(status2, UHCIState),
 		VMSTATE_END_OF_LIST()
+	},
+	.subsections = (const VMStateDescription * const []) {
+		&vmstate_uhci_frame_check,
+		NULL
 	}
 };
 

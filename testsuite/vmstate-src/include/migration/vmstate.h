@@ -115,6 +115,8 @@ extern const VMStateInfo vmstate_info_unused_buffer;
 }
 
 #define VMSTATE_BOOL_V(f, s, v)    VMSTATE_SINGLE(f, s, v, vmstate_info_bool, bool)
+#define VMSTATE_INT8_V(f, s, v)    VMSTATE_SINGLE(f, s, v, vmstate_info_int8, int8_t)
+#define VMSTATE_INT16_V(f, s, v)   VMSTATE_SINGLE(f, s, v, vmstate_info_int16, int16_t)
 #define VMSTATE_INT32_V(f, s, v)   VMSTATE_SINGLE(f, s, v, vmstate_info_int32, int32_t)
 #define VMSTATE_INT64_V(f, s, v)   VMSTATE_SINGLE(f, s, v, vmstate_info_int64, int64_t)
 #define VMSTATE_UINT8_V(f, s, v)   VMSTATE_SINGLE(f, s, v, vmstate_info_uint8, uint8_t)
@@ -123,6 +125,8 @@ extern const VMStateInfo vmstate_info_unused_buffer;
 #define VMSTATE_UINT64_V(f, s, v)  VMSTATE_SINGLE(f, s, v, vmstate_info_uint64, uint64_t)
 
 #define VMSTATE_BOOL(f, s)    VMSTATE_BOOL_V(f, s, 0)
+#define VMSTATE_INT8(f, s)    VMSTATE_INT8_V(f, s, 0)
+#define VMSTATE_INT16(f, s)   VMSTATE_INT16_V(f, s, 0)
 #define VMSTATE_INT32(f, s)   VMSTATE_INT32_V(f, s, 0)
 #define VMSTATE_INT64(f, s)   VMSTATE_INT64_V(f, s, 0)
 #define VMSTATE_UINT8(f, s)   VMSTATE_UINT8_V(f, s, 0)

@@ -34,7 +34,7 @@ struct TypeInfo {
 	size_t class_size;
 	/* Runs once, on a class that starts as a copy of its parent's class. */
 	void (*class_init)(ObjectClass *klass, void *data);
-	/* Runs on this type's class and on every descendant's, before their class_init. */
+	/* Runs on the class of every descendant of this type, before its class_init. */
 	void (*class_base_init)(ObjectClass *klass, void *data);
 	void *class_data;
 };

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# vmstate-diff (checker/diff) and its tests (testsuite/diff); install with its man page.
+DIFF_SRCS := $(wildcard checker/diff/*.c)
+DIFF_OBJS := $(patsubst checker/diff/%.c,$(BUILD)/diff/%.o,$(DIFF_SRCS))
+DIFF_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags jansson 2>/dev/null)
+DIFF_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+DIFF_BIN := $(BUILD)/vmstate-diff
+
+$(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h
+	@mkdir -p $(@D)
+	$(CC) $(DIFF_CFLAGS) -c -o $@ $<
+
+# The waiver library's rules come from checker/waiver/waiver.mk (included after this file).
+DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
+$(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
+
+.PHONY: check-diff install-diff
+# The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary
+# git repository (testsuite/diff/run-tests.sh).
+check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check
+	@sh testsuite/diff/run-tests.sh $(abspath $(BUILD))
+
+install-diff: $(DIFF_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 755 $(DIFF_BIN) $(DESTDIR)$(BINDIR)/vmstate-diff
+	install -m 644 docs/man/vmstate-diff.1 $(DESTDIR)$(MANDIR)/man1/vmstate-diff.1
+	install -m 644 docs/vmstate-diff.md docs/baselines.md docs/waivers.md $(DESTDIR)$(DOCDIR)/
+
+ALL_TARGETS     += $(DIFF_BIN)
+CHECK_TARGETS   += check-diff
+INSTALL_TARGETS += install-diff

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Running other programs: git, ninja, the user's shell commands, compilers in parallel. */
+#ifndef VD_RUN_H
+#define VD_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Runs ARGV in CWD (NULL: here).  Its standard output goes to OUT_PATH when set (else to
+ * ours), its standard error to ERR_PATH when set.  Returns the exit status, or 128+signal;
+ * dies when it cannot be started. */
+int vd_run(char *const argv[], const char *cwd, const char *out_path, const char *err_path);
+
+/* Runs ARGV in CWD and returns its standard output; *STATUS gets its exit status.
+ * Standard error goes to ERR_PATH when set, else to ours. */
+char *vd_run_capture(char *const argv[], const char *cwd, const char *err_path, int *status,
+		     size_t *len);
+
+/* Runs the shell command CMD with /bin/sh -c in CWD, output to LOG when set. */
+int vd_run_shell(const char *cmd, const char *cwd, const char *log);
+
+struct vd_job {
+	char **argv;
+	const char *cwd;
+	char *log;    /* standard output and error of the job */
+	int status;   /* set when it ends */
+};
+
+/* Runs the jobs, at most PARALLEL at once.  Returns the number of jobs that failed; with
+ * KEEP_GOING false it starts no new job after a failure (the unstarted ones get status -1). */
+size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_going);
+
+#endif

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One side of a comparison: a git revision (checked out in a cached worktree with its own
+ * build directory), the working tree, or a dump file; and how its static dump is made. */
+#ifndef VD_SIDE_H
+#define VD_SIDE_H
+
+#include "cache.h"
+
+struct vd_options {
+	const char *repo;          /* top level of the git work tree */
+	const char *state_dir;     /* per-repository state: worktrees, build dirs, dumps */
+	const char *plugin, *extract;
+	const char *configure_cmd; /* run once per build directory (and when it changes) */
+	const char *compdb_cmd;    /* run on every use, writes $VMSTATE_COMPDB */
+	const char *compdb;        /* the compilation database, relative to the build dir */
+	const char *target;        /* ninja target whose linked units are compiled */
+	const char *layout;        /* passed to vmstate-extract --layout */
+	unsigned jobs;
+	bool keep_logs;
+};
+
+struct vd_side {
+	const char *role;      /* "src" or "dest": the slot of its worktree */
+	const char *rev;       /* git revision; NULL for the working tree or a dump */
+	const char *dump_file; /* a dump given as is */
+	const char *machine;
+	char *commit;          /* resolved revision */
+	char *label;           /* for messages: "v1 (1a2b3c4d5e6f)" or "working tree" */
+	struct vd_roots roots;
+	char *slot;            /* state directory of this side */
+	char *dump;            /* the dump to check */
+	size_t units, compiled;
+};
+
+/* Resolves the side's revision and names it; dies on an unknown revision. */
+void vd_side_resolve(const struct vd_options *o, struct vd_side *s);
+/* Checks out, configures, compiles what is missing from the cache, extracts. */
+void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s);
+
+#endif

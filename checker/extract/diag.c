@@ -5,14 +5,17 @@
 
 const char *diag_program_name = "vmstate-extract";
 
+static FILE *stream;
 static unsigned errors;
 static unsigned warnings;
 
 static void report(const char *where, const char *kind, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s: ", where ? where : diag_program_name, kind);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	FILE *f = stream ? stream : stderr;
+
+	fprintf(f, "%s: %s: ", where ? where : diag_program_name, kind);
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
 }
 
 void diag_error(const char *where, const char *fmt, ...)
@@ -52,4 +55,9 @@ unsigned diag_error_count(void)
 unsigned diag_warning_count(void)
 {
 	return warnings;
+}
+
+void diag_set_stream(FILE *f)
+{
+	stream = f;
 }

@@ -5,6 +5,7 @@
 #define VMSTATE_EXTRACT_DIAG_H
 
 #include <stdarg.h>
+#include <stdio.h>
 
 /* Exit statuses of vmstate-extract (docs/man/vmstate-extract.1). */
 enum {
@@ -23,6 +24,9 @@ void diag_warning(const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_note(const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Where messages go (default: stderr; NULL restores it). */
+void diag_set_stream(FILE *f);
 
 /* How many errors and warnings were printed so far. */
 unsigned diag_error_count(void);

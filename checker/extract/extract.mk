@@ -65,3 +65,28 @@ install-extract: $(BUILD)/vmstate-extract
 ALL_TARGETS     += $(BUILD)/vmstate-extract
 CHECK_TARGETS   += check-extract
 INSTALL_TARGETS += install-extract
+
+# libFuzzer with ASan and UBSan over the input readers, the fragment checker, the linker
+# and the dump writer (clang; long-running, not part of `make check`).
+FUZZ_EXTRACT_TIME ?= 300
+FUZZ_EXTRACT_DIR := $(BUILD)/fuzz-extract
+FUZZ_EXTRACT_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c $(wildcard checker/extract/qom*.c),$(EXTRACT_SRCS))
+
+$(FUZZ_EXTRACT_DIR)/fuzz-extract: testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) \
+		$(wildcard checker/extract/*.h)
+	@mkdir -p $(@D)
+	clang $(STD_CFLAGS) $(FUZZ_EXTRACT_FLAGS) -fsanitize=fuzzer -Ichecker/extract -o $@ \
+		testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) $(EXTRACT_LIBS)
+
+.PHONY: fuzz-extract
+fuzz-extract: $(FUZZ_EXTRACT_DIR)/fuzz-extract $(BUILD)/vmstate-extract
+	@mkdir -p $(FUZZ_EXTRACT_DIR)/corpus $(FUZZ_EXTRACT_DIR)/artifacts
+	cp testsuite/extract/data/*.vmfrag.json $(FUZZ_EXTRACT_DIR)/corpus/
+	@# Objects, archives and a linked program, made by the command-line tests.
+	@if [ -d $(BUILD)/extract-cli ]; then cp $(BUILD)/extract-cli/a.o \
+		$(BUILD)/extract-cli/lib.a $(BUILD)/extract-cli/prog $(FUZZ_EXTRACT_DIR)/corpus/ \
+		2>/dev/null || true; fi
+	$(FUZZ_EXTRACT_DIR)/fuzz-extract -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+		-max_total_time=$(FUZZ_EXTRACT_TIME) -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_EXTRACT_DIR)/artifacts/ $(FUZZ_EXTRACT_DIR)/corpus

@@ -34,6 +34,12 @@ bool input_load_file(const char *path, struct input_file *file)
 		close(fd);
 		return false;
 	}
+	/* Devices never end (/dev/zero); pipes do, and are read to their end. */
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+		diag_error(path, "not a regular file");
+		close(fd);
+		return false;
+	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE,
 			       fd, 0);

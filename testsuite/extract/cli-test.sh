@@ -142,6 +142,9 @@ expect 0 "" -- --strict --list-units a.o b.o
 
 # --- bad inputs ---
 expect 3 "missing.o: error: cannot read: No such file or directory" -- missing.o
+expect 3 "/dev/zero: error: not a regular file" -- /dev/zero
+# A pipe is read to its end.
+expect 0 "" --stdout "00000000000000a1" -- --list-units /dev/stdin <a.json
 echo "hello" >text.txt
 expect 3 "text.txt: error: not an ELF file, archive or fragment file" -- text.txt
 : >empty.o

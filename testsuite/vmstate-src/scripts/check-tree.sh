@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The assertions of check-vmstate-src, on dumps vmstate-src.mk has made.  Every check
 # runs even when an earlier one fails; the exit status is 1 if any failed.
@@ -11,6 +11,8 @@ set -u
 tree=$1 build=$2 checker=$3 dumpcmp=$4 machine_v1=$5 machine_v2=$6
 scripts=$tree/scripts
 failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 fail() {
 	echo "check-vmstate-src: FAIL: $*" >&2
@@ -26,6 +28,21 @@ for v in v1 v2; do
 
 	cmp -s "$d/runtime.json" "$d/runtime-plugin.json" ||
 		fail "$v: the program built with the plugin dumps differently from the plain one"
+
+	# The plugin adds its section and nothing else.  (Debug info differs legitimately:
+	# DW_AT_producer records the -fplugin option.)
+	n=0 differ=0
+	for o in $(cd "$d/plain/obj" && find . -name '*.o' | sort); do
+		n=$((n + 1))
+		objcopy -R .vmstate_fragment --strip-debug "$d/plain/obj/$o" "$tmp/plain.o"
+		objcopy -R .vmstate_fragment --strip-debug "$d/plugin/obj/$o" "$tmp/plugin.o"
+		if ! cmp -s "$tmp/plain.o" "$tmp/plugin.o"; then
+			differ=$((differ + 1))
+			fail "$v: ${o#./} built with the plugin differs beyond its fragment; symbols (< plain, > plugin):"
+			diff <(nm "$tmp/plain.o") <(nm "$tmp/plugin.o") | grep '^[<>]' | head -10 >&2
+		fi
+	done
+	[ $differ -eq 0 ] && echo "check-vmstate-src: PASS: $v: $n objects built with the plugin equal the plain ones (without fragment and debug info)"
 
 	if "$d/plain/vmstate-src" -dump-vmstate "$d/runtime-default.json"; then
 		grep -qxF "    \"Name\": \"$machine\"" "$d/runtime-default.json" ||

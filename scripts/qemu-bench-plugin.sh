@@ -18,9 +18,13 @@ if [ ! -f "$builddir/vmstate-build.txt" ] || ! grep -q '^ninja_status=0$' "$buil
 	env -u PLUGIN "$here/qemu-build.sh" QEMU="$QEMU" TARGET="$TARGET" >/dev/null
 fi
 out=$VMSTATE_CACHE/bench/qemu-$QEMU-$TARGET/$(date -u +%Y%m%dT%H%M%SZ)
+# Measure a private copy: the plugin's helper may rebuild build/vmstate.so meanwhile.
+mkdir -p "$out"
+cp "$plugin_abs" "$out/vmstate.so"
+echo "plugin: $plugin_abs (sha256 $(sha256sum "$plugin_abs" | cut -c1-16)), measured as $out/vmstate.so"
+plugin_abs=$out/vmstate.so
 cmd=(python3 "$here/qemu/bench_plugin.py" --compile-commands "$builddir/compile_commands.json"
 	--plugin "$plugin_abs" --out "$out" --jobs "$JOBS" ${LIMIT:+--limit "$LIMIT"})
 echo "QEMU $QEMU ($(cat "$(qemu_src_dir)/VERSION")) $TARGET-softmmu, gcc $(gcc -dumpfullversion), $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "plugin: $plugin_abs (sha256 $(sha256sum "$plugin_abs" | cut -c1-16))"
 echo "command: ${cmd[*]}"
 "${cmd[@]}"

@@ -15,6 +15,9 @@ typedef struct DeviceClass {
 	/* What the device migrates; NULL when it has no migration state of its own. */
 	const VMStateDescription *vmsd;
 	void (*reset)(Object *dev);
+	/* This class's own properties only: every class starts without its parent's. */
+	const char *const *props_;
+	unsigned props_count_;
 } DeviceClass;
 
 typedef struct DeviceState {

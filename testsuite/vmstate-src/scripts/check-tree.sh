@@ -19,6 +19,19 @@ fail() {
 	failed=1
 }
 
+# The layout checker is itself checked on a real QEMU dump when QEMU is installed.
+if command -v qemu-system-x86_64 >/dev/null 2>&1 &&
+	timeout 60 qemu-system-x86_64 -M none -nodefaults -display none \
+		-dump-vmstate "$tmp/qemu.json" </dev/null >/dev/null 2>&1; then
+	if "$scripts/check-dump-layout.py" "$tmp/qemu.json"; then
+		echo "check-vmstate-src: PASS: check-dump-layout.py reproduces $(command -v qemu-system-x86_64)'s own dump byte for byte"
+	else
+		fail "check-dump-layout.py does not reproduce a real QEMU dump"
+	fi
+else
+	echo "check-vmstate-src: SKIP: no qemu-system-x86_64 to check check-dump-layout.py against"
+fi
+
 for v in v1 v2; do
 	d=$build/$v
 	if [ $v = v1 ]; then machine=$machine_v1; else machine=$machine_v2; fi

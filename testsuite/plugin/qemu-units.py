@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Compiles every C unit of a configured QEMU build (its compile_commands.json) with and
+without the plugin, as the build would, into a scratch directory.  Reports any unit where
+the compiler fails only with the plugin, crashes, or prints anything different; counts
+the recorded descriptions, infos and unknowns; and sums the compile CPU time of both runs.
+
+usage: qemu-units.py [-j N] [--only SUFFIX]... BUILD_DIR PLUGIN SCRATCH_DIR
+Exit status 1 when any unit fails."""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import fragments  # noqa: E402
+
+
+def compile_argv(entry, output):
+    args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-MQ", "-MF", "-o"):
+            skip = True
+        elif a not in ("-MD", "-MMD"):
+            out.append(a)
+    return out + ["-o", output]
+
+
+def cpu_of(argv, cwd):
+    pid = os.fork()
+    if pid == 0:
+        os.chdir(cwd)
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1)
+        err = os.open(argv[-1] + ".stderr", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(err, 2)
+        try:
+            os.execvp(argv[0], argv)
+        finally:
+            os._exit(127)
+    _, status, usage = os.wait4(pid, 0)
+    with open(argv[-1] + ".stderr") as fh:
+        err = fh.read()
+    os.unlink(argv[-1] + ".stderr")
+    return os.waitstatus_to_exitcode(status), err, usage.ru_utime + usage.ru_stime
+
+
+def one_unit(index, entry, plugin, scratch):
+    base = os.path.join(scratch, "%05d" % index)
+    plain = compile_argv(entry, base + ".plain.o")
+    with_plugin = compile_argv(entry, base + ".o")
+    with_plugin[-2:-2] = ["-fplugin=" + plugin]
+    rc0, err0, cpu0 = cpu_of(plain, entry["directory"])
+    rc1, err1, cpu1 = cpu_of(with_plugin, entry["directory"])
+    result = {"file": entry["file"], "cpu_plain": cpu0, "cpu_plugin": cpu1, "problem": None}
+    if rc0 != 0:
+        result["problem"] = None if rc1 != 0 else "fails without the plugin only"
+        result["skipped"] = True
+    elif rc1 != 0 or "internal compiler error" in err1:
+        result["problem"] = "fails with the plugin: " + err1[-1500:]
+    elif err0 != err1:
+        result["problem"] = "different diagnostics with the plugin: " + err1[-1500:]
+    else:
+        try:
+            frags = fragments.read(base + ".o")
+            if len(frags) != 1:
+                result["problem"] = "%d fragments in the object" % len(frags)
+            else:
+                f = frags[0]
+                result["vmstates"] = len(f["vmstates"])
+                result["infos"] = len(f["infos"])
+                result["unknowns"] = f["unknowns"]
+        except (OSError, ValueError) as e:
+            result["problem"] = "unreadable fragment: %s" % e
+    for path in (base + ".plain.o", base + ".o"):
+        if os.path.exists(path):
+            os.unlink(path)
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("build")
+    ap.add_argument("plugin")
+    ap.add_argument("scratch")
+    a = ap.parse_args()
+    entries = [e for e in json.load(open(os.path.join(a.build, "compile_commands.json")))
+               if e["file"].endswith(".c")
+               and (not a.only or any(e["file"].endswith(s) for s in a.only))]
+    os.makedirs(a.scratch, exist_ok=True)
+    results = []
+    with concurrent.futures.ThreadPoolExecutor(a.j) as pool:
+        for r in pool.map(lambda ie: one_unit(ie[0], ie[1], a.plugin, a.scratch),
+                          enumerate(entries)):
+            results.append(r)
+            if r["problem"]:
+                print("FAIL %s: %s" % (r["file"], r["problem"]), flush=True)
+    compiled = [r for r in results if not r.get("skipped")]
+    failed = [r for r in results if r["problem"]]
+    cpu0 = sum(r["cpu_plain"] for r in compiled)
+    cpu1 = sum(r["cpu_plugin"] for r in compiled)
+    unknowns = [u for r in compiled for u in r.get("unknowns", [])]
+    print("units: %d compiled, %d skipped (fail without the plugin too), %d failed"
+          % (len(compiled), len(results) - len(compiled), len(failed)))
+    print("recorded: %d descriptions, %d infos, %d unknowns"
+          % (sum(r.get("vmstates", 0) for r in compiled),
+             sum(r.get("infos", 0) for r in compiled), len(unknowns)))
+    for u in unknowns[:50]:
+        print("  unknown: %s: %s (%s)" % (u["loc"], u["unknown"], u["context"]))
+    if cpu0 > 0:
+        print("compile CPU time: %.1f s without, %.1f s with the plugin (%+.2f%%)"
+              % (cpu0, cpu1, 100.0 * (cpu1 - cpu0) / cpu0))
+    print("qemu-units: %d passed, %d failed" % (len(results) - len(failed), len(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -73,6 +73,13 @@ static void put_key(struct path_out *o, const char *key, size_t len)
 		} else if (c < 0x20 || c == 0x7f) {
 			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			put(o, esc, 6);
+		} else if (c == 0xed && i + 2 < len && (unsigned char)key[i + 1] >= 0xa0) {
+			/* A lone surrogate: not valid UTF-8 on a terminal, so escape it. */
+			unsigned cp = 0xd000 | (((unsigned char)key[i + 1] & 0x3fu) << 6) |
+				      ((unsigned char)key[i + 2] & 0x3fu);
+			snprintf(esc, sizeof(esc), "\\u%04x", cp);
+			put(o, esc, 6);
+			i += 2;
 		} else {
 			put(o, (const char *)&key[i], 1);
 		}

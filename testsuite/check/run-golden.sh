@@ -1,0 +1,94 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Golden tests of vmstate-check.  Usage: run-golden.sh BUILD/vmstate-check
+#   golden/CASE: stdout and exit status must equal the reference's (regen-golden.sh)
+#   bad/CASE:    exit status 255, nothing on stdout, one line on stderr = expected.err
+# plus generated inputs too big to keep in the tree (a 100 MB dump).
+set -eu
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+failed() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+for dir in "$here"/golden/*/; do
+	dir=${dir%/}
+	name=golden/$(basename "$dir")
+	args="-s src.json -d dest.json"
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	set +e
+	(cd "$dir" && "$bin" $args > "$tmp/out" 2> "$tmp/err")
+	status=$?
+	set -e
+	if [ "$status" != "$(cat "$dir/expected.status")" ]; then
+		failed "$name: exit status $status, reference $(cat "$dir/expected.status")"
+	elif ! cmp -s "$tmp/out" "$dir/expected.out"; then
+		failed "$name: output differs from the reference:"
+		diff "$dir/expected.out" "$tmp/out" | head -n 10
+	elif [ -s "$tmp/err" ]; then
+		failed "$name: unexpected stderr: $(head -n 1 "$tmp/err")"
+	else
+		pass=$((pass + 1))
+	fi
+done
+
+for dir in "$here"/bad/*/; do
+	dir=${dir%/}
+	name=bad/$(basename "$dir")
+	args="-s src.json -d dest.json"
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	set +e
+	(cd "$dir" && "$bin" $args > "$tmp/out" 2> "$tmp/err")
+	status=$?
+	set -e
+	if [ "$status" != 255 ]; then
+		failed "$name: exit status $status, expected 255"
+	elif [ -s "$tmp/out" ]; then
+		failed "$name: wrote a partial report to stdout"
+	elif ! cmp -s "$tmp/err" "$dir/expected.err"; then
+		failed "$name: stderr is '$(cat "$tmp/err")', expected '$(cat "$dir/expected.err")'"
+	else
+		pass=$((pass + 1))
+	fi
+done
+
+# A 100 MB dump: checked against itself it must give no report and status 0.
+python3 - "$tmp/big.json" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("{\n")
+    n = 0
+    while f.tell() < 100 * 1024 * 1024:
+        f.write('"dev%d": {"Name": "dev%d", "version_id": 1, "minimum_version_id": 1, '
+                '"Description": {"name": "dev%d", "version_id": 1, "minimum_version_id": 1, '
+                '"Fields": [%s]}},\n' % (n, n, n, ", ".join(
+                    '{"field": "f%d", "version_id": 0, "field_exists": false, "size": 4}' % i
+                    for i in range(40))))
+        n += 1
+    f.write('"vmschkmachine": {"Name": "pc"}\n}\n')
+PY
+set +e
+"$bin" -s "$tmp/big.json" -d "$tmp/big.json" > "$tmp/out" 2> "$tmp/err"
+status=$?
+set -e
+if [ "$status" = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
+	pass=$((pass + 1))
+else
+	failed "generated/100MB-dump: status $status"
+fi
+# ... and 100 MB of nesting is refused at the limit, not by running out of stack.
+python3 -c "import sys; sys.stdout.write('[' * (100 * 1024 * 1024))" > "$tmp/deep.json"
+set +e
+"$bin" -s "$tmp/deep.json" -d "$tmp/big.json" > "$tmp/out" 2> "$tmp/err"
+status=$?
+set -e
+if [ "$status" = 255 ] && grep -q "deep.json:1:994: error: containers nested deeper" "$tmp/err"; then
+	pass=$((pass + 1))
+else
+	failed "generated/100MB-nesting: status $status: $(cat "$tmp/err")"
+fi
+
+echo "golden tests: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -64,7 +64,7 @@ fi
 qemu_log "building $builddir (ninja -j$JOBS; log: $log)"
 rc=0
 /usr/bin/time -f '%e %U %S' -o "$builddir/vmstate-build.time" \
-	nice -n 5 ninja -C "$builddir" -j"$JOBS" >"$log" 2>&1 || rc=$?
+	nice -n "${NICE:-0}" ninja -C "$builddir" -j"$JOBS" >"$log" 2>&1 || rc=$?
 read -r wall user sys <"$builddir/vmstate-build.time" || { wall=?; user=0; sys=0; }
 units=$(grep -cE '^\[[0-9]+/[0-9]+\] Compiling C(\+\+)? object' "$log" || true)
 ices=$(grep -c 'internal compiler error' "$log" || true)

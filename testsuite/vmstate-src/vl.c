@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The emulator's command line.  All it can do is write its migration state layout:
- *   vmstate-src [-M MACHINE] -dump-vmstate FILE
+ *   vmstate-src [-M MACHINE] [--layout 8.1|pre-8.1] -dump-vmstate FILE
  * Exit status: 0 done, 1 error (unknown machine, cannot write FILE), 2 usage. */
 #include "qemu/osdep.h"
 #include "qemu/module.h"
@@ -12,8 +12,11 @@ static const char *prog = "vmstate-src";
 static void usage(FILE *to)
 {
 	fprintf(to,
-		"usage: %s [-M|--machine MACHINE] -dump-vmstate|--dump-vmstate FILE\n"
-		"       %s -M help     list the machine types (default: %s)\n",
+		"usage: %s [-M|--machine MACHINE] [--layout 8.1|pre-8.1]\n"
+		"           -dump-vmstate|--dump-vmstate FILE\n"
+		"       %s -M help     list the machine types (default: %s)\n"
+		"--layout: the dump as QEMU 8.1 and later print it (the default: \"num\" for\n"
+		"arrays) or as earlier versions do (no \"num\"). FILE \"-\" is standard output.\n",
 		prog, prog, pc_default_machine);
 }
 
@@ -45,6 +48,8 @@ int main(int argc, char **argv)
 {
 	const char *machine = pc_default_machine;
 	const char *dump_file = NULL;
+	const char *layout_name = "8.1";
+	enum dump_layout layout;
 	FILE *out;
 	int i;
 
@@ -58,14 +63,17 @@ int main(int argc, char **argv)
 		bool is_machine = strcmp(opt, "-M") == 0 || strcmp(opt, "--machine") == 0;
 		bool is_dump = strcmp(opt, "-dump-vmstate") == 0 ||
 			       strcmp(opt, "--dump-vmstate") == 0;
+		bool is_layout = strcmp(opt, "--layout") == 0;
 
-		if (is_machine || is_dump) {
+		if (is_machine || is_dump || is_layout) {
 			if (i + 1 >= argc)
 				return usage_error("option '%s' needs an argument", opt);
 			if (is_machine)
 				machine = argv[++i];
-			else
+			else if (is_dump)
 				dump_file = argv[++i];
+			else
+				layout_name = argv[++i];
 			continue;
 		}
 		return usage_error("unknown argument '%s'", opt);
@@ -77,6 +85,12 @@ int main(int argc, char **argv)
 			machine);
 		return 1;
 	}
+	if (strcmp(layout_name, "8.1") == 0)
+		layout = DUMP_LAYOUT_8_1;
+	else if (strcmp(layout_name, "pre-8.1") == 0)
+		layout = DUMP_LAYOUT_PRE_8_1;
+	else
+		return usage_error("unknown layout '%s' (expected 8.1 or pre-8.1)", layout_name);
 	if (!dump_file)
 		return usage_error("nothing to do: give -dump-vmstate FILE%s", "");
 
@@ -88,7 +102,7 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
-	if (dump_vmstate_json(out, machine) != 0 || (out != stdout && fclose(out) != 0) ||
+	if (dump_vmstate_json(out, machine, layout) != 0 || (out != stdout && fclose(out) != 0) ||
 	    (out == stdout && fflush(out) != 0)) {
 		fprintf(stderr, "%s: error: cannot write '%s'\n", prog, dump_file);
 		return 1;

@@ -70,6 +70,31 @@ $(VSRC_BUILD)/%/static.json: $(VSRC_BUILD)/%/plugin/vmstate-src $(VSRC_EXTRACT)
 	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $<
 $(VSRC_BUILD)/%/static-lto.json: $(VSRC_BUILD)/%/plugin-lto/vmstate-src $(VSRC_EXTRACT)
 	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $<
+# The layout of QEMU before 8.1 (no "num"), both ways.
+$(VSRC_BUILD)/%/runtime-pre-8.1.json: $(VSRC_BUILD)/%/plain/vmstate-src
+	$< -M $(VSRC_MACHINE_$*) --layout pre-8.1 -dump-vmstate $@
+$(VSRC_BUILD)/%/static-pre-8.1.json: $(VSRC_BUILD)/%/plugin/vmstate-src $(VSRC_EXTRACT)
+	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) --layout=pre-8.1 -o $@ $<
+# Without building: the plugin under -fsyntax-only writes fragment files into a
+# directory (dump-dir), and vmstate-extract reads the directory.
+$(VSRC_BUILD)/%/static-syntax-only.json: $(VSRC_BUILD)/%/fragments/.done $(VSRC_EXTRACT)
+	$(VSRC_EXTRACT) --machine $(VSRC_MACHINE_$*) -o $@ $(<D)
+
+# $(1): v1 or v2.  A fresh directory each time: unit ids differ between compilations.
+define VSRC_FRAGMENTS
+$(VSRC_BUILD)/$(1)/fragments/.done: \
+		$(if $(filter v1,$(1)),$(addprefix $(VSRC_DIR)/,$(VSRC_SRCS)) $(VSRC_HDRS),$(VSRC_V2_STAMP)) \
+		$(VSRC_PLUGIN) $(VSRC_DIR)/vmstate-src.mk
+	rm -rf $$(@D) && mkdir -p $$(@D)
+	$(if $(V),,@echo "  SYNTAX-ONLY $(1) -> $$(@D)")
+	$$(VSRC_Q)for src in $(VSRC_SRCS); do \
+		$$(CC) $$(VSRC_CFLAGS) -fsyntax-only -fplugin=$(VSRC_PLUGIN) \
+			-fplugin-arg-vmstate-dump-dir=$$(@D) -I$(VSRC_ROOT_$(1))/include \
+			$(VSRC_ROOT_$(1))/$$$$src || exit 1; \
+	done
+	@touch $$@
+endef
+$(foreach v,v1 v2,$(eval $(call VSRC_FRAGMENTS,$(v))))
 
 .PHONY: demo check-vmstate-src vmstate-src vmstate-src-record
 vmstate-src: $(foreach v,v1 v2,$(foreach f,$(VSRC_FLAVOURS),$(VSRC_BUILD)/$(v)/$(f)/vmstate-src))
@@ -105,7 +130,9 @@ CHECK_TARGETS += check-vmstate-src
 
 check-vmstate-src: $(foreach v,v1 v2,$(VSRC_BUILD)/$(v)/runtime.json \
 		$(VSRC_BUILD)/$(v)/runtime-plugin.json $(VSRC_BUILD)/$(v)/static.json \
-		$(VSRC_BUILD)/$(v)/static-lto.json) $(VSRC_CHECKER) \
+		$(VSRC_BUILD)/$(v)/static-lto.json $(VSRC_BUILD)/$(v)/static-syntax-only.json \
+		$(VSRC_BUILD)/$(v)/runtime-pre-8.1.json $(VSRC_BUILD)/$(v)/static-pre-8.1.json) \
+		$(VSRC_CHECKER) \
 		$(VSRC_DUMPCMP) $(VSRC_BUILD)/test-qom
 	@$(VSRC_BUILD)/test-qom >$(VSRC_BUILD)/test-qom.log 2>&1 || \
 		{ cat $(VSRC_BUILD)/test-qom.log; echo "check-vmstate-src: FAIL: test-qom" >&2; exit 1; }

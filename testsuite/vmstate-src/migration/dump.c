@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The runtime truth: every device class's description, printed from the live
- * structures in -dump-vmstate's layout (QEMU 8.1 and later: "num" for arrays).
+ * structures in -dump-vmstate's layout: QEMU 8.1 and later print "num" for arrays,
+ * earlier versions do not.
  * Sections come sorted by type name so that a dump compares byte for byte with
  * vmstate-extract's. */
 #include "qemu/osdep.h"
@@ -8,9 +9,9 @@
 #include "hw/qdev-core.h"
 
 static void dump_description(FILE *out, const VMStateDescription *vmsd, int indent,
-			     bool in_list);
+			     bool in_list, bool with_num);
 
-static void dump_field(FILE *out, const VMStateField *field, int indent)
+static void dump_field(FILE *out, const VMStateField *field, int indent, bool with_num)
 {
 	fprintf(out, "%*s{\n", indent, "");
 	indent += 2;
@@ -18,12 +19,12 @@ static void dump_field(FILE *out, const VMStateField *field, int indent)
 	fprintf(out, "%*s\"version_id\": %d,\n", indent, "", field->version_id);
 	fprintf(out, "%*s\"field_exists\": %s,\n", indent, "",
 		field->field_exists ? "true" : "false");
-	if (field->flags & VMS_ARRAY)
+	if (with_num && (field->flags & VMS_ARRAY))
 		fprintf(out, "%*s\"num\": %d,\n", indent, "", field->num);
 	fprintf(out, "%*s\"size\": %zu", indent, "", field->size);
 	if (field->vmsd) {
 		fprintf(out, ",\n");
-		dump_description(out, field->vmsd, indent, false);
+		dump_description(out, field->vmsd, indent, false, with_num);
 	}
 	fprintf(out, "\n%*s}", indent - 2, "");
 }
@@ -31,7 +32,7 @@ static void dump_field(FILE *out, const VMStateField *field, int indent)
 /* A description is either the value of a "Description" key or, for subsections, an
  * element of a list. */
 static void dump_description(FILE *out, const VMStateDescription *vmsd, int indent,
-			     bool in_list)
+			     bool in_list, bool with_num)
 {
 	if (in_list)
 		fprintf(out, "%*s{\n", indent, "");
@@ -52,7 +53,7 @@ static void dump_description(FILE *out, const VMStateDescription *vmsd, int inde
 				continue;
 			if (!first)
 				fprintf(out, ",\n");
-			dump_field(out, field, indent + 2);
+			dump_field(out, field, indent + 2, with_num);
 			first = false;
 		}
 		if (field->flags != VMS_END) {
@@ -70,7 +71,7 @@ static void dump_description(FILE *out, const VMStateDescription *vmsd, int inde
 		for (sub = vmsd->subsections; *sub; sub++) {
 			if (!first)
 				fprintf(out, ",\n");
-			dump_description(out, *sub, indent + 2, true);
+			dump_description(out, *sub, indent + 2, true, with_num);
 			first = false;
 		}
 		fprintf(out, "\n%*s]", indent, "");
@@ -81,6 +82,7 @@ static void dump_description(FILE *out, const VMStateDescription *vmsd, int inde
 struct dump_state {
 	FILE *out;
 	bool first;
+	bool with_num;
 };
 
 static void dump_section(ObjectClass *klass, void *opaque)
@@ -97,14 +99,16 @@ static void dump_section(ObjectClass *klass, void *opaque)
 	fprintf(st->out, "    \"Name\": \"%s\",\n", name);
 	fprintf(st->out, "    \"version_id\": %d,\n", dc->vmsd->version_id);
 	fprintf(st->out, "    \"minimum_version_id\": %d,\n", dc->vmsd->minimum_version_id);
-	dump_description(st->out, dc->vmsd, 4, false);
+	dump_description(st->out, dc->vmsd, 4, false, st->with_num);
 	fprintf(st->out, "\n  }");
 	st->first = false;
 }
 
-int dump_vmstate_json(FILE *out, const char *machine_name)
+int dump_vmstate_json(FILE *out, const char *machine_name, enum dump_layout layout)
 {
-	struct dump_state st = { .out = out, .first = true };
+	struct dump_state st = {
+		.out = out, .first = true, .with_num = layout == DUMP_LAYOUT_8_1,
+	};
 
 	fprintf(out, "{\n");
 	fprintf(out, "  \"vmschkmachine\": {\n");

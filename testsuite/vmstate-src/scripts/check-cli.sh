@@ -27,6 +27,7 @@ expect 1 "error: unknown machine type 'pc-q35-9.9'" -M pc-q35-9.9 -dump-vmstate 
 expect 2 "error: option '-dump-vmstate' needs an argument" -dump-vmstate
 expect 2 "error: unknown argument '--bogus'" --bogus
 expect 2 "error: nothing to do" -M pc-i440fx-2.0
+expect 2 "error: unknown layout '8.0'" --layout 8.0 -dump-vmstate "$tmp/x.json"
 expect 1 "error: cannot write '$tmp/no/such/dir.json'" -dump-vmstate "$tmp/no/such/dir.json"
 [ -e "$tmp/x.json" ] && { echo "check-cli: FAIL: a failed run left $tmp/x.json" >&2; failed=1; }
 

@@ -3,9 +3,13 @@
 # The assertions of check-vmstate-src, on dumps vmstate-src.mk has made.  Every check
 # runs even when an earlier one fails; the exit status is 1 if any failed.
 #   check-tree.sh TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2
-# TREE is testsuite/vmstate-src; BUILD holds v1/ and v2/ with runtime.json (plain
-# program), runtime-plugin.json (plugin-built program), static.json and static-lto.json
-# (vmstate-extract on the plugin-built programs, without and with -flto) and the programs.
+# TREE is testsuite/vmstate-src; BUILD holds v1/ and v2/ with the programs and:
+#   runtime.json, runtime-pre-8.1.json   the plain program's own dumps (8.1 and pre-8.1)
+#   runtime-plugin.json                  the plugin-built program's own dump
+#   static.json, static-lto.json         vmstate-extract on the plugin-built programs
+#                                        (without, with -flto)
+#   static-syntax-only.json              vmstate-extract on the -fsyntax-only fragments
+#   static-pre-8.1.json                  vmstate-extract --layout=pre-8.1
 set -u
 [ $# -eq 6 ] || { echo "usage: $0 TREE BUILD CHECKER DUMPCMP MACHINE_V1 MACHINE_V2" >&2; exit 2; }
 tree=$1 build=$2 checker=$3 dumpcmp=$4 machine_v1=$5 machine_v2=$6
@@ -64,14 +68,15 @@ for v in v1 v2; do
 		fail "$v: the program failed without -M"
 	fi
 
-	for s in static static-lto; do
-		if cmp -s "$d/$s.json" "$d/runtime.json"; then
-			echo "check-vmstate-src: PASS: $v: $s dump == runtime dump" \
-				"($(($(grep -c '^  "' "$d/runtime.json") - 1)) sections, $(wc -c <"$d/runtime.json") bytes)"
+	for s in static static-lto static-syntax-only static-pre-8.1; do
+		case $s in *pre-8.1) truth=runtime-pre-8.1 ;; *) truth=runtime ;; esac
+		if cmp -s "$d/$s.json" "$d/$truth.json"; then
+			echo "check-vmstate-src: PASS: $v: $s dump == $truth dump" \
+				"($(($(grep -c '^  "' "$d/$truth.json") - 1)) sections, $(wc -c <"$d/$truth.json") bytes)"
 		else
-			fail "$v: the $s dump ($d/$s.json) differs from the runtime dump ($d/runtime.json):"
-			"$dumpcmp" "$d/runtime.json" "$d/$s.json" >&2
-			diff -u "$d/runtime.json" "$d/$s.json" | head -30 >&2
+			fail "$v: the $s dump ($d/$s.json) differs from the $truth dump ($d/$truth.json):"
+			"$dumpcmp" "$d/$truth.json" "$d/$s.json" >&2
+			diff -u "$d/$truth.json" "$d/$s.json" | head -30 >&2
 		fi
 	done
 done

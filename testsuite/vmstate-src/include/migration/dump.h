@@ -5,7 +5,12 @@
 
 #include "qemu/osdep.h"
 
+enum dump_layout {
+	DUMP_LAYOUT_8_1,      /* QEMU 8.1 and later: "num" for VMS_ARRAY fields */
+	DUMP_LAYOUT_PRE_8_1,  /* before 8.1: no "num" */
+};
+
 /* Sections are sorted by type name.  Returns 0, or -1 when writing to OUT failed. */
-int dump_vmstate_json(FILE *out, const char *machine_name);
+int dump_vmstate_json(FILE *out, const char *machine_name, enum dump_layout layout);
 
 #endif

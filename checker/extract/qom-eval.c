@@ -37,6 +37,7 @@ struct fninfo {
 struct qeval {
 	const struct vx_program *prog;
 	qeval_builtin_fn builtin;
+	qeval_builtin_kind_fn builtin_kind;
 	void *user;
 	struct arena_chunk *arena;
 	struct ptr_map data_roots;   /* DATA def -> root qagg */
@@ -296,11 +297,13 @@ const struct vx_program *qeval_program(struct qeval *ev)
 	return ev->prog;
 }
 
-struct qeval *qeval_new(const struct vx_program *prog, qeval_builtin_fn builtin, void *user)
+struct qeval *qeval_new(const struct vx_program *prog, qeval_builtin_fn builtin,
+			qeval_builtin_kind_fn builtin_kind, void *user)
 {
 	struct qeval *ev = xcalloc(1, sizeof(*ev));
 	ev->prog = prog;
 	ev->builtin = builtin;
+	ev->builtin_kind = builtin_kind;
 	ev->user = user;
 	return ev;
 }
@@ -830,11 +833,9 @@ static size_t label_index(const struct fninfo *fi, const json_t *label)
 	return fi->label_at[id];
 }
 
-static bool builtin_matters(const char *name)
+static enum qeval_builtin_kind builtin_kind(struct qeval *ev, const char *name)
 {
-	return !strcmp(name, "type_register") || !strcmp(name, "type_register_static")
-	       || !strcmp(name, "type_register_static_array")
-	       || !strcmp(name, "type_register_internal");
+	return ev->builtin_kind ? ev->builtin_kind(name) : QEVAL_NOT_BUILTIN;
 }
 
 static bool function_matters(struct qeval *ev, const struct vx_def *def);
@@ -861,8 +862,9 @@ static bool expr_matters(struct qeval *ev, const struct vx_unit *unit, const jso
 		if (!fop || strcmp(fop, "addr"))
 			return true;   /* through a pointer: anything */
 		const char *sym = jstr(fn, "sym");
-		if (builtin_matters(sym))
-			return true;
+		enum qeval_builtin_kind kind = builtin_kind(ev, sym);
+		if (kind != QEVAL_NOT_BUILTIN)
+			return kind == QEVAL_BUILTIN_REGISTERS;
 		const struct vx_def *def = vx_lookup(ev->prog, unit, sym);
 		if (def && def->kind == VX_DEF_FUNCTION && function_matters(ev, def))
 			return true;
@@ -894,9 +896,10 @@ static bool function_matters(struct qeval *ev, const struct vx_def *def)
 		const char *sym = json_string_value(callee);
 		if (!sym)
 			continue;
-		if (builtin_matters(sym)) {
-			m = true;
-			break;
+		enum qeval_builtin_kind kind = builtin_kind(ev, sym);
+		if (kind != QEVAL_NOT_BUILTIN) {
+			m = kind == QEVAL_BUILTIN_REGISTERS;
+			continue;
 		}
 		const struct vx_def *d = vx_lookup(ev->prog, def->unit, sym);
 		if (d && d->kind == VX_DEF_FUNCTION && d != def && function_matters(ev, d))

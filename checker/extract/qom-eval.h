@@ -54,8 +54,14 @@ typedef bool (*qeval_builtin_fn)(struct qeval *ev, const char *name,
 				 const struct qval *args, size_t nargs, const char *loc,
 				 struct qval *result);
 
+/* What a name is to the built-ins: QEVAL_NOT_BUILTIN, a built-in without effect on
+ * classes or types, or one that registers types.  Recorded bodies of built-ins are
+ * never run, so they do not count when deciding whether a call may matter. */
+enum qeval_builtin_kind { QEVAL_NOT_BUILTIN, QEVAL_BUILTIN, QEVAL_BUILTIN_REGISTERS };
+typedef enum qeval_builtin_kind (*qeval_builtin_kind_fn)(const char *name);
+
 struct qeval *qeval_new(const struct vx_program *prog, qeval_builtin_fn builtin,
-			void *user);
+			qeval_builtin_kind_fn builtin_kind, void *user);
 void qeval_free(struct qeval *ev);
 void *qeval_user(struct qeval *ev);
 const struct vx_program *qeval_program(struct qeval *ev);

@@ -340,6 +340,27 @@ static bool builtin(struct qeval *ev, const char *name, const struct qval *args,
 	return false;
 }
 
+static enum qeval_builtin_kind builtin_kind(const char *name)
+{
+	static const char *const registering[] = {
+		"type_register", "type_register_static", "type_register_internal",
+		"type_register_static_array",
+	};
+	static const char *const others[] = {
+		"object_class_dynamic_cast_assert", "object_class_dynamic_cast",
+		"object_class_by_name", "object_class_get_parent", "object_class_get_name",
+		"g_strdup", "g_strdup_printf", "g_strconcat", "g_free", "free", "strcmp",
+		"g_str_equal",
+	};
+	for (size_t i = 0; i < sizeof registering / sizeof *registering; i++)
+		if (!strcmp(name, registering[i]))
+			return QEVAL_BUILTIN_REGISTERS;
+	for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+		if (!strcmp(name, others[i]))
+			return QEVAL_BUILTIN;
+	return QEVAL_NOT_BUILTIN;
+}
+
 static void call_class_hook(struct registry *r, struct qval fn, struct qval klass,
 			    struct qval data, const char *loc)
 {
@@ -464,7 +485,7 @@ static void read_vmsd(struct registry *r, struct type_rec *t, struct qom_type *o
 int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned *problems)
 {
 	struct registry r = { 0 };
-	r.ev = qeval_new(prog, builtin, &r);
+	r.ev = qeval_new(prog, builtin, builtin_kind, &r);
 	run_registrations(&r, prog);
 	for (size_t i = 0; i < r.count; i++)
 		init_class(&r, (int)i);

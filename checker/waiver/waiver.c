@@ -228,6 +228,7 @@ static bool quoted(struct parser *ps, char **out)
 
 static bool parse_waiver(struct parser *ps, struct waiver *w)
 {
+	skip_blanks(ps);
 	const char *start = ps->p;
 	bool have_kind = false;
 	const char *seen[5] = { 0 };

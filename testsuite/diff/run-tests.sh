@@ -1,0 +1,210 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# End-to-end tests of vmstate-diff on the example tree: v1 and v2 of
+# testsuite/vmstate-src as two commits of a temporary git repository.
+#   run-tests.sh BUILD_DIR     (absolute; holds vmstate-diff, vmstate.so, vmstate-extract,
+#                               vmstate-check and vmstate-src/{v1,v2}/static.json)
+set -u
+build=${1:?usage: run-tests.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+vsrc=$top/testsuite/vmstate-src
+diff_bin=$build/vmstate-diff
+check_bin=$build/vmstate-check
+work=$build/diff-tests
+rm -rf "$work"
+mkdir -p "$work"
+repo=$work/repo
+cache=$work/cache
+failures=0
+tests=0
+
+pass() { tests=$((tests + 1)); echo "check-diff: PASS: $*"; }
+fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-diff: FAIL: $*" >&2; }
+# expect_eq WHAT EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
+}
+# The lines of one direction's block of a vmstate-diff report.
+block() { # FILE forward|backward
+	awk -v d="== $2 migration:" 'index($0, d) == 1 { on = 1; next } /^== / { on = 0 } on' "$1"
+}
+
+sh "$here/make-example-repo.sh" "$vsrc" "$repo" || { echo "check-diff: cannot make the repository" >&2; exit 1; }
+export VMSTATE_CACHE="$work/unused-cache"
+
+# How the tests call vmstate-diff on the example tree.
+vd() {
+	(cd "$repo" && "$diff_bin" --cache-dir "$cache" -j 2 \
+		--compdb-cmd "sh '$here/example-compdb.sh'" "$@")
+}
+
+# 1. v1 -> v2 and back: the checker's own verdicts on the static dumps of the built programs.
+vd -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/dumps" v1 v2 \
+	>"$work/1.out" 2>"$work/1.err"
+expect_eq "v1 v2: exit status 1 (problems found)" 1 $?
+for v in v1 v2; do
+	side=src; [ $v = v2 ] && side=dest
+	if cmp -s "$work/dumps/$side.json" "$build/vmstate-src/$v/static.json"; then
+		pass "v1 v2: the $v dump from -fsyntax-only fragments equals vmstate-extract's dump of the plugin-built $v program"
+	else
+		fail "v1 v2: the $v dump differs from build/vmstate-src/$v/static.json"
+		diff "$work/dumps/$side.json" "$build/vmstate-src/$v/static.json" | head -10 >&2
+	fi
+done
+"$check_bin" -s "$build/vmstate-src/v1/static.json" -d "$build/vmstate-src/v2/static.json" >"$work/fwd.expected"
+fwd_status=$?
+"$check_bin" -s "$build/vmstate-src/v2/static.json" -d "$build/vmstate-src/v1/static.json" >"$work/bwd.expected"
+bwd_status=$?
+block "$work/1.out" forward >"$work/fwd.actual"
+block "$work/1.out" backward >"$work/bwd.actual"
+if cmp -s "$work/fwd.expected" "$work/fwd.actual"; then
+	pass "v1 v2: forward block = vmstate-check -s v1 -d v2 ($fwd_status problems)"
+else
+	fail "v1 v2: forward block differs from vmstate-check's report"; diff "$work/fwd.expected" "$work/fwd.actual" >&2
+fi
+if cmp -s "$work/bwd.expected" "$work/bwd.actual"; then
+	pass "v1 v2: backward block = vmstate-check -s v2 -d v1 ($bwd_status problems)"
+else
+	fail "v1 v2: backward block differs from vmstate-check's report"; diff "$work/bwd.expected" "$work/bwd.actual" >&2
+fi
+expect_eq "v1 v2: summary line" "== vmstate-diff: forward $fwd_status problems, backward $bwd_status problems" \
+	"$(tail -n 1 "$work/1.out")"
+n=$(find "$vsrc/hw" "$vsrc/migration" "$vsrc/qom" "$vsrc/util" -name '*.c' | wc -l)
+n=$((n + 1))
+expect_eq "v1 v2: v1 compiles every unit" "compiling $n of $n units" \
+	"$(sed -n 's/^vmstate-diff: src: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/1.err")"
+changed=$(cd "$repo" && git diff --name-only v1 v2 -- '*.c' | wc -l)
+hdr_changed=$(cd "$repo" && git diff --name-only v1 v2 -- '*.h' | wc -l)
+got=$(sed -n 's/^vmstate-diff: dest: compiling \([0-9]*\) of.*/\1/p' "$work/1.err")
+if [ -n "$got" ] && [ "$got" -ge "$changed" ] && [ "$got" -lt "$n" ]; then
+	pass "v1 v2: v2 reuses v1's fragments: $got of $n units compiled ($changed .c and $hdr_changed .h files changed)"
+else
+	fail "v1 v2: v2 compiled '$got' units; expected at least $changed and fewer than $n"
+fi
+
+# 2. The same again: everything comes from the cache, same report.
+vd -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 v1 v2 >"$work/2.out" 2>"$work/2.err"
+expect_eq "rerun: exit status 1" 1 $?
+if cmp -s "$work/1.out" "$work/2.out"; then pass "rerun: same report"; else fail "rerun: the report changed"; fi
+if grep -q 'compiling' "$work/2.err"; then fail "rerun: compiled something"; else pass "rerun: nothing compiled (cache hits: $(sed -n 's/.*fragment cache: \([0-9]*\) hits.*/\1/p' "$work/2.err"))"; fi
+
+# 3. A revision against itself: no problem either way.
+vd v2 v2 >"$work/3.out" 2>"$work/3.err"
+expect_eq "v2 v2: exit status 0" 0 $?
+expect_eq "v2 v2: summary" "== vmstate-diff: forward 0 problems, backward 0 problems" "$(tail -n 1 "$work/3.out")"
+
+# 4. A one-file change in the working tree (at v2): one unit recompiled, one new message.
+(cd "$repo" && git checkout -q v2 && sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c)
+vd -v v2 >"$work/4.out" 2>"$work/4.err"
+expect_eq "working tree: exit status 1" 1 $?
+expect_eq "working tree: one unit recompiled" "compiling 1 of $n units" \
+	"$(sed -n 's/^vmstate-diff: dest: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/4.err")"
+expect_eq "working tree: forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
+	"$(block "$work/4.out" forward)"
+expect_eq "working tree: backward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 2 , 1' \
+	"$(block "$work/4.out" backward)"
+if grep -q '^== forward migration: v2 (.*) -> working tree$' "$work/4.out"; then pass "working tree: labelled as such"; else fail "working tree: no 'working tree' label"; fi
+
+# 5. A header change recompiles exactly the units that include it.
+(cd "$repo" && echo '/* touched */' >>include/hw/usb.h)
+users=0
+for f in $(cd "$repo" && ls vl.c && find hw migration qom util -name '*.c'); do
+	if (cd "$repo" && gcc -std=c11 -D_GNU_SOURCE -Iinclude -M "$f" 2>/dev/null) | tr ' ' '\n' | grep -qx 'include/hw/usb.h'; then
+		users=$((users + 1))
+	fi
+done
+vd -v v2 >"$work/5.out" 2>"$work/5.err"
+expect_eq "header change: the $users units that include hw/usb.h are recompiled" "compiling $users of $n units" \
+	"$(sed -n 's/^vmstate-diff: dest: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/5.err")"
+(cd "$repo" && git checkout -q -- include/hw/usb.h)
+
+# 6. Waivers: one silences exactly one message, one is stale and reported.
+cat >"$work/waivers" <<'WAIVERS'
+vmstate-waivers 1
+# The keyboard's idle counter widened on purpose (test).
+waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="idle" reason="widened on purpose"
+waive kind=section-missing section="no-such-device" reason="stale on purpose"
+WAIVERS
+vd --direction forward -w "$work/waivers" v2 >"$work/6.out" 2>"$work/6.err"
+expect_eq "waivers: exit status 0 (the one message is waived)" 0 $?
+expect_eq "waivers: forward block is empty" "" "$(block "$work/6.out" forward)"
+expect_eq "waivers: summary" "== vmstate-diff: forward 0 problems; 1 message waived, 1 stale waiver" "$(tail -n 1 "$work/6.out")"
+expect_eq "waivers: the stale one is reported with its place" \
+	"$work/waivers:4: warning: stale waiver: no section-missing message in section \"no-such-device\" (reason: stale on purpose)" \
+	"$(grep 'stale waiver' "$work/6.err")"
+vd -w "$work/waivers" v1 v2 >"$work/6b.out" 2>/dev/null
+expect_eq "waivers: v1 v2 with both waivers: counts unchanged" \
+	"== vmstate-diff: forward $fwd_status problems, backward $bwd_status problems; 0 messages waived, 2 stale waivers" \
+	"$(tail -n 1 "$work/6b.out")"
+printf 'vmstate-waivers 1\nwaive kind=size section="x"\n' >"$work/bad-waivers"
+vd -w "$work/bad-waivers" v2 >/dev/null 2>"$work/6c.err"
+expect_eq "waivers: a waiver without a reason is a usage error (exit 2)" 2 $?
+expect_eq "waivers: the error names the file and place" \
+	"$work/bad-waivers:2:7: error: a waiver needs a reason=\"...\" that says why the difference is accepted" \
+	"$(cat "$work/6c.err")"
+
+# 7. A committed baseline dump against the working tree.
+mkdir -p "$work/baselines"
+cp "$work/dumps/src.json" "$work/baselines/v1.json"
+vd --src-dump "$work/baselines/v1.json" --dest-machine pc-i440fx-2.2 >"$work/7.out" 2>"$work/7.err"
+expect_eq "baseline: exit status 1" 1 $?
+expect_eq "baseline: forward = v1 -> v2 plus the working tree's change" \
+	"$(sort "$work/fwd.expected" - <<EOF2
+Section "usb-kbd" Description "usb-kbd" Field "idle" size mismatch: 1 , 2
+EOF2
+)" "$(block "$work/7.out" forward | sort)"
+
+# 8. Bad input: clear one-line errors and defined exit statuses.
+vd no-such-rev >/dev/null 2>"$work/8.err"
+expect_eq "unknown revision: exit status 3" 3 $?
+expect_eq "unknown revision: message" "vmstate-diff: error: no-such-rev: not a revision of the git repository $repo" "$(cat "$work/8.err")"
+"$diff_bin" >/dev/null 2>&1
+expect_eq "no argument: exit status 2" 2 $?
+(cd "$repo" && "$diff_bin" --cache-dir "$cache" --compdb-cmd false v2) >/dev/null 2>"$work/8b.err"
+expect_eq "failing --compdb-cmd: exit status 3" 3 $?
+if grep -q "error: the compile-commands command failed (exit status 1)" "$work/8b.err"; then pass "failing --compdb-cmd: says so"; else fail "failing --compdb-cmd: $(cat "$work/8b.err")"; fi
+(cd "$repo" && echo 'this is not C' >hw/usb/broken.c)
+vd v2 >/dev/null 2>"$work/8c.err"
+expect_eq "a unit that does not compile: exit status 3" 3 $?
+if grep -q "hw/usb/broken.c: the plugin's compilation failed" "$work/8c.err"; then pass "a unit that does not compile: named"; else fail "a unit that does not compile: $(tail -1 "$work/8c.err")"; fi
+rm -f "$repo/hw/usb/broken.c"
+
+# 9. A plain make tree whose compilation database bear records.
+if command -v bear >/dev/null 2>&1; then
+	(cd "$repo" && "$diff_bin" --cache-dir "$cache" -v --compdb-cmd 'bear --output "$VMSTATE_COMPDB" -- make -s -B -C "$VMSTATE_SRC" OBJDIR="$VMSTATE_BUILD/obj"' v2) \
+		>"$work/9.out" 2>"$work/9.err"
+	expect_eq "bear: exit status 1 (the working tree's change)" 1 $?
+	expect_eq "bear: the same forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
+		"$(block "$work/9.out" forward)"
+else
+	echo "check-diff: SKIP: bear is not installed (plain make tree through bear)"
+fi
+
+# 10. A ninja tree: only the units linked into the target, generated headers built first.
+(cd "$repo" && git checkout -q -- . && "$diff_bin" --cache-dir "$cache" -v -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
+	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/ninja-dumps" v1 v2) \
+	>"$work/10.out" 2>"$work/10.err"
+expect_eq "ninja: exit status 1" 1 $?
+if cmp -s "$work/10.out" "$work/1.out"; then
+	pass "ninja: same report as the compilation-database run"
+else
+	fail "ninja: the report differs"; diff "$work/1.out" "$work/10.out" >&2
+fi
+if cmp -s "$work/ninja-dumps/src.json" "$build/vmstate-src/v1/static.json"; then
+	pass "ninja: other-program's extra-device is not in vmstate-src's dump"
+else
+	fail "ninja: the v1 dump differs from build/vmstate-src/v1/static.json"
+fi
+expect_eq "ninja: units restricted to the target, its generated header planned" \
+	"vmstate-diff: src: $((n + 1)) units linked into vmstate-src, 1 generated prerequisites" \
+	"$(sed -n 's/^\(vmstate-diff: src: .* generated prerequisites\).*/\1/p' "$work/10.err")"
+if [ -f "$cache/trees/$(ls "$cache/trees" | head -1)/src/build/gen/extra-version.h" ]; then
+	pass "ninja: the generated header was built"
+else
+	fail "ninja: gen/extra-version.h is missing"
+fi
+
+echo "check-diff: $((tests - failures)) of $tests passed"
+[ "$failures" -eq 0 ]

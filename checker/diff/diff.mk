@@ -18,7 +18,8 @@ $(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
 .PHONY: check-diff install-diff
 # The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary
 # git repository (testsuite/diff/run-tests.sh).
-check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check
+check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \
+		$(BUILD)/vmstate-src/v1/static.json $(BUILD)/vmstate-src/v2/static.json
 	@sh testsuite/diff/run-tests.sh $(abspath $(BUILD))
 
 install-diff: $(DIFF_BIN)

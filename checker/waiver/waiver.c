@@ -409,7 +409,8 @@ struct vw_set *vw_load(const char *path, char **error)
 /* ---- the checker's report, read back */
 
 /* Matches LINE against PATTERN, where %S %D %F capture a name and %G and %* skip text
- * (%* to the end).  Captures are the shortest that let the rest match. */
+ * (%* to the end).  Captures are the shortest that let the rest match and never contain
+ * a closing quote, so that each line reads back one way only. */
 static bool match(const char *p, const char *s, const char *caps[3], size_t lens[3])
 {
 	for (; *p; p++, s++) {
@@ -429,7 +430,9 @@ static bool match(const char *p, const char *s, const char *caps[3], size_t lens
 					return true;
 				memcpy(caps, save, sizeof save);
 				memcpy(lens, slen, sizeof slen);
-				if (!*e)
+				/* A name never spans the quote that closes it: '"' then ' ', ',',
+				 * ':' or ';' (the texts around names in the checker's messages). */
+				if (!*e || (e[0] == '"' && e[1] && strchr(" ,:;", e[1])))
 					return false;
 			}
 		}

@@ -103,7 +103,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 		} else if (arg[0] == '-' && (arg[1] == 's' || arg[1] == 'd' || arg[1] == 'h')) {
 			name = arg[1] == 's' ? "src" : arg[1] == 'd' ? "dest" : "help";
 			if (arg[2])
-				value = arg + 2;
+				value = arg + 2 + (arg[2] == '=');  /* argparse: -sFILE or -s=FILE */
 		}
 		if (!name) {
 			if (!unrecognized)

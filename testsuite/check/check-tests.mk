@@ -23,3 +23,17 @@ CHECK_TARGETS += check-checker
 .PHONY: regen-golden
 regen-golden:
 	testsuite/check/regen-golden.sh
+
+# Differential test against the reference on mutated real dumps (minutes; not in check).
+DIFFTEST_CASES ?= 1000
+DIFFTEST_SEED ?= 1
+.PHONY: difftest
+difftest: $(VMC_BIN)
+	testsuite/check/difftest.sh $(VMC_BIN) $(DIFFTEST_CASES) $(DIFFTEST_SEED)
+
+# Speed and memory against the reference (docs/benchmarks.md).
+BENCH_RUNS ?= 10
+.PHONY: bench-check
+bench-check: $(VMC_BIN)
+	testsuite/check/bench.sh $(VMC_BIN) $(BENCH_RUNS)
+bench: bench-check

@@ -3,6 +3,7 @@
  *   vmstate-src [-M MACHINE] [--layout 8.1|pre-8.1] -dump-vmstate FILE
  * Exit status: 0 done, 1 error (unknown machine, cannot write FILE), 2 usage. */
 #include "qemu/osdep.h"
+#include <stdarg.h>
 #include "qemu/module.h"
 #include "migration/dump.h"
 #include "machine.h"
@@ -20,10 +21,16 @@ static void usage(FILE *to)
 		prog, prog, pc_default_machine);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "%s: error: ", prog);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\n");
 	usage(stderr);
 	return 2;
@@ -92,7 +99,7 @@ int main(int argc, char **argv)
 	else
 		return usage_error("unknown layout '%s' (expected 8.1 or pre-8.1)", layout_name);
 	if (!dump_file)
-		return usage_error("nothing to do: give -dump-vmstate FILE%s", "");
+		return usage_error("nothing to do: give -dump-vmstate FILE");
 
 	module_call_init(MODULE_INIT_QOM);
 

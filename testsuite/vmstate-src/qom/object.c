@@ -8,6 +8,7 @@
 #include "qemu/osdep.h"
 #include "qom/object.h"
 #include "glib-lite.h"
+#include <stdarg.h>
 
 struct TypeImpl {
 	char *name;
@@ -26,10 +27,16 @@ struct TypeImpl {
 static struct TypeImpl **types;
 static size_t type_count, type_capacity;
 
-static void die(const char *fmt, const char *a, const char *b)
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+static void die(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "vmstate-src: error: ");
-	fprintf(stderr, fmt, a, b);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	exit(1);
 }
@@ -47,15 +54,15 @@ Type type_register(const TypeInfo *info)
 	struct TypeImpl *ti;
 
 	if (!info->name)
-		die("a type is registered without a name%s%s", "", "");
+		die("a type is registered without a name");
 	if (type_get_by_name(info->name))
-		die("type '%s' is registered twice%s", info->name, "");
+		die("type '%s' is registered twice", info->name);
 	if (type_count == type_capacity) {
 		size_t n = type_capacity ? 2 * type_capacity : 32;
 		struct TypeImpl **grown = realloc(types, n * sizeof(*types));
 
 		if (!grown)
-			die("out of memory%s%s", "", "");
+			die("out of memory");
 		types = grown;
 		type_capacity = n;
 	}
@@ -111,7 +118,7 @@ static void type_initialize(struct TypeImpl *ti)
 	if (ti->klass)
 		return;
 	if (ti->initializing)
-		die("type '%s' is its own ancestor%s", ti->name, "");
+		die("type '%s' is its own ancestor", ti->name);
 	ti->initializing = true;
 	size = type_class_size(ti);
 	ti->klass = vsrc_alloc0(size);
@@ -181,7 +188,7 @@ void object_class_foreach_sorted(const char *implements_type, bool include_abstr
 	size_t n = 0;
 
 	if (!target)
-		die("type '%s' is not registered%s", implements_type, "");
+		die("type '%s' is not registered", implements_type);
 	sorted = vsrc_alloc0(type_count * sizeof(*sorted));
 	for (size_t i = 0; i < type_count; i++) {
 		/* Initializing every class first, as QEMU does, reports bad parents even

@@ -23,7 +23,9 @@ VSRC_CHECKER := $(BUILD)/vmstate-check
 VSRC_DUMPCMP := $(BUILD)/vmstate-dumpcmp
 # Compile lines are short unless V=1.
 VSRC_Q := $(if $(V),,@)
-VSRC_REFERENCE ?= $(VMSTATE_CACHE)/src/qemu-10.0.13/scripts/vmstate-static-checker.py
+# QEMU 10.0's checker, from the source that scripts/qemu-fetch.sh QEMU=10.0 unpacks.
+VSRC_REFERENCE ?= $(shell cat $(VMSTATE_CACHE)/debian-src/qemu-10.0.srcdir 2>/dev/null || \
+	echo $(VMSTATE_CACHE)/src/qemu-10.0)/scripts/vmstate-static-checker.py
 
 # v1 compiles in place; v2 is a patched copy.
 VSRC_ROOT_v1 := $(VSRC_DIR)

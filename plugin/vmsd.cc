@@ -29,6 +29,8 @@ struct reading {
 };
 
 static json_t *record_vmsd (tree decl);
+static bool is_vmsd_array (tree decl);
+static const char *element_symbol (tree array, long long index);
 
 /* Where VALUE is written, when GCC kept it; else where its owner is. */
 static location_t
@@ -85,6 +87,11 @@ reference (tree value, const char *member, const reading &r)
 		return json_null ();
 	if (TREE_CODE (value) == ADDR_EXPR) {
 		tree target = TREE_OPERAND (value, 0);
+		long long index;
+		if (TREE_CODE (target) == ARRAY_REF && VAR_P (TREE_OPERAND (target, 0))
+		    && is_vmsd_array (TREE_OPERAND (target, 0))
+		    && vx_int (TREE_OPERAND (target, 1), &index))
+			return json_string (element_symbol (TREE_OPERAND (target, 0), index));
 		if (TREE_CODE (target) == COMPOUND_LITERAL_EXPR)
 			target = VX_COMPOUND_LITERAL_DECL (target);
 		if (VAR_P (target) || TREE_CODE (target) == FUNCTION_DECL) {
@@ -109,6 +116,9 @@ reference_member (tree ctor, const char *member, const reading &r)
 	tree value = vx_member (ctor, member, &present);
 	return present ? reference (value, member, r) : json_null ();
 }
+
+static bool view_array (tree target, long long byte_offset, array_view *view,
+			const char **why);
 
 /* Resolves a pointer initializer to the array it points into. */
 static bool
@@ -141,6 +151,13 @@ resolve_array (tree value, array_view *view, const char **why)
 		*why = "is neither a named array nor a compound literal";
 		return false;
 	}
+	return view_array (target, byte_offset, view, why);
+}
+
+/* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on. */
+static bool
+view_array (tree target, long long byte_offset, array_view *view, const char **why)
+{
 	tree init = DECL_INITIAL (target);
 	if (!init || init == error_mark_node || TREE_CODE (init) != CONSTRUCTOR) {
 		*why = DECL_EXTERNAL (target) ? "points to an array defined in another unit"
@@ -403,13 +420,34 @@ subsections_json (tree value, const reading &r)
 	return subsections;
 }
 
-static json_t *
-record_vmsd (tree decl)
+/* Element INDEX of an array of descriptions: element 0 is at the array's own symbol,
+ * element I > 0 is spelled "SYMBOL[I]". */
+static const char *
+element_symbol (tree array, long long index)
 {
-	recorded->add (decl);
-	const char *symbol = vx_symbol (decl);
+	const char *symbol = vx_symbol (array);
+	if (index == 0)
+		return symbol;
+	char *spelled = xasprintf ("%s[%lld]", symbol, index);
+	const char *kept = IDENTIFIER_POINTER (get_identifier (spelled));
+	free (spelled);
+	return kept;
+}
+
+static bool
+is_vmsd_array (tree decl)
+{
+	return VAR_P (decl) && TREE_CODE (TREE_TYPE (decl)) == ARRAY_TYPE
+	       && vx_type_named (TREE_TYPE (TREE_TYPE (decl)), "VMStateDescription");
+}
+
+/* Records the description initialized by CTOR (NULL_TREE: all zero) at SYMBOL of DECL. */
+static json_t *
+record_description (tree decl, const char *symbol, tree ctor)
+{
 	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
-	tree ctor = DECL_INITIAL (decl);
+	if (ctor && EXPR_P (ctor) && EXPR_HAS_LOCATION (ctor))
+		r.loc = EXPR_LOCATION (ctor);
 
 	json_t *d = json_object ();
 	json_object_set_new (d, "symbol", json_string (symbol));
@@ -421,7 +459,7 @@ record_vmsd (tree decl)
 		unit_vmstates = json_array ();
 	json_array_append_new (unit_vmstates, d);
 
-	if (TREE_CODE (ctor) != CONSTRUCTOR) {
+	if (ctor && TREE_CODE (ctor) != CONSTRUCTOR) {
 		json_t *unknown = vx_unknown (r.loc, symbol,
 					      "initializer is not a braced initializer list");
 		json_object_set (d, "name", unknown);
@@ -442,6 +480,34 @@ record_vmsd (tree decl)
 	json_object_set_new (d, "subsections",
 			     present ? subsections_json (subsections, r) : json_null ());
 	return d;
+}
+
+static json_t *
+record_vmsd (tree decl)
+{
+	recorded->add (decl);
+	return record_description (decl, vx_symbol (decl), DECL_INITIAL (decl));
+}
+
+/* static const VMStateDescription pair[2] = { {...}, {...} }: one VMSD per element. */
+static void
+record_vmsd_array (tree decl)
+{
+	recorded->add (decl);
+	array_view view;
+	const char *why;
+	view.start = 0;
+	if (!view_array (decl, 0, &view, &why)) {
+		json_t *d = record_description (decl, vx_symbol (decl), NULL_TREE);
+		json_object_set_new (d, "name", vx_unknown (DECL_SOURCE_LOCATION (decl),
+							    vx_symbol (decl),
+							    "array of descriptions %s", why));
+		return;
+	}
+	vec<tree> elements = array_elements (view);
+	for (long long i = 0; i < view.length; i++)
+		record_description (decl, element_symbol (decl, i), elements[i]);
+	elements.release ();
 }
 
 static void
@@ -478,6 +544,9 @@ vmsd_finish_decl (tree decl)
 	if (is_vmsd_decl (decl)) {
 		if (!recorded->contains (decl))
 			record_vmsd (decl);
+	} else if (is_vmsd_array (decl)) {
+		if (!recorded->contains (decl))
+			record_vmsd_array (decl);
 	} else if (vx_type_named (TREE_TYPE (decl), "VMStateInfo")) {
 		record_info (decl);
 	}

@@ -42,6 +42,8 @@ static void usage(FILE *f)
 	      "  -w, --waivers=FILE       accepted differences (docs/waivers.md)\n"
 	      "  -o, --output-dir=DIR     also write DIR/src.json and DIR/dest.json\n"
 	      "      --direction=WHICH    both (default), forward or backward\n"
+	      "      --dump-to=FILE       only make the dump of SRC-REV (or the working tree\n"
+	      "                           when no revision is given) into FILE; no check\n"
 	      "  -j, --jobs=N             parallel compilations (default: online CPUs)\n"
 	      "      --cache-dir=DIR      default: $VMSTATE_CACHE/diff, else\n"
 	      "                           ~/.cache/vmstate-plugin/diff\n"
@@ -68,7 +70,7 @@ struct opt_value {
 static const char *opt_repo, *opt_configure, *opt_compdb_cmd, *opt_compdb, *opt_target,
 	*opt_machine, *opt_src_machine, *opt_dest_machine, *opt_src_dump, *opt_dest_dump,
 	*opt_layout, *opt_waivers, *opt_output_dir, *opt_direction, *opt_jobs, *opt_cache_dir,
-	*opt_plugin, *opt_extract, *opt_check, *opt_config;
+	*opt_plugin, *opt_extract, *opt_check, *opt_config, *opt_dump_to;
 
 static struct opt_value values[] = {
 	{ "repo", &opt_repo, false },
@@ -91,6 +93,7 @@ static struct opt_value values[] = {
 	{ "extract", &opt_extract, false },
 	{ "check", &opt_check, false },
 	{ "config", &opt_config, false },
+	{ "dump-to", &opt_dump_to, false },
 };
 #define NVALUES (sizeof values / sizeof values[0])
 
@@ -116,7 +119,7 @@ static struct opt_value *find_value(const char *name)
 
 /* "name = value" lines; '#' starts a comment line.  Paths in it are taken as written
  * (relative ones against the repository). */
-static void read_config(const char *path, bool must_exist)
+static void read_config(const char *path, bool must_exist, const char *repo)
 {
 	char *text = vd_read_file(path, NULL);
 	if (!text) {
@@ -153,8 +156,11 @@ static void read_config(const char *path, bool must_exist)
 			fprintf(stderr, "%s:%d: error: unknown option \"%s\"\n", path, lineno, l);
 			exit(VD_EXIT_USAGE);
 		}
+		/* File names in the config are relative to the repository's top level. */
+		bool is_path = strcmp(l, "waivers") == 0 || strcmp(l, "src-dump") == 0 ||
+			       strcmp(l, "dest-dump") == 0 || strcmp(l, "dump-to") == 0;
 		if (!ov->from_command_line)
-			*ov->value = vd_xstrdup(v);
+			*ov->value = is_path && v[0] != '/' ? vd_printf("%s/%s", repo, v) : vd_xstrdup(v);
 	}
 	/* The strings are kept: values point into their copies. */
 	free(text);
@@ -203,7 +209,7 @@ int main(int argc, char **argv)
 {
 	enum { O_CONFIGURE = 256, O_COMPDB_CMD, O_COMPDB, O_SRC_MACHINE, O_DEST_MACHINE,
 	       O_SRC_DUMP, O_DEST_DUMP, O_LAYOUT, O_DIRECTION, O_CACHE_DIR, O_PLUGIN, O_EXTRACT,
-	       O_CHECK, O_CONFIG, O_VERSION };
+	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO };
 	static const struct option longs[] = {
 		{ "repo", required_argument, NULL, 'C' },
 		{ "configure", required_argument, NULL, O_CONFIGURE },
@@ -225,6 +231,7 @@ int main(int argc, char **argv)
 		{ "extract", required_argument, NULL, O_EXTRACT },
 		{ "check", required_argument, NULL, O_CHECK },
 		{ "config", required_argument, NULL, O_CONFIG },
+		{ "dump-to", required_argument, NULL, O_DUMP_TO },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, O_VERSION },
@@ -271,10 +278,10 @@ int main(int argc, char **argv)
 		return VD_EXIT_FAIL;
 	}
 	if (opt_config)
-		read_config(opt_config, true);
+		read_config(opt_config, true, repo);
 	else {
 		char *def = vd_printf("%s/.vmstate-diff", repo);
-		read_config(def, false);
+		read_config(def, false, repo);
 		free(def);
 	}
 
@@ -289,8 +296,14 @@ int main(int argc, char **argv)
 		dest.rev = pos[k++];
 	if (k < npos)
 		usage_error("too many arguments for the sides given as dumps: '%s'", pos[k]);
-	if (!src.dump_file && !src.rev)
+	if (opt_dump_to) {
+		if (npos > 1 || src.dump_file || dest.dump_file)
+			usage_error("%s", "--dump-to takes at most one revision and no --src-dump or --dest-dump");
+		/* The one side to dump is the revision given, else the working tree. */
+		dest.rev = NULL;
+	} else if (!src.dump_file && !src.rev) {
 		usage_error("%s", "missing SRC-REV (or --src-dump)");
+	}
 	src.machine = opt_src_machine ? opt_src_machine : opt_machine;
 	dest.machine = opt_dest_machine ? opt_dest_machine : opt_machine;
 
@@ -324,7 +337,7 @@ int main(int argc, char **argv)
 				    : find_tool(here, "vmstate-extract", NULL, "vmstate-extract");
 	char *check = opt_check ? vd_xstrdup(opt_check)
 				: find_tool(here, "vmstate-check", NULL, "vmstate-check");
-	bool need_build = !src.dump_file || !dest.dump_file;
+	bool need_build = opt_dump_to || !src.dump_file || !dest.dump_file;
 	if (need_build && (!plugin || !vd_is_file(plugin)))
 		vd_die("cannot find the plugin vmstate.so%s%s; give --plugin", plugin ? ": " : "",
 		       plugin ? plugin : "");
@@ -345,6 +358,13 @@ int main(int argc, char **argv)
 		cache_dir = vd_printf("%s/.cache/vmstate-plugin/diff", getenv("HOME"));
 	else
 		vd_die("no cache directory: set HOME or VMSTATE_CACHE, or give --cache-dir");
+	/* Real paths: the fragment cache compares them with normalized compiler paths. */
+	vd_mkdirs(cache_dir);
+	char *real_cache = realpath(cache_dir, NULL);
+	if (!real_cache)
+		vd_die("%s: %s", cache_dir, strerror(errno));
+	free(cache_dir);
+	cache_dir = real_cache;
 	char *key = repo_key(repo);
 	char *state = vd_printf("%s/trees/%s", cache_dir, key);
 	vd_mkdirs(state);
@@ -362,14 +382,25 @@ int main(int argc, char **argv)
 		}
 	}
 
-	vd_side_resolve(&o, &src);
-	vd_side_resolve(&o, &dest);
 	struct vd_cache cache;
 	if (need_build) {
 		char *units = vd_printf("%s/units", cache_dir);
 		vd_cache_open(&cache, units, plugin);
 		free(units);
 	}
+	if (opt_dump_to) {
+		/* Baselines: one dump, no check. */
+		struct vd_side *one = src.rev ? &src : &dest;
+		one->machine = opt_machine;
+		vd_side_resolve(&o, one);
+		vd_side_make_dump(&o, &cache, one);
+		vd_copy_file(one->dump, opt_dump_to);
+		if (vd_verbose)
+			vd_note("dump of %s written to %s", one->label, opt_dump_to);
+		return VD_EXIT_OK;
+	}
+	vd_side_resolve(&o, &src);
+	vd_side_resolve(&o, &dest);
 	vd_side_make_dump(&o, &cache, &src);
 	vd_side_make_dump(&o, &cache, &dest);
 	if (need_build && vd_verbose)

@@ -131,28 +131,29 @@ static void checkout(const struct vd_options *o, struct vd_side *s)
 	set_env("VMSTATE_SIDE", s->role);
 }
 
+/* The build directory belongs to one configure command (or to none): another command
+ * starts it afresh. */
 static void configure(const struct vd_options *o, struct vd_side *s)
 {
-	if (!o->configure_cmd)
-		return;
+	const char *want = o->configure_cmd ? o->configure_cmd : "";
 	char *stamp = vd_printf("%s/.vmstate-diff-configured", s->slot);
 	char *old = vd_read_file(stamp, NULL);
-	bool fresh = old && strcmp(old, o->configure_cmd) == 0;
+	bool fresh = strcmp(old ? old : "", want) == 0;
 	free(old);
 	if (!fresh) {
-		/* A new command starts from an empty build directory. */
 		vd_remove_tree(s->roots.build);
 		vd_mkdirs(s->roots.build);
-		char *log = vd_printf("%s/configure.log", s->slot);
-		vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, log);
-		int st = vd_run_shell(o->configure_cmd, s->roots.build, log);
-		if (st != 0) {
-			unlink(stamp);
-			show_log_and_die(log, "the configure command", st);
+		unlink(stamp);
+		if (o->configure_cmd) {
+			char *log = vd_printf("%s/configure.log", s->slot);
+			vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, log);
+			int st = vd_run_shell(o->configure_cmd, s->roots.build, log);
+			if (st != 0)
+				show_log_and_die(log, "the configure command", st);
+			free(log);
 		}
-		if (!vd_write_file(stamp, o->configure_cmd, strlen(o->configure_cmd)))
+		if (!vd_write_file(stamp, want, strlen(want)))
 			vd_die("cannot write %s: %s", stamp, strerror(errno));
-		free(log);
 	}
 	free(stamp);
 }
@@ -341,14 +342,14 @@ static void ninja_plan(const struct vd_options *o, struct vd_side *s, const stru
 /* Builds the generated files; true when build.ninja changed meanwhile (plan again). */
 static bool ninja_prepare(const struct vd_options *o, struct vd_side *s, struct vd_strv *prereqs)
 {
+	if (prereqs->n == 0)
+		return false;
 	char *before = ninja_key(s->roots.build, o->target);
 	struct vd_strv argv = { 0 };
 	vd_strv_push(&argv, vd_xstrdup("ninja"));
 	vd_strv_push(&argv, vd_xstrdup("-C"));
 	vd_strv_push(&argv, vd_xstrdup(s->roots.build));
 	vd_strv_push(&argv, vd_printf("-j%u", o->jobs));
-	if (prereqs->n == 0)
-		vd_strv_push(&argv, vd_xstrdup("build.ninja"));
 	for (size_t i = 0; i < prereqs->n; i++)
 		vd_strv_push(&argv, vd_xstrdup(prereqs->v[i]));
 	char *log = vd_printf("%s/ninja.log", s->slot);

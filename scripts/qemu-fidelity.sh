@@ -6,7 +6,9 @@
 #   scripts/qemu-fidelity.sh QEMU=7.2|10.0 TARGET=x86_64 PLUGIN=build/vmstate.so \
 #       EXTRACT=build/vmstate-extract DUMPCMP=build/vmstate-dumpcmp
 # The report goes to stdout and to $VMSTATE_CACHE/fidelity/qemu-<ver>-<target>/<time>/
-# (also reachable as .../latest).  Exit status: 0 when every section is identical,
+# (also reachable as .../latest).  With REBUILD=no the existing plugin build is reused
+# as it is (even when the plugin changed since): only extraction and comparison rerun.
+# Exit status: 0 when every section is identical,
 # 1 when the dumps differ, 2 when a step failed (build, ICE, extraction).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,10 +17,12 @@ qemu_parse_args "$@"
 PLUGIN=${PLUGIN:-build/vmstate.so}
 EXTRACT=${EXTRACT:-build/vmstate-extract}
 DUMPCMP=${DUMPCMP:-build/vmstate-dumpcmp}
-for f in "$PLUGIN" "$EXTRACT" "$DUMPCMP"; do
+needed=("$EXTRACT" "$DUMPCMP")
+[ "${REBUILD:-yes}" = no ] || needed+=("$PLUGIN")
+for f in "${needed[@]}"; do
 	[ -f "$f" ] || { echo "qemu-fidelity.sh: error: $f: missing (build it first)" >&2; exit 2; }
 done
-PLUGIN=$(realpath "$PLUGIN"); EXTRACT=$(realpath "$EXTRACT"); DUMPCMP=$(realpath "$DUMPCMP")
+EXTRACT=$(realpath "$EXTRACT"); DUMPCMP=$(realpath "$DUMPCMP")
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 outroot=$VMSTATE_CACHE/fidelity/qemu-$QEMU-$TARGET
@@ -27,12 +31,16 @@ mkdir -p "$out"
 ln -sfn "$stamp" "$outroot/latest"
 
 # 1. Build with the plugin; the build script fails on any internal compiler error.
-if ! PLUGIN="$PLUGIN" "$here/qemu-build.sh" QEMU="$QEMU" TARGET="$TARGET" >"$out/build.txt" 2>"$out/build.stderr"; then
+builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET-plugin
+if [ "${REBUILD:-yes}" = no ]; then
+	grep -qs '^ninja_status=0$' "$builddir/vmstate-build.txt" ||
+		{ echo "qemu-fidelity.sh: error: $builddir: no successful plugin build to reuse" >&2; exit 2; }
+	cp "$builddir/vmstate-build.txt" "$out/build.txt"
+elif ! PLUGIN="$PLUGIN" "$here/qemu-build.sh" QEMU="$QEMU" TARGET="$TARGET" >"$out/build.txt" 2>"$out/build.stderr"; then
 	cat "$out/build.stderr" >&2
 	echo "qemu-fidelity.sh: error: the plugin build of QEMU $QEMU failed; see $out/build.stderr" >&2
 	exit 2
 fi
-builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET-plugin
 binary=$builddir/qemu-system-$TARGET
 cp "$builddir/truth.json" "$out/truth.json"
 
@@ -60,7 +68,7 @@ cmp_rc=0
 	echo "# vmstate fidelity: QEMU $QEMU $TARGET-softmmu, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "source:  $(grep '^source=' "$out/build.txt" | cut -d= -f2-) ($(cat "$(grep '^source=' "$out/build.txt" | cut -d= -f2-)/VERSION"))"
 	echo "gcc:     $(gcc -dumpfullversion)"
-	echo "plugin:  $PLUGIN (sha256 $(sha256sum "$PLUGIN" | cut -c1-16))"
+	echo "plugin:  sha256 $(grep '^plugin_sha256_16=' "$out/build.txt" | cut -d= -f2) (copy of $(grep '^plugin=' "$out/build.txt" | cut -d= -f2-)), built $(grep '^date=' "$out/build.txt" | cut -d= -f2)"
 	echo "build:   $(grep -E '^(build_wall_s|build_cpu_s|units_compiled|internal_compiler_errors|warning_lines|lines_mentioning_vmstate)=' "$out/build.txt" | tr '\n' ' ')"
 	echo "extract: ${extract_cmd[*]}"
 	echo "         status $extract_rc, ${extract_s}s, $(grep -c 'warning:' "$out/extract.stderr" || true) warning line(s), $(grep -c 'error:' "$out/extract.stderr" || true) error line(s)"

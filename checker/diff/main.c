@@ -277,6 +277,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: error: %s is not inside a git work tree\n", vd_progname, repo_arg);
 		return VD_EXIT_FAIL;
 	}
+	/* The repository is found; git's own variables (set in hooks) would make the git
+	 * commands in our worktrees act on the caller's index or repository. */
+	static const char *const git_vars[] = { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+						"GIT_PREFIX", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY" };
+	for (size_t i = 0; i < sizeof git_vars / sizeof git_vars[0]; i++)
+		unsetenv(git_vars[i]);
 	if (opt_config)
 		read_config(opt_config, true, repo);
 	else {

@@ -206,5 +206,65 @@ else
 	fail "ninja: gen/extra-version.h is missing"
 fi
 
+# 11. Baselines: the regeneration command writes the documented layout.
+cat >"$repo/.vmstate-diff" <<CONFIG
+# vmstate-diff settings of the test repository
+cache-dir = $cache
+compdb-cmd = sh '$here/example-compdb.sh'
+jobs = 2
+CONFIG
+VMSTATE_DIFF=$diff_bin sh "$top/scripts/baseline-update.sh" -C "$repo" -d baselines -r v1 -t x86_64 \
+	-m pc-i440fx-2.1 -m pc-i440fx-2.0 >"$work/11.out" 2>&1
+expect_eq "baselines: exit status 0" 0 $?
+bl=$repo/baselines/v1/x86_64
+if cmp -s "$bl/pc-i440fx-2.1.json" "$build/vmstate-src/v1/static.json"; then
+	pass "baselines: v1/x86_64/pc-i440fx-2.1.json = the static dump of the v1 program"
+else
+	fail "baselines: $bl/pc-i440fx-2.1.json differs from build/vmstate-src/v1/static.json"
+fi
+expect_eq "baselines: one file per machine type, only the machine name differs" \
+	'"Name": "pc-i440fx-2.0"' \
+	"$(diff "$bl/pc-i440fx-2.1.json" "$bl/pc-i440fx-2.0.json" | sed -n 's/^> *//p')"
+expect_eq "baselines: SOURCE records the commit" "commit: $(cd "$repo" && git rev-parse v1)" \
+	"$(grep '^commit:' "$bl/SOURCE")"
+(cd "$repo" && "$diff_bin" --src-dump baselines/v1/x86_64/pc-i440fx-2.1.json --dest-machine pc-i440fx-2.2 \
+	--direction forward v2) >"$work/11b.out" 2>/dev/null
+expect_eq "baselines: checking v2 against the v1 baseline gives v1 -> v2's report" \
+	"$(cat "$work/fwd.expected")" "$(block "$work/11b.out" forward)"
+
+# 12. The pre-commit hook: fails with the checker's messages, passes once waived.
+hook=$repo/.git/hooks/pre-commit
+cp "$top/contrib/vmstate-pre-commit" "$hook"
+chmod +x "$hook"
+(cd "$repo" && git config vmstate.diff "$diff_bin" && git checkout -q v2 &&
+	sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c &&
+	git add hw/usb/dev-hid.c && git commit -q -m "widen idle" >"$work/12.out" 2>&1)
+expect_eq "hook: a breaking commit is refused" 1 $?
+if grep -q '^Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2$' "$work/12.out"; then
+	pass "hook: with the checker's message"
+else
+	fail "hook: no checker message in: $(cat "$work/12.out")"
+fi
+expect_eq "hook: nothing was committed" "$(cd "$repo" && git rev-parse v2)" "$(cd "$repo" && git rev-parse HEAD)"
+cat >"$repo/vmstate-waivers" <<'WAIVERS'
+vmstate-waivers 1
+waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="idle" reason="idle widened; 2.2 keyboards only"
+WAIVERS
+echo "waivers = vmstate-waivers" >>"$repo/.vmstate-diff"
+(cd "$repo" && git commit -q -m "widen idle" >"$work/12b.out" 2>&1)
+expect_eq "hook: the same commit passes once its one message is waived" 0 $?
+(cd "$repo" && echo "notes" >NOTES && git add NOTES && git commit -q -m "notes" >"$work/12c.out" 2>&1)
+expect_eq "hook: a commit without source changes passes" 0 $?
+if grep -q 'checking migration' "$work/12c.out"; then fail "hook: ran vmstate-diff for a non-source change"; else pass "hook: did not run vmstate-diff for a non-source change"; fi
+
+# 13. The CI script: fails with the checker's messages, passes on a branch without change.
+(cd "$repo" && VMSTATE_DIFF=$diff_bin sh "$top/contrib/vmstate-ci.sh" v1 v2) >"$work/13.out" 2>&1
+expect_eq "ci: v1 -> v2 fails" 1 $?
+expect_eq "ci: with the checker's messages (one machine type: no warning)" "$(grep -v '^Warning' "$work/fwd.expected")" "$(block "$work/13.out" forward)"
+(cd "$repo" && VMSTATE_DIFF=$diff_bin VMSTATE_BASELINES=$bl sh "$top/contrib/vmstate-ci.sh" v2 v2) >"$work/13b.out" 2>&1
+expect_eq "ci: v2 -> v2 passes, but the v1 baselines do not" 1 $?
+(cd "$repo" && VMSTATE_DIFF=$diff_bin sh "$top/contrib/vmstate-ci.sh" v2 v2) >"$work/13c.out" 2>&1
+expect_eq "ci: v2 -> v2 without baselines passes" 0 $?
+
 echo "check-diff: $((tests - failures)) of $tests passed"
 [ "$failures" -eq 0 ]

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The parse-time arena for jansson values (see arena.h).  Chunks are never returned:
- * the values parsed from the fragments live as long as the program. */
+ * the values parsed from the fragments live as long as the program.  Each thread bumps
+ * through its own chunk; the registry of chunks (to tell arena memory on free) is
+ * shared, appended under a lock and read without one. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,22 +17,28 @@
 #define HUGE_PAGE ((size_t)2 << 20)
 #define ALIGN 16
 
+/* 8 MiB each: far more than any program's fragments need. */
+#define MAX_CHUNKS 65536
+
 struct chunk {
 	char *start, *end;
 };
 
-static struct chunk *chunks;
-static size_t chunk_count, chunk_cap;
-static char *next, *limit;
-static bool active, installed;
+static struct chunk registry[MAX_CHUNKS];
+static atomic_size_t registry_count;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_bool installed;
+
+static _Thread_local char *next, *limit;
+static _Thread_local bool active;
 
 static bool in_arena(const void *p)
 {
-	size_t i;
+	size_t i = atomic_load_explicit(&registry_count, memory_order_acquire);
 
 	/* Newest first: most frees are of recent values. */
-	for (i = chunk_count; i-- > 0;)
-		if ((const char *)p >= chunks[i].start && (const char *)p < chunks[i].end)
+	while (i-- > 0)
+		if ((const char *)p >= registry[i].start && (const char *)p < registry[i].end)
 			return true;
 	return false;
 }
@@ -63,13 +73,20 @@ static void *arena_alloc(size_t size)
 	if ((size_t)(limit - next) < need) {
 		size_t chunk = need > CHUNK_SIZE ? (need + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)
 						  : CHUNK_SIZE;
+		size_t n;
 
-		xgrow(&chunks, &chunk_cap, chunk_count + 1, sizeof(*chunks));
+		pthread_mutex_lock(&registry_lock);
+		n = atomic_load_explicit(&registry_count, memory_order_relaxed);
+		if (n == MAX_CHUNKS) {
+			pthread_mutex_unlock(&registry_lock);
+			return malloc(size);
+		}
 		next = new_chunk(chunk);
 		limit = next + chunk;
-		chunks[chunk_count].start = next;
-		chunks[chunk_count].end = limit;
-		chunk_count++;
+		registry[n].start = next;
+		registry[n].end = limit;
+		atomic_store_explicit(&registry_count, n + 1, memory_order_release);
+		pthread_mutex_unlock(&registry_lock);
 	}
 	p = next;
 	next += need;
@@ -84,9 +101,10 @@ static void arena_free(void *p)
 
 void json_arena_begin(void)
 {
-	if (!installed) {
+	/* The first call is on the main thread, before any worker starts. */
+	if (!atomic_load(&installed)) {
 		json_set_alloc_funcs(arena_alloc, arena_free);
-		installed = true;
+		atomic_store(&installed, true);
 	}
 	active = true;
 }

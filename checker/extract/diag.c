@@ -9,6 +9,7 @@ static FILE *stream;
 static unsigned errors;
 static unsigned warnings;
 
+__attribute__((format(printf, 3, 0)))
 static void report(const char *where, const char *kind, const char *fmt, va_list ap)
 {
 	FILE *f = stream ? stream : stderr;

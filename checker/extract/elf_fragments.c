@@ -80,7 +80,7 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 	}
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr shdr;
-		const char *scn_name;
+		const char *scn_name, *bytes;
 		Elf_Data *d;
 
 		if (!gelf_getshdr(scn, &shdr)) {
@@ -104,7 +104,13 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 			ok = false;
 			continue;
 		}
-		if (d->d_buf && !split_section(name, d->d_buf, d->d_size, found, sink, ctx))
+		if (!d->d_buf)
+			continue;
+		/* Decompressed contents belong to libelf, which frees them below. */
+		bytes = d->d_buf;
+		if (bytes < data || bytes + d->d_size > data + size)
+			bytes = input_lasting(bytes, d->d_size);
+		if (!split_section(name, bytes, d->d_size, found, sink, ctx))
 			ok = false;
 	}
 	elf_end(elf);

@@ -10,7 +10,7 @@ EXTRACT_QOM_SRCS := $(wildcard checker/extract/qom.c)
 EXTRACT_QOM_FLAG := $(if $(EXTRACT_QOM_SRCS),,-DVX_NO_QOM)
 EXTRACT_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(EXTRACT_QOM_FLAG) \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
-EXTRACT_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lelf
+EXTRACT_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lelf -pthread
 
 # Rebuild when the QOM evaluator arrives or leaves: the flag is kept in a file.
 EXTRACT_CONFIG := $(BUILD)/extract/config

@@ -474,32 +474,42 @@ static void guess_source(const char *text, size_t len, char *buf, size_t size)
 	}
 }
 
+void fragment_report_parse_error(const struct fragment_origin *origin, const char *text,
+				 size_t len, const struct json_parse_error *err)
+{
+	char source[256], what[400];
+
+	if (origin->index < 0) {
+		char where[4200];
+
+		snprintf(where, sizeof(where), "%s:%d:%d", origin->input, err->line, err->column);
+		diag_error(where, "invalid JSON: %s", err->text);
+		return;
+	}
+	guess_source(text, len, source, sizeof(source));
+	describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
+	diag_error(origin->input, "%s: invalid JSON at byte %zu of the fragment: %s", what,
+		   err->position, err->text);
+}
+
+bool fragment_check(const struct fragment_origin *origin, const json_t *root)
+{
+	struct check c = { .origin = origin };
+
+	return check_fragment(&c, root);
+}
+
 json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		       size_t len)
 {
-	struct check c = { .origin = origin };
 	struct json_parse_error err;
-	json_t *root;
+	json_t *root = json_parse(text, len, &err);
 
-	root = json_parse(text, len, &err);
 	if (!root) {
-		char source[256], what[400];
-
-		if (origin->index < 0) {
-			char where[4200];
-
-			snprintf(where, sizeof(where), "%s:%d:%d", origin->input, err.line,
-				 err.column);
-			diag_error(where, "invalid JSON: %s", err.text);
-			return NULL;
-		}
-		guess_source(text, len, source, sizeof(source));
-		describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
-		diag_error(origin->input, "%s: invalid JSON at byte %zu of the fragment: %s",
-			   what, err.position, err.text);
+		fragment_report_parse_error(origin, text, len, &err);
 		return NULL;
 	}
-	if (!check_fragment(&c, root)) {
+	if (!fragment_check(origin, root)) {
 		json_decref(root);
 		return NULL;
 	}

@@ -24,6 +24,13 @@ struct fragment_origin {
 json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		       size_t len);
 
+/* The two halves of fragment_parse, for parsing on several threads (batch.c). */
+struct json_parse_error;
+void fragment_report_parse_error(const struct fragment_origin *origin, const char *text,
+				 size_t len, const struct json_parse_error *err);
+/* Checks the parsed ROOT; prints one error and returns false when it is not valid. */
+bool fragment_check(const struct fragment_origin *origin, const json_t *root);
+
 /* True when V stands for a value the plugin could not evaluate: {"unknown", "loc"}. */
 bool fragment_is_unknown(const json_t *v);
 

@@ -75,8 +75,52 @@ bool input_load_file(const char *path, struct input_file *file)
 	return true;
 }
 
+static bool keeping;
+static struct input_file *kept;
+static size_t kept_count, kept_cap;
+
+void input_keep_files(bool keep)
+{
+	keeping = keep;
+}
+
+void input_release_kept(void)
+{
+	size_t i;
+	bool was = keeping;
+
+	keeping = false;
+	for (i = 0; i < kept_count; i++)
+		input_release_file(&kept[i]);
+	free(kept);
+	kept = NULL;
+	kept_count = kept_cap = 0;
+	keeping = was;
+}
+
+const char *input_lasting(const char *bytes, size_t len)
+{
+	struct input_file copy = { .data = xmalloc(len ? len : 1), .size = len };
+
+	if (!keeping) {
+		free(copy.data);
+		return bytes;
+	}
+	memcpy(copy.data, bytes, len);
+	xgrow(&kept, &kept_cap, kept_count + 1, sizeof(*kept));
+	kept[kept_count++] = copy;
+	return copy.data;
+}
+
 void input_release_file(struct input_file *file)
 {
+	if (keeping) {
+		xgrow(&kept, &kept_cap, kept_count + 1, sizeof(*kept));
+		kept[kept_count++] = *file;
+		file->data = NULL;
+		file->size = 0;
+		return;
+	}
 	if (file->mapped)
 		munmap(file->data, file->size);
 	else

@@ -46,4 +46,13 @@ struct input_file {
 bool input_load_file(const char *path, struct input_file *file);
 void input_release_file(struct input_file *file);
 
+/* While kept, released files stay in memory until input_release_kept(): the texts
+ * handed to a sink stay valid after the call, for parsing them later in a batch. */
+void input_keep_files(bool keep);
+void input_release_kept(void);
+
+/* BYTES as a sink may keep them: a copy kept until input_release_kept() while files
+ * are kept (for bytes a reader is about to free), else BYTES itself. */
+const char *input_lasting(const char *bytes, size_t len);
+
 #endif

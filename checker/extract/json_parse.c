@@ -100,6 +100,16 @@ static bool read_hex4(struct parser *ps, const char *at, unsigned *value)
 	return true;
 }
 
+/* Bytes that stand for themselves in a string: printable ASCII but '"' and '\\'. */
+static const unsigned char plain_ascii[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
 static size_t utf8_length(const unsigned char *s, size_t n)
 {
@@ -166,6 +176,10 @@ static bool read_string(struct parser *ps, const char **out, size_t *out_len)
 	while (s < ps->end && *s != '"' && *s != '\\') {
 		unsigned char c = (unsigned char)*s;
 
+		if (plain_ascii[c]) {
+			s++;
+			continue;
+		}
 		if (c < 0x20) {
 			fail_at(ps, s, "control character 0x%02x in a string", c);
 			return false;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "arena.h"
+#include "batch.h"
 #include "diag.h"
 #include "dump.h"
 #include "fragment.h"
@@ -115,15 +115,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	return VX_EXIT_OK;
 }
 
-static bool add_fragment(void *ctx, const struct fragment_origin *origin,
-			 const char *text, size_t len)
+static void add_fragment(void *ctx, const char *input, json_t *fragment)
 {
-	json_t *fragment = fragment_parse(origin, text, len);
-
-	if (!fragment)
-		return false;
-	vx_program_add(ctx, origin->input, fragment);
-	return true;
+	vx_program_add(ctx, input, fragment);
 }
 
 static bool write_all(FILE *f, const struct strbuf *sb)
@@ -237,6 +231,7 @@ int main(int argc, char **argv)
 	struct qom_types types = { NULL, 0 };
 	struct strbuf dump = STRBUF_INIT;
 	struct vx_program *prog;
+	struct batch *batch;
 	unsigned problems, qom_problems = 0;
 	int status, i;
 
@@ -244,11 +239,14 @@ int main(int argc, char **argv)
 	if (status != VX_EXIT_OK)
 		return status;
 
+	/* All fragment texts first, then parsed together on every CPU. */
 	prog = vx_program_new();
-	json_arena_begin();
+	batch = batch_new();
+	input_keep_files(true);
 	for (i = optind; i < argc; i++)
-		input_read(argv[i], add_fragment, prog);
-	json_arena_end();
+		input_read(argv[i], batch_add, batch);
+	batch_finish(batch, batch_default_threads(), add_fragment, prog);
+	input_release_kept();
 	if (diag_error_count()) {
 		vx_program_free(prog);
 		return VX_EXIT_INPUT;

@@ -132,6 +132,40 @@ expect 0 "" --stdout "single.vmfrag.json	00000000000000a1	../hw/a.c" -- --list-u
 expect 0 "" -- --list-units -o units.txt a.o
 grep -qF "a.o	00000000000000a1	../hw/a.c" units.txt || { echo "FAIL: -o units.txt"; failed=$((failed + 1)); }
 
+# A compressed section (as --compress-debug-sections makes them) is read too.
+objcopy --rename-section .vmstate_fragment=.debug_vmstate a.o a-renamed.o &&
+	objcopy --compress-debug-sections=zlib a-renamed.o a-compressed.o &&
+	objcopy --rename-section .debug_vmstate=.vmstate_fragment a-compressed.o a-z.o || exit 1
+readelf -S -W a-z.o | grep -q '\.vmstate_fragment .* C ' || { echo "FAIL: a-z.o not compressed"; failed=$((failed + 1)); }
+expect 0 "" --stdout "a-z.o	00000000000000a1	../hw/a.c" -- --list-units a-z.o
+# Enough fragments to be parsed on several threads: the order and the message stay those
+# of the input.
+i=0
+: >many.frag
+while [ $i -lt 400 ]; do
+	if [ $i -eq 250 ]; then
+		printf '{"vmstate-fragment":1,"unit":{"source":"bad%d.c"' $i >>many.frag
+	else
+		fragment "u$i.c" "$(printf '%016x' $((i + 4096)))" "" >>many.frag
+	fi
+	printf '\0' >>many.frag
+	i=$((i + 1))
+done
+echo 'int many_fn(void) { return 0; }' >many.c
+$CC -c -o many.tmp.o many.c && objcopy --add-section .vmstate_fragment=many.frag \
+	--set-section-flags .vmstate_fragment=contents,readonly many.tmp.o many.o || exit 1
+expect 3 "many.o: error: fragment 250 (unit bad250.c): invalid JSON at byte 49 of the fragment: premature end of input (expected ',' or '}')" -- --list-units many.o
+[ "$(grep -c error: err.txt)" -eq 1 ] || { echo "FAIL: many.o: one error expected"; failed=$((failed + 1)); }
+head -c $(( $(wc -c <many.frag) )) many.frag | tr '\0' '\n' | sed -n '251d;p' | tr '\n' '\0' >many-good.frag
+objcopy --add-section .vmstate_fragment=many-good.frag \
+	--set-section-flags .vmstate_fragment=contents,readonly many.tmp.o many-good.o || exit 1
+expect 0 "" --stdout "many-good.o	0000000000001000	u0.c" -- --list-units many-good.o
+awk -F '\t' '{ print $3 }' out.txt >many-sources.txt
+i=0; want=
+while [ $i -lt 400 ]; do [ $i -ne 250 ] && want="${want}u$i.c
+"; i=$((i + 1)); done
+printf '%s' "$want" | cmp -s - many-sources.txt || { echo "FAIL: many-good.o units out of order"; failed=$((failed + 1)); }
+
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Parses collected fragments on several threads.  Workers only parse (json_parse has no
+ * side effects besides allocating from their own arena); messages, checks and linking
+ * happen afterwards on the calling thread, in input order, so that the output and the
+ * messages never depend on the number of threads. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "arena.h"
+#include "batch.h"
+#include "json_parse.h"
+#include "util.h"
+
+/* Below this many fragments a thread costs more than it saves. */
+#define MIN_PER_THREAD 64
+
+struct item {
+	struct fragment_origin origin;
+	const char *text;
+	size_t len;
+	json_t *root;
+	struct json_parse_error err;
+};
+
+struct batch {
+	struct item *items;
+	size_t count, cap;
+	char **inputs;            /* interned input names */
+	size_t input_count, input_cap;
+	atomic_size_t next;       /* the next item a worker takes */
+};
+
+struct batch *batch_new(void)
+{
+	return xcalloc(1, sizeof(struct batch));
+}
+
+/* Input names of archive members are transient: keep a copy, once per input. */
+static const char *intern(struct batch *b, const char *input)
+{
+	if (b->input_count && !strcmp(b->inputs[b->input_count - 1], input))
+		return b->inputs[b->input_count - 1];
+	xgrow(&b->inputs, &b->input_cap, b->input_count + 1, sizeof(*b->inputs));
+	b->inputs[b->input_count] = xstrdup(input);
+	return b->inputs[b->input_count++];
+}
+
+bool batch_add(void *batch, const struct fragment_origin *origin, const char *text,
+	       size_t len)
+{
+	struct batch *b = batch;
+	struct item *it;
+
+	xgrow(&b->items, &b->cap, b->count + 1, sizeof(*b->items));
+	it = &b->items[b->count++];
+	memset(it, 0, sizeof(*it));
+	it->origin = *origin;
+	it->origin.input = intern(b, origin->input);
+	it->text = text;
+	it->len = len;
+	return true;
+}
+
+static void parse_items(struct batch *b)
+{
+	size_t i;
+
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->count) {
+		struct item *it = &b->items[i];
+
+		it->root = json_parse(it->text, it->len, &it->err);
+	}
+}
+
+static void *worker(void *arg)
+{
+	json_arena_begin();
+	parse_items(arg);
+	json_arena_end();
+	return NULL;
+}
+
+int batch_default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
+}
+
+bool batch_finish(struct batch *b, int threads,
+		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx)
+{
+	pthread_t tids[8];
+	int started = 0, i;
+	bool ok = true;
+	size_t k;
+
+	if (threads > 8)
+		threads = 8;
+	if ((size_t)threads > b->count / MIN_PER_THREAD)
+		threads = (int)(b->count / MIN_PER_THREAD);
+	/* The allocator and jansson's hash seed are set up before any worker runs. */
+	json_arena_begin();
+	json_object_seed(0);
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&tids[started], NULL, worker, b) == 0)
+			started++;
+	parse_items(b);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	json_arena_end();
+
+	for (k = 0; k < b->count; k++) {
+		struct item *it = &b->items[k];
+
+		if (!it->root) {
+			fragment_report_parse_error(&it->origin, it->text, it->len, &it->err);
+			ok = false;
+		} else if (!fragment_check(&it->origin, it->root)) {
+			json_decref(it->root);
+			ok = false;
+		} else {
+			add(ctx, it->origin.input, it->root);
+		}
+	}
+	for (k = 0; k < b->input_count; k++)
+		free(b->inputs[k]);
+	free(b->inputs);
+	free(b->items);
+	free(b);
+	return ok;
+}

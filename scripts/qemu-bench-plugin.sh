@@ -3,7 +3,8 @@
 # Compile-time cost of the vmstate plugin over the C units of a plain QEMU build.
 #   scripts/qemu-bench-plugin.sh QEMU=7.2|10.0 [TARGET=x86_64] [PLUGIN=build/vmstate.so]
 #                                [JOBS=2] [LIMIT=N]
-# Builds the plain tree first when needed (its generated headers are required), then
+# Uses a complete build of that QEMU (plain, else the plugin build; it builds the plain
+# tree when there is none: its generated headers are required), then
 # runs scripts/qemu/bench_plugin.py; results in $VMSTATE_CACHE/bench/qemu-<ver>-<target>/<time>/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,9 +14,15 @@ PLUGIN=${PLUGIN:-build/vmstate.so}
 [ -f "$PLUGIN" ] || qemu_die "$PLUGIN: missing (build the plugin first)"
 plugin_abs=$(realpath "$PLUGIN")
 
-builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET
-if [ ! -f "$builddir/vmstate-build.txt" ] || ! grep -q '^ninja_status=0$' "$builddir/vmstate-build.txt"; then
+# Any complete build of this QEMU serves (a plugin build's -fplugin flags are dropped);
+# build the plain tree when there is none.
+builddir=
+for d in "$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET" "$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET-plugin"; do
+	if grep -qs '^ninja_status=0$' "$d/vmstate-build.txt"; then builddir=$d; break; fi
+done
+if [ -z "$builddir" ]; then
 	env -u PLUGIN "$here/qemu-build.sh" QEMU="$QEMU" TARGET="$TARGET" >/dev/null
+	builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET
 fi
 out=$VMSTATE_CACHE/bench/qemu-$QEMU-$TARGET/$(date -u +%Y%m%dT%H%M%SZ)
 # Measure a private copy: the plugin's helper may rebuild build/vmstate.so meanwhile.

@@ -3,7 +3,7 @@
 """Compile CPU time of QEMU's C translation units with and without the vmstate plugin.
 
 Reads a compile_commands.json, and for each C unit runs its own compile command twice
-(-o /dev/null, no dependency files): once as is and once with -fplugin=PLUGIN, back to
+(-o /dev/null, no dependency files, any -fplugin flags of the build removed): once as is and once with -fplugin=PLUGIN, back to
 back in alternating order so that both see the same machine load.  CPU time is the
 child's user+sys from wait4().  Writes units.csv and summary.txt into OUT and prints the
 summary.  Exit status 1 when a unit compiles without the plugin but not with it.
@@ -29,7 +29,8 @@ def unit_command(entry, plugin):
         if a in ("-o", "-MQ", "-MF", "-MT"):
             i += 2
             continue
-        if a in ("-MD", "-MMD"):
+        # -M*: no dependency files; -fplugin*: a plugin build's own plugin flags.
+        if a in ("-MD", "-MMD") or a.startswith("-fplugin"):
             i += 1
             continue
         out.append(a)

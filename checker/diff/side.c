@@ -2,6 +2,7 @@
 #include "side.h"
 #include "run.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -367,6 +368,25 @@ static bool ninja_prepare(const struct vd_options *o, struct vd_side *s, struct 
 
 /* ---- compiling what the cache lacks */
 
+/* The one fragment file the plugin wrote into DIR, whatever its unit id. */
+static char *find_fragment(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		vd_die("cannot read %s: %s", dir, strerror(errno));
+	char *found = NULL;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n > 12 && strcmp(e->d_name + n - 12, ".vmfrag.json") == 0) {
+			if (found)
+				vd_die("%s: the plugin wrote more than one fragment", dir);
+			found = vd_printf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	return found;
+}
+
 struct pending {
 	size_t tu;
 	char key[VD_HEX_LEN];
@@ -426,14 +446,7 @@ static void compile_units(const struct vd_options *o, struct vd_cache *c, struct
 			struct pending *p = &pend[k];
 			char *depfile = vd_printf("%s/deps.d", p->tmp);
 			/* The one fragment the plugin wrote, whatever its unit id. */
-			char *frag = NULL;
-			char *lsargv[] = { "sh", "-c", "ls -1 -- *.vmfrag.json 2>/dev/null", NULL };
-			int st;
-			char *names = vd_run_capture(lsargv, p->tmp, "/dev/null", &st, NULL);
-			names[strcspn(names, "\n")] = 0;
-			if (names[0])
-				frag = vd_printf("%s/%s", p->tmp, names);
-			free(names);
+			char *frag = find_fragment(p->tmp);
 			if (!frag)
 				vd_die("%s: the plugin wrote no fragment (is %s the vmstate plugin?)",
 				       db->tus[p->tu].file, o->plugin);

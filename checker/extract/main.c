@@ -247,20 +247,17 @@ int main(int argc, char **argv)
 		input_read(argv[i], batch_add, batch);
 	batch_finish(batch, batch_default_threads(), add_fragment, prog);
 	input_release_kept();
-	if (diag_error_count()) {
-		vx_program_free(prog);
+	/* Here and below, the program's values are not freed one by one: the process
+	 * ends with them. */
+	if (diag_error_count())
 		return VX_EXIT_INPUT;
-	}
 
 	problems = vx_program_link(prog);
-	if (opt.list_units) {
+	if (opt.list_units)
 		return list_units(prog, &opt, problems);
-	}
 	status = evaluate_types(prog, &types, &qom_problems);
-	if (status != VX_EXIT_OK) {
-		vx_program_free(prog);
+	if (status != VX_EXIT_OK)
 		return status;
-	}
 	problems += qom_problems;
 	problems += dump_write(&dump, prog, &types, &opt.dump);
 
@@ -273,7 +270,6 @@ int main(int argc, char **argv)
 				  problems == 1 ? "" : "s");
 		status = write_output(opt.output, &dump);
 	}
-	/* The program's values are not freed one by one: the process ends here. */
 	sb_free(&dump);
 	free_types(&types);
 	return status;

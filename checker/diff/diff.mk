@@ -15,7 +15,13 @@ DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
 $(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
 
-.PHONY: check-diff install-diff
+.PHONY: check-diff install-diff bench-diff
+# QEMU 10.0 x86_64: cold cache, warm, one-file change (and with DIFF_BENCH=normal a normal
+# build to compare with).  Long: it configures QEMU three times and compiles it once.
+bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check
+	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)
+bench: bench-diff
+
 # The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary
 # git repository (testsuite/diff/run-tests.sh).
 check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \

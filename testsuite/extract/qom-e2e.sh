@@ -36,13 +36,13 @@ for k in sorted(d):
 }
 
 programs="core loop direct helper-lib helper-user"
-for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline"; do
+for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat-lto-objects"; do
 	runs=$((runs + 1))
 	tag=$(echo "$flags" | tr -d ' -')
 	dir=$work/$tag
 	compile "$dir" "$flags" $programs runtime || continue
 	objs=$(for p in $programs runtime; do printf '%s ' "$dir/$p.o"; done)
-	$cc -o "$dir/prog" $objs || { fail "link ($flags)"; continue; }
+	$cc $flags -o "$dir/prog" $objs || { fail "link ($flags)"; continue; }
 	"$dir/prog" > "$dir/truth.txt" || { fail "run ($flags)"; continue; }
 	if ! "$extract" --strict -o "$dir/dump.json" "$dir/prog" 2> "$dir/extract.err"; then
 		fail "vmstate-extract --strict on the program ($flags): $(cat "$dir/extract.err")"
@@ -56,7 +56,9 @@ for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline"; do
 	else
 		fail "executable, $flags: static sections differ from run time"
 	fi
-	# The same from the object files and from a static archive.
+	# The same from the object files and from a static archive; slim LTO objects hold
+	# only bytecode until the link (the plugin's tests cover them).
+	case $flags in *-flto*) case $flags in *fat-lto*) ;; *) continue ;; esac ;; esac
 	ar rcs "$dir/libqom.a" $objs
 	"$extract" --strict -o "$dir/dump-objs.json" $objs 2> /dev/null &&
 		sections "$dir/dump-objs.json" | cmp -s - "$dir/truth.txt" &&

@@ -3,6 +3,7 @@
  * fragment's "qom" member (the rule is in docs/fragment-qom.md) and collects them. */
 #include "qom.h"
 #include "qom-ir.h"
+#include "vmstate-plugin.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +26,8 @@ tree id_register_module_init, id_register_dso_module_init, id_module_init_qom;
 
 void note_unknown(const char *why, location_t loc, const char *context)
 {
+	if (vx_options.verbose)
+		inform(loc, "vmstate: QOM IR of %qs: %s", context, why);
 	json_array_append_new(unknowns, json_pack("{s:s, s:o, s:s}", "unknown", why,
 						  "loc", qom_loc_json(loc),
 						  "context", context));

@@ -35,7 +35,7 @@ for k in sorted(d):
         print(k, d[k]["Description"]["name"])' "$1"
 }
 
-programs="core loop direct helper-lib helper-user"
+programs="core loop direct helper-lib helper-user stmt-expr"
 for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat-lto-objects"; do
 	runs=$((runs + 1))
 	tag=$(echo "$flags" | tr -d ' -')
@@ -79,6 +79,19 @@ done
 	sections "$dir/dump.json" | cmp -s - "$work/O2/truth.txt" &&
 	pass "fragment files from -fsyntax-only" ||
 	fail "fragment files from -fsyntax-only: $(cat "$dir/err")"
+
+# What the IR cannot model is a note with -fplugin-arg-vmstate-verbose, silence without.
+dir=$work/verbose
+mkdir -p "$dir"
+line=$(grep -n 'dc->desc = ({' "$src/stmt-expr.c" | cut -d: -f1)
+$cc -c -O2 -fplugin="$plugin" -fplugin-arg-vmstate-verbose "$src/stmt-expr.c" \
+	-o "$dir/v.o" 2> "$dir/err"
+grep -q "stmt-expr.c:$line:[0-9]*: note: vmstate: QOM IR of .led_class_init.: expression bind_expr is not evaluated" "$dir/err" &&
+	pass "verbose note for an unmodelled expression" ||
+	fail "verbose note: $(cat "$dir/err")"
+$cc -c -O2 -Werror -fplugin="$plugin" "$src/stmt-expr.c" -o "$dir/q.o" 2> "$dir/err2"
+[ ! -s "$dir/err2" ] && pass "silent without -fplugin-arg-vmstate-verbose" ||
+	fail "output without verbose: $(cat "$dir/err2")"
 
 # An undecidable condition: reported with its location, fatal under --strict.
 dir=$work/unknown

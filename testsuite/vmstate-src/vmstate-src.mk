@@ -15,7 +15,8 @@ VSRC_MACHINE_v2 := pc-i440fx-2.2
 VSRC_SRCS := vl.c $(patsubst $(VSRC_DIR)/%,%,$(sort $(wildcard $(VSRC_DIR)/hw/*/*.c \
 	$(VSRC_DIR)/migration/*.c $(VSRC_DIR)/qom/*.c $(VSRC_DIR)/util/*.c)))
 VSRC_HDRS := $(shell find $(VSRC_DIR)/include -name '*.h')
-VSRC_CFLAGS = -std=c11 -D_GNU_SOURCE $(CFLAGS) -Wall -Wextra -Wno-missing-field-initializers
+# Positional initializers (pflash) leave members out on purpose.
+VSRC_CFLAGS = -std=c11 -pedantic -D_GNU_SOURCE $(CFLAGS) $(WARN_CFLAGS) -Wno-missing-field-initializers
 VSRC_PLUGIN := $(BUILD)/vmstate.so
 VSRC_EXTRACT := $(BUILD)/vmstate-extract
 VSRC_CHECKER := $(BUILD)/vmstate-check

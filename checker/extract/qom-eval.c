@@ -986,8 +986,13 @@ struct outcome {
 	struct qval value;
 };
 
-static struct outcome stop(struct qeval *ev, struct frame *fr, struct qval why)
+static struct outcome stop(struct qeval *ev, struct frame *fr, struct qval why,
+			   const json_t *stmt)
 {
+	if (!why.u.loc || !*why.u.loc)
+		why.u.loc = jstr(stmt, "loc");   /* the statement's, when the value has none */
+	if (!*why.u.loc)
+		why.u.loc = jstr(fr->def->json, "loc");
 	struct outcome o = { false, why };
 	if (function_matters(ev, fr->def))
 		mark_vmsd_unknown(ev, why.u.loc,
@@ -1028,8 +1033,8 @@ static struct outcome run_body(struct qeval *ev, struct frame *fr)
 	struct outcome done = { true, qv_int(0) };
 	while (pc < n) {
 		if (++ev->steps > MAX_STEPS)
-			return stop(ev, fr, qv_unknown(ev, fr->def->symbol ? jstr(fr->def->json, "loc") : "",
-						       "evaluation took too many steps"));
+			return stop(ev, fr, qv_unknown(ev, "", "evaluation took too many steps"),
+				    json_array_get(body, pc));
 		json_t *s = json_array_get(body, pc);
 		json_t *x;
 		if ((x = json_object_get(s, "do"))) {
@@ -1055,19 +1060,19 @@ static struct outcome run_body(struct qeval *ev, struct frame *fr)
 		} else if ((x = json_object_get(s, "goto"))) {
 			size_t at = label_index(fr->fi, x);
 			if (at == SIZE_MAX)
-				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"));
+				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"), s);
 			pc = at;
 		} else if ((x = json_object_get(s, "br"))) {
 			struct qval c = eval(ev, fr, x);
 			int t = qv_truth(&c);
 			if (t < 0) {
 				if (!undecided(ev, fr, body, pc, s, c, &pc))
-					return stop(ev, fr, c);
+					return stop(ev, fr, c, s);
 				continue;
 			}
 			size_t at = label_index(fr->fi, json_object_get(s, t ? "then" : "else"));
 			if (at == SIZE_MAX)
-				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"));
+				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"), s);
 			pc = at;
 		} else if ((x = json_object_get(s, "switch"))) {
 			struct qval c = eval(ev, fr, x);
@@ -1075,7 +1080,7 @@ static struct outcome run_body(struct qeval *ev, struct frame *fr)
 				if (c.kind != QV_UNKNOWN)
 					c = qv_unknown(ev, jstr(s, "loc"), "switch on a non-integer");
 				if (!undecided(ev, fr, body, pc, s, c, &pc))
-					return stop(ev, fr, c);
+					return stop(ev, fr, c, s);
 				continue;
 			}
 			json_t *target = json_object_get(s, "default");
@@ -1093,7 +1098,7 @@ static struct outcome run_body(struct qeval *ev, struct frame *fr)
 			}
 			size_t at = label_index(fr->fi, target);
 			if (at == SIZE_MAX)
-				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"));
+				return stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"), s);
 			pc = at;
 		} else if ((x = json_object_get(s, "ret"))) {
 			done.value = eval(ev, fr, x);

@@ -93,6 +93,17 @@ $cc -c -O2 -Werror -fplugin="$plugin" "$src/stmt-expr.c" -o "$dir/q.o" 2> "$dir/
 [ ! -s "$dir/err2" ] && pass "silent without -fplugin-arg-vmstate-verbose" ||
 	fail "output without verbose: $(cat "$dir/err2")"
 
+# Unusual C (VLAs, computed goto, case ranges, varargs, floating point, _Generic): the
+# build stays silent under -Werror and the type's vmsd is reported unknown, with the
+# location of the switch that could not be decided.
+dir=$work/torture
+compile "$dir" "-O2" core torture && {
+	line=$(grep -n 'switch (vla' "$src/torture.c" | cut -d: -f1)
+	"$extract" -o "$dir/dump.json" "$dir/core.o" "$dir/torture.o" 2> "$dir/err"
+	grep -q "torture.c:$line:[0-9]*: warning: vmsd of type \"odd\" is unknown" "$dir/err" &&
+		pass "unusual C: reported at torture.c:$line" || fail "unusual C: $(cat "$dir/err")"
+}
+
 # An undecidable condition: reported with its location, fatal under --strict.
 dir=$work/unknown
 compile "$dir" -O2 core undecidable && {

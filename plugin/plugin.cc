@@ -53,11 +53,12 @@ on_ipa_start (void *, void *)
 	fragment_emit_asm (fragment_text ());
 }
 
-/* Also under -fsyntax-only, where the IPA passes never run. */
+/* Also under -fsyntax-only, where the IPA passes never run.  Not under -E (ccache runs
+ * the preprocessor alone): no unit was compiled then. */
 static void
 on_finish (void *, void *)
 {
-	if (in_lto_p || seen_error () || !vx_options.dump_dir)
+	if (in_lto_p || flag_preprocess_only || seen_error () || !vx_options.dump_dir)
 		return;
 	fragment_write_file (vx_options.dump_dir, fragment_text ());
 }

@@ -153,7 +153,8 @@ int main(int argc, char **argv)
 	struct options o = { 0 };
 	parse_args(argc, argv, &o);
 
-	struct vc_arena arena = { 0 };
+	static struct vc_strings strings;
+	static struct vc_doc src, dest;
 	struct vc_buf out = { 0 };
 	jmp_buf on_error;
 	vc_fail_target = &on_error;
@@ -161,21 +162,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", vc_fail_message());
 		return EXIT_BAD_INPUT;
 	}
-	const struct vc_value *src = vc_json_load(&arena, o.src, display_name(o.src));
-	const struct vc_value *dest = vc_json_load(&arena, o.dest, display_name(o.dest));
-	vmc_require_dump_shape(src);
-	vmc_require_dump_shape(dest);
-	if (o.reverse) {
-		const struct vc_value *t = src;
-		src = dest;
-		dest = t;
-	}
-	struct vmc_run run = { .arena = &arena, .out = &out };
-	int problems = vmc_compare_dumps(&run, src, dest);
+	vc_json_load(&src, &strings, o.src, display_name(o.src));
+	vc_json_load(&dest, &strings, o.dest, display_name(o.dest));
+	vmc_require_dump_shape(&src);
+	vmc_require_dump_shape(&dest);
+	struct vmc_run run = { .out = &out };
+	int problems = o.reverse ? vmc_compare_dumps(&run, &dest, &src)
+				 : vmc_compare_dumps(&run, &src, &dest);
 	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
 		vc_fail("<stdout>: error: cannot write the report");
 	if (fflush(stdout) != 0)
 		vc_fail("<stdout>: error: cannot write the report");
-	/* The arena and buffer go with the process. */
+	/* The documents and the buffer go with the process. */
 	return problems;
 }

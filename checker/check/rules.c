@@ -27,15 +27,16 @@ static const struct vc_value *get(const struct vc_value *obj, const char *key)
 {
 	if (obj->kind != VC_DICT)
 		vc_fail_at(obj, "is a %s, not an object with \"%s\"", vc_type_name(obj), key);
-	const struct vc_value *v = vc_dict_gets(obj, key);
+	const struct vc_value *v = vc_dict_get_literal(obj, key);
 	if (!v)
 		vc_fail_at(obj, "missing \"%s\"", key);
 	return v;
 }
 
+/* KEY is always a string literal. */
 static bool has(const struct vc_value *obj, const char *key)
 {
-	return vc_dict_gets(obj, key) != NULL;
+	return vc_dict_get_literal(obj, key) != NULL;
 }
 
 static bool is_text(const struct vc_value *v, const char *s)
@@ -69,15 +70,6 @@ static void say(struct vmc_run *run, const char *fmt, ...)
 		}
 	}
 	va_end(ap);
-}
-
-/* A member key as a string value, for messages and comparisons; AT is its value. */
-static struct vc_value key_value(const struct vc_member *m)
-{
-	struct vc_value k = { .kind = VC_STR, .computed = true, .len = m->key_len,
-			      .parent = m->value };
-	k.u.s = m->key;
-	return k;
 }
 
 static void check_version(struct vmc_run *run, const struct vc_value *s,
@@ -173,19 +165,21 @@ static bool exists_in_substruct(const struct vc_value *field, const struct vc_va
 	if (sub->len == 0)
 		return false;
 	const struct vc_value *name = get(desc, "name");
-	return fields_match(name, get(sub->u.items[0], "field"), item);
+	return fields_match(name, get(vc_item(sub, 0), "field"), item);
 }
 
-static const struct vc_value *size_total(struct vmc_run *run, const struct vc_value *entry)
+static const struct vc_value *size_total(const struct vc_value *entry)
 {
 	const struct vc_value *size = get(entry, "size");
 	if (!has(entry, "num"))
 		return size;
-	return vc_mul(run->arena, size, get(entry, "num"));
+	return vc_mul(vc_computed_arena(), size, get(entry, "num"));
 }
 
 static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 			       const struct vc_value *dd, const struct vc_value *sec);
+static int compare_roots(struct vmc_run *run, const struct vc_value *src,
+			 const struct vc_value *dest);
 
 static void check_description_in_list(struct vmc_run *run, const struct vc_value *s_item,
 				      const struct vc_value *d_item, const struct vc_value *sec,
@@ -217,11 +211,11 @@ struct iter_stack {
 	size_t depth, cap;
 };
 
-static void push(struct vmc_run *run, struct iter_stack *st, struct field_iter it)
+static void push(struct iter_stack *st, struct field_iter it)
 {
 	if (st->depth == st->cap) {
 		size_t cap = st->cap ? st->cap * 2 : 8;
-		struct field_iter *items = vc_arena_alloc(run->arena, cap * sizeof(*items));
+		struct field_iter *items = vc_arena_alloc(vc_computed_arena(), cap * sizeof(*items));
 		if (st->depth)
 			memcpy(items, st->items, st->depth * sizeof(*items));
 		st->items = items;
@@ -234,7 +228,7 @@ static bool next_item(struct field_iter *it, const struct vc_value **item)
 {
 	if (it->next >= it->list->len)
 		return false;
-	*item = it->list->u.items[it->next++];
+	*item = vc_item(it->list, it->next++);
 	return true;
 }
 
@@ -282,7 +276,7 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 
 		if (!vc_eq(unused, zero)) {
 			if (!advance_dest) {
-				unused = vc_sub(run->arena, unused, get(s_item, "size"));
+				unused = vc_sub(vc_computed_arena(), unused, get(s_item, "size"));
 				if (vc_eq(unused, zero)) {
 					advance_dest = true;
 					continue;
@@ -294,7 +288,7 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 				continue;
 			}
 			if (!advance_src) {
-				unused = vc_sub(run->arena, unused, get(d_item, "size"));
+				unused = vc_sub(vc_computed_arena(), unused, get(d_item, "size"));
 				if (vc_eq(unused, zero)) {
 					advance_src = true;
 					continue;
@@ -311,30 +305,30 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 		const struct vc_value *d_field = get(d_item, "field");
 		if (!fields_match(desc, s_field, d_field)) {
 			if (exists_in_substruct(d_item, s_field)) {
-				push(run, &d_stack, d_it);
+				push(&d_stack, d_it);
 				d_it = (struct field_iter){ get(get(d_item, "Description"), "Fields"), 0 };
 				advance_src = false;
 				continue;
 			}
 			if (exists_in_substruct(s_item, d_field)) {
-				push(run, &s_stack, s_it);
+				push(&s_stack, s_it);
 				s_it = (struct field_iter){ get(get(s_item, "Description"), "Fields"), 0 };
 				advance_dest = false;
 				continue;
 			}
 			if (is_text(s_field, "unused") || is_text(d_field, "unused")) {
-				const struct vc_value *s_size = size_total(run, s_item);
-				const struct vc_value *d_size = size_total(run, d_item);
+				const struct vc_value *s_size = size_total(s_item);
+				const struct vc_value *d_size = size_total(d_item);
 				if (vc_eq(s_size, d_size))
 					continue;
 				if (is_text(d_field, "unused")) {
 					advance_dest = false;
-					unused = vc_sub(run->arena, d_size, s_size);
+					unused = vc_sub(vc_computed_arena(), d_size, s_size);
 					continue;
 				}
 				if (is_text(s_field, "unused")) {
 					advance_src = false;
-					unused = vc_sub(run->arena, s_size, d_size);
+					unused = vc_sub(vc_computed_arena(), s_size, d_size);
 					continue;
 				}
 			}
@@ -356,10 +350,10 @@ static void check_subsections(struct vmc_run *run, const struct vc_value *src_su
 			      const struct vc_value *sec)
 {
 	for (uint32_t i = 0; i < src_sub->len; i++) {
-		const struct vc_value *s_item = src_sub->u.items[i];
+		const struct vc_value *s_item = vc_item(src_sub, i);
 		bool found = false;
 		for (uint32_t j = 0; j < dest_sub->len; j++) {
-			const struct vc_value *d_item = dest_sub->u.items[j];
+			const struct vc_value *d_item = vc_item(dest_sub, j);
 			if (!vc_eq(get(s_item, "name"), get(d_item, "name")))
 				continue;
 			found = true;
@@ -386,20 +380,20 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 		return;
 	}
 	for (uint32_t i = 0; i < sd->len; i++) {
-		const struct vc_member *m = &sd->u.dict.members[i];
-		const struct vc_value *other = vc_dict_get(dd, m->key, m->key_len);
+		uint32_t key_len;
+		const char *key = vc_member_key(sd, i, &key_len);
+		const struct vc_value *other = vc_dict_get_id(dd, vc_member_key_id(sd, i));
 		if (!other) {
-			struct vc_value key = key_value(m);
 			say(run, "Section \"%s\" ", sec);
 			say(run, "Description \"%s\": ", get(sd, "name"));
-			say(run, "Entry \"%s\" missing\n", &key);
+			say(run, "Entry \"%s\" missing\n", vc_member_key_value(sd, i));
 			bump(run);
 			continue;
 		}
-		if (m->key_len == 6 && memcmp(m->key, "Fields", 6) == 0)
-			check_fields(run, m->value, other, get(sd, "name"), sec);
-		if (m->key_len == 11 && memcmp(m->key, "Subsections", 11) == 0)
-			check_subsections(run, m->value, other, get(sd, "name"), sec);
+		if (key_len == 6 && memcmp(key, "Fields", 6) == 0)
+			check_fields(run, vc_member_value(sd, i), other, get(sd, "name"), sec);
+		if (key_len == 11 && memcmp(key, "Subsections", 11) == 0)
+			check_subsections(run, vc_member_value(sd, i), other, get(sd, "name"), sec);
 	}
 }
 
@@ -413,39 +407,52 @@ static void check_machine_type(struct vmc_run *run, const struct vc_value *s,
 	say(run, "\"%s\", \"%s\"\n", sn, dn);
 }
 
-int vmc_compare_dumps(struct vmc_run *run, const struct vc_value *src,
-		      const struct vc_value *dest)
+int vmc_compare_dumps(struct vmc_run *run, const struct vc_doc *src_doc,
+		      const struct vc_doc *dest_doc)
+{
+	/* The roots are copied: the view arena is reset for each section. */
+	struct vc_value src, dest;
+	vc_item_root(src_doc, &src);
+	vc_item_root(dest_doc, &dest);
+	return compare_roots(run, &src, &dest);
+}
+
+static int compare_roots(struct vmc_run *run, const struct vc_value *src,
+			 const struct vc_value *dest)
 {
 	for (uint32_t i = 0; i < src->len; i++) {
-		const struct vc_member *m = &src->u.dict.members[i];
-		struct vc_value sec = key_value(m);
-		const struct vc_value *d = vc_dict_get(dest, m->key, m->key_len);
+		/* Views and computed values of one section are not needed by the next. */
+		vc_views_reset();
+		const struct vc_value *sec = vc_member_key_value(src, i);
+		const struct vc_value *d = vc_dict_get_id(dest, vc_member_key_id(src, i));
 		if (!d) {
-			d = vc_dict_gets(dest, renamed_section(&sec));
+			d = vc_dict_gets(dest, renamed_section(sec));
 			if (!d) {
-				say(run, "Section \"%s\" does not exist in dest\n", &sec);
+				say(run, "Section \"%s\" does not exist in dest\n", sec);
 				bump(run);
 				continue;
 			}
 		}
-		const struct vc_value *s = m->value;
-		if (is_text(&sec, "vmschkmachine")) {
+		const struct vc_value *s = vc_member_value(src, i);
+		if (is_text(sec, "vmschkmachine")) {
 			check_machine_type(run, s, d);
 			continue;
 		}
-		check_version(run, s, d, &sec, NULL);
+		check_version(run, s, d, sec, NULL);
 		for (uint32_t j = 0; j < s->len; j++) {
-			const struct vc_member *e = &s->u.dict.members[j];
-			const struct vc_value *other = vc_dict_get(d, e->key, e->key_len);
+			uint32_t key_len;
+			const char *key = vc_member_key(s, j, &key_len);
+			const struct vc_value *other = vc_dict_get_id(d, vc_member_key_id(s, j));
 			if (!other) {
-				struct vc_value entry = key_value(e);
-				say(run, "Section \"%s\": Entry \"%s\" missing\n", &sec, &entry);
+				say(run, "Section \"%s\": Entry \"%s\" missing\n", sec,
+				    vc_member_key_value(s, j));
 				bump(run);
 				continue;
 			}
-			if (e->key_len == 11 && memcmp(e->key, "Description", 11) == 0)
-				check_descriptions(run, e->value, other, &sec);
+			if (key_len == 11 && memcmp(key, "Description", 11) == 0)
+				check_descriptions(run, vc_member_value(s, j), other, sec);
 		}
 	}
+	vc_views_reset();
 	return run->problems;
 }

@@ -9,13 +9,12 @@
 #include "../lib/vc_value.h"
 
 struct vmc_run {
-	struct vc_arena *arena;  /* for computed values */
 	struct vc_buf *out;      /* the report */
 	int problems;            /* capped at 255, like the exit status */
 };
 
-/* Checks migration from dump SRC to dump DEST (both of dump shape); returns the count. */
-int vmc_compare_dumps(struct vmc_run *run, const struct vc_value *src,
-		      const struct vc_value *dest);
+/* Checks migration from dump SRC to dump DEST (both of dump shape); returns the count.
+ * Resets the view arena (vc_views_reset) between sections. */
+int vmc_compare_dumps(struct vmc_run *run, const struct vc_doc *src, const struct vc_doc *dest);
 
 #endif

@@ -7,6 +7,6 @@
 #include "../lib/vc_value.h"
 
 /* Fails (vc_fail_at) at the first value of ROOT that breaks the shape of a dump. */
-void vmc_require_dump_shape(const struct vc_value *root);
+void vmc_require_dump_shape(const struct vc_doc *doc);
 
 #endif

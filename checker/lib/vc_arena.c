@@ -7,6 +7,7 @@
 
 struct vc_arena_chunk {
 	struct vc_arena_chunk *next;
+	size_t size;
 	max_align_t align[];
 };
 
@@ -22,22 +23,30 @@ void *vc_arena_alloc(struct vc_arena *arena, size_t size)
 		struct vc_arena_chunk *chunk = malloc(sizeof(*chunk) + payload);
 		if (!chunk)
 			vc_fail("out of memory (%zu bytes)", payload);
-		chunk->next = arena->chunks;
-		arena->chunks = chunk;
+		chunk->size = payload;
 		char *base = (char *)chunk->align;
 		if (payload != chunk_size) {
 			/* Oversized block: keep the current chunk's free tail for later. */
+			if (arena->chunks) {
+				chunk->next = arena->chunks->next;
+				arena->chunks->next = chunk;
+			} else {
+				chunk->next = NULL;
+				arena->chunks = chunk;
+			}
 			memset(base, 0, size);
 			return base;
 		}
+		chunk->next = arena->chunks;
+		arena->chunks = chunk;
 		if (chunk_size < LAST_CHUNK)
 			arena->chunk_size = chunk_size * 2;
 		arena->cur = base;
 		arena->end = base + payload;
-		memset(base, 0, payload);
 	}
 	void *p = arena->cur;
 	arena->cur += size;
+	memset(p, 0, size);
 	return p;
 }
 
@@ -47,6 +56,22 @@ char *vc_arena_strndup(struct vc_arena *arena, const char *s, size_t len)
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
+}
+
+void vc_arena_reset(struct vc_arena *arena)
+{
+	struct vc_arena_chunk *keep = arena->chunks;
+	if (!keep)
+		return;
+	struct vc_arena_chunk *chunk = keep->next;
+	while (chunk) {
+		struct vc_arena_chunk *next = chunk->next;
+		free(chunk);
+		chunk = next;
+	}
+	keep->next = NULL;
+	arena->cur = (char *)keep->align;
+	arena->end = arena->cur + keep->size;
 }
 
 void vc_arena_release(struct vc_arena *arena)

@@ -19,6 +19,8 @@ struct vc_arena {
 void *vc_arena_alloc(struct vc_arena *arena, size_t size);
 /* Copy of LEN bytes plus a terminating NUL. */
 char *vc_arena_strndup(struct vc_arena *arena, const char *s, size_t len);
+/* Drops everything allocated but keeps the newest chunk for reuse. */
+void vc_arena_reset(struct vc_arena *arena);
 void vc_arena_release(struct vc_arena *arena);
 
 #endif

@@ -54,12 +54,13 @@ static struct vc_value *make_result(struct vc_arena *arena, const struct vc_valu
 		n--;
 	if (n > UINT32_MAX)
 		vc_fail_at(origin, "integer result too large");
-	char *digits = vc_arena_alloc(arena, n + 1);
+	char *digits = vc_arena_alloc(vc_computed_arena(), n + 1);
 	for (size_t i = 0; i < n; i++)
 		digits[i] = (char)('0' + rev[n - 1 - i]);
-	struct vc_value *v = vc_arena_alloc(arena, sizeof(*v));
+	(void)arena;
+	struct vc_value *v = vc_view_alloc();
 	v->computed = true;
-	v->parent = (struct vc_value *)origin;
+	v->origin = origin;
 	if (n == 1 && digits[0] == '0')
 		negative = false;
 	/* Back to int64_t when it fits, so that later steps take the fast path. */

@@ -21,6 +21,15 @@ _Noreturn void vc_fail(const char *fmt, ...)
 	longjmp(*vc_fail_target, 1);
 }
 
+_Noreturn void vc_fail_again(void)
+{
+	if (!vc_fail_target) {
+		fprintf(stderr, "%s\n", message);
+		abort();
+	}
+	longjmp(*vc_fail_target, 1);
+}
+
 const char *vc_fail_message(void)
 {
 	return message;

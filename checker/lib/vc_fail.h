@@ -12,6 +12,8 @@ extern jmp_buf *vc_fail_target;
 
 /* Records the message (printf format) and jumps to vc_fail_target. */
 _Noreturn void vc_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Jumps to vc_fail_target again with the current message (after cleaning up). */
+_Noreturn void vc_fail_again(void);
 /* The message of the last vc_fail(), without a trailing newline. */
 const char *vc_fail_message(void);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* A recursive-descent reader over the whole file in memory.  Strings without escapes
- * point into the file text; everything else lives in the caller's arena. */
+/* A recursive-descent reader over the whole file in memory (mapped when it is a regular
+ * file, and given back to the kernel behind the cursor, so that a big dump does not stay
+ * resident twice).  Values go into the compact arrays of struct vc_doc. */
 #include "vc_json.h"
 #include "vc_buf.h"
 #include "vc_fail.h"
@@ -11,22 +12,41 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 struct parser {
-	struct vc_arena *arena;
+	struct vc_doc *doc;
 	const char *name;
 	const char *text;
 	const char *p;
 	const char *end;
 	int depth;
-	/* Scratch stacks for the members/items of the containers being read. */
-	struct vc_member *members;
-	size_t n_members, cap_members;
-	struct vc_value **items;
-	size_t n_items, cap_items;
+	/* Members/items of the containers being read. */
+	struct vc_slot *stack;
+	size_t n_stack, cap_stack;
+	char *unescaped;  /* scratch for strings with escapes */
+	size_t cap_unescaped;
+	/* Key prediction: objects of a dump repeat the same keys in the same order, so
+	 * after key K the next key is usually next_key[K]; a hit costs one compare. */
+	uint32_t *next_key;
+	uint32_t cap_next_key;
+	uint32_t first_key;
+	/* Mapped text: pages before .released were given back. */
+	bool mapped;
+	const char *released;
 };
+
+static void parser_free(struct parser *ps)
+{
+	free(ps->stack);
+	free(ps->unescaped);
+	free(ps->next_key);
+	ps->stack = NULL;
+	ps->unescaped = NULL;
+	ps->next_key = NULL;
+}
 
 _Noreturn static void syntax_error(struct parser *ps, const char *at, const char *msg)
 {
@@ -42,23 +62,63 @@ _Noreturn static void syntax_error(struct parser *ps, const char *at, const char
 			col++;
 		}
 	}
-	free(ps->members);
-	free(ps->items);
+	parser_free(ps);
 	vc_fail("%s:%lu:%lu: error: %s", ps->name, line, col, msg);
+}
+
+static void *grow(struct parser *ps, void *array, uint32_t *cap, size_t elem)
+{
+	size_t n = *cap ? (size_t)*cap * 2 : 256;
+	if (n > UINT32_MAX - 1)
+		syntax_error(ps, ps->p, "document too large");
+	void *p = realloc(array, n * elem);
+	if (!p)
+		syntax_error(ps, ps->p, "out of memory");
+	*cap = (uint32_t)n;
+	return p;
+}
+
+static uint32_t add_wide(struct parser *ps)
+{
+	struct vc_doc *d = ps->doc;
+	if (d->n_wide == d->cap_wide)
+		d->wide = grow(ps, d->wide, &d->cap_wide, sizeof(*d->wide));
+	return d->n_wide++;
+}
+
+static void release_behind(struct parser *ps)
+{
+	/* Keep a margin: error messages and lookbehind stay cheap. */
+	enum { STEP = 8 << 20 };
+	if (!ps->mapped || ps->p - ps->released < 2 * STEP)
+		return;
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t upto = ((uintptr_t)(ps->p - STEP)) & ~(uintptr_t)(page - 1);
+	uintptr_t from = (uintptr_t)ps->released;
+	if (upto > from)
+		madvise((void *)from, upto - from, MADV_DONTNEED);
+	ps->released = (const char *)upto;
 }
 
 static void skip_ws(struct parser *ps)
 {
-	while (ps->p < ps->end &&
-	       (*ps->p == ' ' || *ps->p == '\n' || *ps->p == '\r' || *ps->p == '\t'))
-		ps->p++;
-}
-
-static struct vc_value *new_value(struct parser *ps, enum vc_kind kind)
-{
-	struct vc_value *v = vc_arena_alloc(ps->arena, sizeof(*v));
-	v->kind = (uint8_t)kind;
-	return v;
+	const char *p = ps->p, *end = ps->end;
+	for (;;) {
+		/* Indentation comes in runs of spaces: take 8 at a time. */
+		while (end - p >= 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			if (w != 0x2020202020202020ull)
+				break;
+			p += 8;
+		}
+		if (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+			p++;
+			continue;
+		}
+		break;
+	}
+	ps->p = p;
 }
 
 static int hex_digit(char c)
@@ -142,13 +202,25 @@ static size_t put_code_point(char *out, unsigned long cp)
 	return 4;
 }
 
-/* Reads the string whose opening quote is at ps->p; sets OUT and LEN. */
-static void read_string(struct parser *ps, const char **out, uint32_t *len)
+/* Reads the string whose opening quote is at ps->p and returns its interned id. */
+static uint32_t read_string(struct parser *ps)
 {
 	const char *start = ps->p;
 	const char *q = ps->p + 1;
 	bool escaped = false;
 	for (;;) {
+		/* Eight plain bytes at a time: no quote, backslash, control or non-ASCII. */
+		while (ps->end - q >= 8) {
+			uint64_t w;
+			memcpy(&w, q, 8);
+			const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+			uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+			uint64_t special = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
+					   (w - ones * 0x20) | w;
+			if (special & highs)
+				break;
+			q += 8;
+		}
 		if (q >= ps->end)
 			syntax_error(ps, start, "unterminated string");
 		unsigned char c = (unsigned char)*q;
@@ -173,13 +245,18 @@ static void read_string(struct parser *ps, const char **out, uint32_t *len)
 	size_t raw = (size_t)(q - start - 1);
 	if (raw > UINT32_MAX)
 		syntax_error(ps, start, "string longer than 4 GiB");
-	if (!escaped) {
-		*out = start + 1;
-		*len = (uint32_t)raw;
-		ps->p = q + 1;
-		return;
+	ps->p = q + 1;
+	if (!escaped)
+		return vc_strings_intern(ps->doc->strings, start + 1, raw, vc_hash(start + 1, raw),
+					 true);
+	if (ps->cap_unescaped < raw + 1) {
+		free(ps->unescaped);
+		ps->cap_unescaped = raw + 1;
+		ps->unescaped = malloc(ps->cap_unescaped);
+		if (!ps->unescaped)
+			syntax_error(ps, start, "out of memory");
 	}
-	char *buf = vc_arena_alloc(ps->arena, raw + 1);
+	char *buf = ps->unescaped;
 	size_t n = 0;
 	for (const char *r = start + 1; r < q;) {
 		if (*r != '\\') {
@@ -219,94 +296,115 @@ static void read_string(struct parser *ps, const char **out, uint32_t *len)
 		}
 		r += 2;
 	}
-	*out = buf;
-	*len = (uint32_t)n;
-	ps->p = q + 1;
+	return vc_strings_intern(ps->doc->strings, buf, n, vc_hash(buf, n), false);
 }
 
-static struct vc_value *read_value(struct parser *ps);
+static struct vc_slot read_value(struct parser *ps);
 
-static void push_member(struct parser *ps, struct vc_member m)
+static void push(struct parser *ps, struct vc_slot s)
 {
-	if (ps->n_members == ps->cap_members) {
-		size_t cap = ps->cap_members ? ps->cap_members * 2 : 64;
-		struct vc_member *p = realloc(ps->members, cap * sizeof(*p));
+	if (ps->n_stack == ps->cap_stack) {
+		size_t cap = ps->cap_stack ? ps->cap_stack * 2 : 256;
+		struct vc_slot *p = realloc(ps->stack, cap * sizeof(*p));
 		if (!p)
 			syntax_error(ps, ps->p, "out of memory");
-		ps->members = p;
-		ps->cap_members = cap;
+		ps->stack = p;
+		ps->cap_stack = cap;
 	}
-	ps->members[ps->n_members++] = m;
+	ps->stack[ps->n_stack++] = s;
 }
 
-static void push_item(struct parser *ps, struct vc_value *v)
+static uint32_t new_node(struct parser *ps, enum vc_kind kind)
 {
-	if (ps->n_items == ps->cap_items) {
-		size_t cap = ps->cap_items ? ps->cap_items * 2 : 64;
-		struct vc_value **p = realloc(ps->items, cap * sizeof(*p));
-		if (!p)
-			syntax_error(ps, ps->p, "out of memory");
-		ps->items = p;
-		ps->cap_items = cap;
-	}
-	ps->items[ps->n_items++] = v;
+	struct vc_doc *d = ps->doc;
+	if (d->n_nodes == d->cap_nodes)
+		d->nodes = grow(ps, d->nodes, &d->cap_nodes, sizeof(*d->nodes));
+	struct vc_node *n = &d->nodes[d->n_nodes];
+	memset(n, 0, sizeof(*n));
+	n->kind = (uint8_t)kind;
+	n->parent = VC_NO_NODE;
+	n->index = VC_NO_NODE;
+	return d->n_nodes++;
+}
+
+static uint32_t reserve_slots(struct parser *ps, size_t n)
+{
+	struct vc_doc *d = ps->doc;
+	while ((size_t)d->cap_slots - d->n_slots < n)
+		d->slots = grow(ps, d->slots, &d->cap_slots, sizeof(*d->slots));
+	uint32_t first = d->n_slots;
+	d->n_slots += (uint32_t)n;
+	return first;
+}
+
+static inline uint32_t id_hash(uint32_t id)
+{
+	return id * 2654435761u;
 }
 
 enum { SMALL_DICT = 8 };
 
-/* Moves the members read since BASE into DICT: a repeated key keeps its first position
- * and takes the last value, like a Python dict filled in file order. */
-static void finish_dict(struct parser *ps, struct vc_value *dict, size_t base)
+/* Moves the children read since BASE into NODE.  In a dict a repeated key keeps its
+ * first position and takes the last value, like a Python dict filled in file order. */
+static void finish_container(struct parser *ps, uint32_t node, size_t base)
 {
-	size_t n = ps->n_members - base;
-	struct vc_member *in = n ? ps->members + base : NULL;
-	struct vc_member *out = vc_arena_alloc(ps->arena, (n ? n : 1) * sizeof(*out));
+	struct vc_doc *d = ps->doc;
+	size_t n = ps->n_stack - base;
+	struct vc_slot *in = n ? ps->stack + base : NULL;
+	uint32_t first = reserve_slots(ps, n);
+	struct vc_slot *out = d->slots ? d->slots + first : NULL;
 	uint32_t count = 0;
-	if (n <= SMALL_DICT) {
+	if (d->nodes[node].kind == VC_LIST) {
+		if (n)
+			memcpy(out, in, n * sizeof(*out));
+		count = (uint32_t)n;
+	} else if (n <= SMALL_DICT) {
 		for (size_t i = 0; i < n; i++) {
 			uint32_t j;
 			for (j = 0; j < count; j++)
-				if (out[j].key_len == in[i].key_len &&
-				    memcmp(out[j].key, in[i].key, in[i].key_len) == 0)
+				if (out[j].key == in[i].key)
 					break;
+			out[j] = in[i];
 			if (j == count)
-				out[count++] = in[i];
-			else
-				out[j].value = in[i].value;
+				count++;
 		}
 	} else {
 		uint32_t size = 16;
 		while (size < 2 * n)
 			size *= 2;
-		uint32_t *index = vc_arena_alloc(ps->arena, size * sizeof(*index));
-		uint32_t mask = size - 1;
+		while ((size_t)d->cap_index - d->n_index < (size_t)size + 1)
+			d->index_pool = grow(ps, d->index_pool, &d->cap_index, sizeof(*d->index_pool));
+		uint32_t at = d->n_index;
+		d->n_index += size + 1;
+		uint32_t *table = d->index_pool + at + 1;
+		memset(table, 0, size * sizeof(*table));
+		d->index_pool[at] = size - 1;
 		for (size_t i = 0; i < n; i++) {
-			uint32_t h = vc_hash(in[i].key, in[i].key_len) & mask;
-			for (;; h = (h + 1) & mask) {
-				uint32_t slot = index[h];
-				if (!slot) {
+			for (uint32_t h = id_hash(in[i].key) & (size - 1);; h = (h + 1) & (size - 1)) {
+				uint32_t e = table[h];
+				if (!e) {
 					out[count] = in[i];
-					index[h] = ++count;
+					table[h] = ++count;
 					break;
 				}
-				struct vc_member *c = &out[slot - 1];
-				if (c->key_len == in[i].key_len &&
-				    memcmp(c->key, in[i].key, in[i].key_len) == 0) {
-					c->value = in[i].value;
+				if (out[e - 1].key == in[i].key) {
+					out[e - 1] = in[i];
 					break;
 				}
 			}
 		}
-		dict->u.dict.index = index;
-		dict->u.dict.index_mask = mask;
+		d->nodes[node].index = at;
 	}
+	d->n_slots = first + count;  /* give back what duplicates did not use */
 	for (uint32_t i = 0; i < count; i++) {
-		out[i].value->parent = dict;
-		out[i].value->slot = i;
+		if (out[i].kind == VC_LIST || out[i].kind == VC_DICT) {
+			d->nodes[out[i].payload].parent = node;
+			d->nodes[out[i].payload].parent_slot = i;
+		}
 	}
-	dict->u.dict.members = out;
-	dict->len = count;
-	ps->n_members = base;
+	d->nodes[node].first = first;
+	d->nodes[node].len = count;
+	ps->n_stack = base;
 }
 
 static void enter(struct parser *ps)
@@ -316,60 +414,115 @@ static void enter(struct parser *ps)
 			     "(Python's decoder stops there)");
 }
 
-static struct vc_value *read_object(struct parser *ps)
+static struct vc_slot container_slot(enum vc_kind kind, uint32_t node)
+{
+	struct vc_slot s = { 0 };
+	s.kind = (uint8_t)kind;
+	s.payload = node;
+	return s;
+}
+
+/* A key that cannot be taken as raw text (it held escapes or specials). */
+#define NO_KEY UINT32_MAX
+
+/* The interned key ID if the text at ps->p is exactly "ID", else NO_KEY. */
+static uint32_t match_key(struct parser *ps, uint32_t id)
+{
+	const struct vc_strings *st = ps->doc->strings;
+	if (id == NO_KEY || id >= st->count || !st->plain[id])
+		return NO_KEY;
+	uint32_t len = st->len[id];
+	const char *q = ps->p + 1;
+	if ((size_t)(ps->end - q) <= len || q[len] != '"' || !vc_same_bytes(q, st->text[id], len))
+		return NO_KEY;
+	ps->p = q + len + 1;
+	return id;
+}
+
+/* Where the guess for the key after PREV (NO_KEY: the first key) is kept. */
+static uint32_t *prediction(struct parser *ps, uint32_t prev)
+{
+	if (prev == NO_KEY)
+		return &ps->first_key;
+	if (prev >= ps->cap_next_key) {
+		size_t cap = ps->cap_next_key ? ps->cap_next_key : 1024;
+		while (cap <= prev)
+			cap *= 2;
+		uint32_t *p = realloc(ps->next_key, cap * sizeof(*p));
+		if (!p)
+			syntax_error(ps, ps->p, "out of memory");
+		memset(p + ps->cap_next_key, 0xff, (cap - ps->cap_next_key) * sizeof(*p));
+		ps->next_key = p;
+		ps->cap_next_key = (uint32_t)cap;
+	}
+	return &ps->next_key[prev];
+}
+
+static uint32_t read_key(struct parser *ps, uint32_t prev)
+{
+	uint32_t *guess = prediction(ps, prev);
+	uint32_t id = match_key(ps, *guess);
+	if (id == NO_KEY) {
+		id = read_string(ps);
+		*guess = id;
+	}
+	return id;
+}
+
+static struct vc_slot read_object(struct parser *ps)
 {
 	enter(ps);
-	struct vc_value *dict = new_value(ps, VC_DICT);
-	size_t base = ps->n_members;
+	uint32_t node = new_node(ps, VC_DICT);
+	size_t base = ps->n_stack;
 	ps->p++;
 	skip_ws(ps);
 	if (ps->p < ps->end && *ps->p == '}') {
 		ps->p++;
-		finish_dict(ps, dict, base);
-		ps->depth--;
-		return dict;
-	}
-	for (;;) {
-		if (ps->p >= ps->end || *ps->p != '"')
-			syntax_error(ps, ps->p, "expecting property name enclosed in double quotes");
-		struct vc_member m;
-		read_string(ps, &m.key, &m.key_len);
-		skip_ws(ps);
-		if (ps->p >= ps->end || *ps->p != ':')
-			syntax_error(ps, ps->p, "expecting ':' delimiter");
-		ps->p++;
-		skip_ws(ps);
-		m.value = read_value(ps);
-		push_member(ps, m);
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
+	} else {
+		uint32_t key = NO_KEY;
+		for (;;) {
+			if (ps->p >= ps->end || *ps->p != '"')
+				syntax_error(ps, ps->p, "expecting property name enclosed in double quotes");
+			key = read_key(ps, key);
+			skip_ws(ps);
+			if (ps->p >= ps->end || *ps->p != ':')
+				syntax_error(ps, ps->p, "expecting ':' delimiter");
 			ps->p++;
 			skip_ws(ps);
-			continue;
+			struct vc_slot v = read_value(ps);
+			v.key = key;
+			push(ps, v);
+			skip_ws(ps);
+			if (ps->p < ps->end && *ps->p == ',') {
+				ps->p++;
+				skip_ws(ps);
+				continue;
+			}
+			if (ps->p < ps->end && *ps->p == '}') {
+				ps->p++;
+				break;
+			}
+			syntax_error(ps, ps->p, "expecting ',' delimiter");
 		}
-		if (ps->p < ps->end && *ps->p == '}') {
-			ps->p++;
-			break;
-		}
-		syntax_error(ps, ps->p, "expecting ',' delimiter");
 	}
-	finish_dict(ps, dict, base);
+	finish_container(ps, node, base);
 	ps->depth--;
-	return dict;
+	release_behind(ps);
+	return container_slot(VC_DICT, node);
 }
 
-static struct vc_value *read_array(struct parser *ps)
+static struct vc_slot read_array(struct parser *ps)
 {
 	enter(ps);
-	struct vc_value *list = new_value(ps, VC_LIST);
-	size_t base = ps->n_items;
+	uint32_t node = new_node(ps, VC_LIST);
+	size_t base = ps->n_stack;
 	ps->p++;
 	skip_ws(ps);
 	if (ps->p < ps->end && *ps->p == ']') {
 		ps->p++;
 	} else {
 		for (;;) {
-			push_item(ps, read_value(ps));
+			push(ps, read_value(ps));
 			skip_ws(ps);
 			if (ps->p < ps->end && *ps->p == ',') {
 				ps->p++;
@@ -383,20 +536,9 @@ static struct vc_value *read_array(struct parser *ps)
 			syntax_error(ps, ps->p, "expecting ',' delimiter");
 		}
 	}
-	size_t n = ps->n_items - base;
-	if (n > UINT32_MAX)
-		syntax_error(ps, ps->p, "array too long");
-	list->u.items = vc_arena_alloc(ps->arena, (n ? n : 1) * sizeof(*list->u.items));
-	if (n)
-		memcpy(list->u.items, ps->items + base, n * sizeof(*list->u.items));
-	for (size_t i = 0; i < n; i++) {
-		list->u.items[i]->parent = list;
-		list->u.items[i]->slot = (uint32_t)i;
-	}
-	list->len = (uint32_t)n;
-	ps->n_items = base;
+	finish_container(ps, node, base);
 	ps->depth--;
-	return list;
+	return container_slot(VC_LIST, node);
 }
 
 static bool match_word(struct parser *ps, const char *word)
@@ -408,11 +550,13 @@ static bool match_word(struct parser *ps, const char *word)
 	return true;
 }
 
-static struct vc_value *make_float(struct parser *ps, double f)
+static struct vc_slot make_float(struct parser *ps, double f)
 {
-	struct vc_value *v = new_value(ps, VC_FLOAT);
-	v->u.f = f;
-	return v;
+	struct vc_slot s = { 0 };
+	s.kind = VC_FLOAT;
+	s.payload = add_wide(ps);
+	ps->doc->wide[s.payload].f = f;
+	return s;
 }
 
 static bool is_digit(const char *p, const char *end)
@@ -422,7 +566,7 @@ static bool is_digit(const char *p, const char *end)
 
 /* Numbers follow Python's pattern -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? ; an integer
  * part alone is an int, anything else a float (correctly rounded, inf on overflow). */
-static struct vc_value *read_number(struct parser *ps)
+static struct vc_slot read_number(struct parser *ps)
 {
 	const char *start = ps->p;
 	const char *q = ps->p;
@@ -468,10 +612,15 @@ static struct vc_value *read_number(struct parser *ps)
 	if (is_float) {
 		size_t n = (size_t)(q - start);
 		char small[64];
-		char *copy = n < sizeof(small) ? small : vc_arena_alloc(ps->arena, n + 1);
+		char *copy = n < sizeof(small) ? small : malloc(n + 1);
+		if (!copy)
+			syntax_error(ps, start, "out of memory");
 		memcpy(copy, start, n);
 		copy[n] = '\0';
-		return make_float(ps, strtod(copy, NULL));
+		double f = strtod(copy, NULL);
+		if (copy != small)
+			free(copy);
+		return make_float(ps, f);
 	}
 	size_t n_digits = (size_t)(int_end - digits);
 	if (n_digits > VC_JSON_MAX_INT_DIGITS)
@@ -487,46 +636,60 @@ static struct vc_value *read_number(struct parser *ps)
 	/* Accumulated as a negative number so that INT64_MIN fits. */
 	if (!overflow && !negative && acc == INT64_MIN)
 		overflow = true;
+	struct vc_slot s = { 0 };
+	struct vc_doc *d = ps->doc;
 	if (!overflow) {
-		struct vc_value *v = new_value(ps, VC_INT);
-		v->u.i = negative ? acc : -acc;
-		return v;
+		int64_t value = negative ? acc : -acc;
+		s.kind = VC_INT;
+		if (value >= INT32_MIN && value <= INT32_MAX) {
+			s.payload = (uint32_t)(int32_t)value;
+		} else {
+			s.flag = 1;
+			s.payload = add_wide(ps);
+			d->wide[s.payload].i = value;
+		}
+		return s;
 	}
-	struct vc_value *v = new_value(ps, VC_BIGINT);
-	v->negative = negative;
-	v->u.s = digits;
-	v->len = (uint32_t)n_digits;
-	return v;
+	if (d->n_bigs == d->cap_bigs)
+		d->bigs = grow(ps, d->bigs, &d->cap_bigs, sizeof(*d->bigs));
+	s.kind = VC_BIGINT;
+	s.flag = negative;
+	s.payload = d->n_bigs++;
+	d->bigs[s.payload].digits = vc_arena_strndup(&d->arena, digits, n_digits);
+	d->bigs[s.payload].len = (uint32_t)n_digits;
+	return s;
 }
 
-static struct vc_value *read_value(struct parser *ps)
+static struct vc_slot read_value(struct parser *ps)
 {
+	struct vc_slot s = { 0 };
 	if (ps->p >= ps->end)
 		syntax_error(ps, ps->p, "expecting value");
 	switch (*ps->p) {
-	case '"': {
-		struct vc_value *v = new_value(ps, VC_STR);
-		read_string(ps, &v->u.s, &v->len);
-		return v;
-	}
+	case '"':
+		s.kind = VC_STR;
+		s.payload = read_string(ps);
+		return s;
 	case '{':
 		return read_object(ps);
 	case '[':
 		return read_array(ps);
 	case 'n':
 		if (match_word(ps, "null"))
-			return new_value(ps, VC_NULL);
+			return s;
 		break;
 	case 't':
 		if (match_word(ps, "true")) {
-			struct vc_value *v = new_value(ps, VC_BOOL);
-			v->boolean = true;
-			return v;
+			s.kind = VC_BOOL;
+			s.flag = 1;
+			return s;
 		}
 		break;
 	case 'f':
-		if (match_word(ps, "false"))
-			return new_value(ps, VC_BOOL);
+		if (match_word(ps, "false")) {
+			s.kind = VC_BOOL;
+			return s;
+		}
 		break;
 	case 'N':
 		if (match_word(ps, "NaN"))
@@ -543,17 +706,19 @@ static struct vc_value *read_value(struct parser *ps)
 	syntax_error(ps, ps->p, "expecting value");
 }
 
-struct vc_value *vc_json_parse(struct vc_arena *arena, const char *name,
-			       const char *text, size_t len)
+static void parse_text(struct vc_doc *doc, struct vc_strings *strings, const char *name,
+		       const char *text, size_t len, bool mapped)
 {
-	struct parser ps = { .arena = arena, .name = name, .text = text, .p = text,
-			     .end = text + len };
+	struct parser ps = { .doc = doc, .name = name, .text = text, .p = text,
+			     .end = text + len, .mapped = mapped, .released = text,
+			     .first_key = NO_KEY };
+	doc->strings = strings;
+	doc->name = vc_arena_strndup(&doc->arena, name, strlen(name));
+	ps.name = doc->name;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		syntax_error(&ps, text, "unexpected UTF-8 byte order mark");
-	struct vc_value *doc = new_value(&ps, VC_DOC);
-	doc->u.s = vc_arena_strndup(arena, name, strlen(name));
 	skip_ws(&ps);
-	struct vc_value *root = read_value(&ps);
+	doc->root = read_value(&ps);
 	skip_ws(&ps);
 	if (ps.p != ps.end) {
 		/* Python decodes the whole file before parsing: bad UTF-8 anywhere wins. */
@@ -569,43 +734,18 @@ struct vc_value *vc_json_parse(struct vc_arena *arena, const char *name,
 		}
 		syntax_error(&ps, ps.p, "extra data after the JSON value");
 	}
-	free(ps.members);
-	free(ps.items);
-	root->parent = doc;
-	return root;
+	parser_free(&ps);
 }
 
-static char *read_all(struct vc_arena *arena, const char *path, const char *name, size_t *len)
+void vc_json_parse(struct vc_doc *doc, struct vc_strings *strings, const char *name,
+		   const char *text, size_t len)
 {
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-	if (fd < 0)
-		vc_fail("%s: error: cannot open: %s", name, strerror(errno));
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		vc_fail("%s: error: cannot read: %s", name, strerror(EISDIR));
-	}
-	struct vc_buf buf = { 0 };
-	char *text = NULL;
-	size_t n = 0;
-	if (fd != 0 && S_ISREG(st.st_mode)) {
-		size_t want = (size_t)st.st_size;
-		text = vc_arena_alloc(arena, want + 1);
-		while (n < want) {
-			ssize_t r = read(fd, text + n, want - n);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0) {
-				int err = errno;
-				close(fd);
-				vc_fail("%s: error: cannot read: %s", name, strerror(err));
-			}
-			if (r == 0)
-				break;
-			n += (size_t)r;
-		}
-	}
-	/* Pipes, or a file that grew while being read. */
+	parse_text(doc, strings, name, text, len, false);
+}
+
+/* Reads a stream (pipe, terminal) whole into BUF. */
+static void read_stream(int fd, const char *name, struct vc_buf *buf)
+{
 	for (;;) {
 		char chunk[65536];
 		ssize_t r = read(fd, chunk, sizeof(chunk));
@@ -613,35 +753,65 @@ static char *read_all(struct vc_arena *arena, const char *path, const char *name
 			continue;
 		if (r < 0) {
 			int err = errno;
-			if (fd != 0)
-				close(fd);
-			vc_buf_release(&buf);
+			vc_buf_release(buf);
 			vc_fail("%s: error: cannot read: %s", name, strerror(err));
 		}
 		if (r == 0)
-			break;
-		vc_buf_add(&buf, chunk, (size_t)r);
+			return;
+		vc_buf_add(buf, chunk, (size_t)r);
 	}
-	if (fd != 0)
-		close(fd);
-	if (buf.len) {
-		char *all = vc_arena_alloc(arena, n + buf.len + 1);
-		if (n)
-			memcpy(all, text, n);
-		memcpy(all + n, buf.data, buf.len);
-		n += buf.len;
-		text = all;
-	}
-	vc_buf_release(&buf);
-	if (!text)
-		text = vc_arena_alloc(arena, 1);
-	*len = n;
-	return text;
 }
 
-struct vc_value *vc_json_load(struct vc_arena *arena, const char *path, const char *name)
+void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *path,
+		  const char *name)
 {
-	size_t len;
-	char *text = read_all(arena, path, name, &len);
-	return vc_json_parse(arena, name, text, len);
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	if (fd < 0)
+		vc_fail("%s: error: cannot open: %s", name, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+		if (fd)
+			close(fd);
+		vc_fail("%s: error: cannot read: %s", name, strerror(err));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (fd)
+			close(fd);
+		vc_fail("%s: error: cannot read: %s", name, strerror(EISDIR));
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		size_t len = (size_t)st.st_size;
+		void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map != MAP_FAILED) {
+			if (fd)
+				close(fd);
+			madvise(map, len, MADV_SEQUENTIAL);
+			jmp_buf *outer = vc_fail_target, here;
+			if (setjmp(here)) {
+				munmap(map, len);
+				vc_fail_target = outer;
+				vc_fail_again();
+			}
+			vc_fail_target = &here;
+			parse_text(doc, strings, name, map, len, true);
+			vc_fail_target = outer;
+			munmap(map, len);
+			return;
+		}
+	}
+	struct vc_buf buf = { 0 };
+	read_stream(fd, name, &buf);
+	if (fd)
+		close(fd);
+	jmp_buf *outer = vc_fail_target, here;
+	if (setjmp(here)) {
+		vc_buf_release(&buf);
+		vc_fail_target = outer;
+		vc_fail_again();
+	}
+	vc_fail_target = &here;
+	parse_text(doc, strings, name, buf.data ? buf.data : "", buf.len, false);
+	vc_fail_target = outer;
+	vc_buf_release(&buf);
 }

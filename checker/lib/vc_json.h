@@ -7,7 +7,6 @@
 
 #include <stddef.h>
 
-#include "vc_arena.h"
 #include "vc_value.h"
 
 /* Containers nested deeper than this make Python's decoder raise RecursionError when it
@@ -16,10 +15,13 @@
 /* Python refuses to convert longer integer literals (sys.int_info.default_max_str_digits). */
 #define VC_JSON_MAX_INT_DIGITS 4300
 
-/* Parses TEXT (LEN bytes; must stay alive as long as the result) named NAME in messages. */
-struct vc_value *vc_json_parse(struct vc_arena *arena, const char *name,
-			       const char *text, size_t len);
-/* Reads and parses file PATH ("-" is standard input), named NAME in messages. */
-struct vc_value *vc_json_load(struct vc_arena *arena, const char *path, const char *name);
+/* Parses TEXT (LEN bytes) into DOC (zero-initialized; release it with vc_doc_release,
+ * also after a failure), named NAME in messages, interning strings in STRINGS.  The text
+ * is not referenced afterwards. */
+void vc_json_parse(struct vc_doc *doc, struct vc_strings *strings, const char *name,
+		   const char *text, size_t len);
+/* Reads and parses file PATH ("-" is standard input). */
+void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *path,
+		  const char *name);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-static const struct vc_value zero = { .kind = VC_INT };
+static const struct vc_value zero = { .kind = VC_INT, .parent = VC_NO_NODE };
 
 const struct vc_value *vc_zero(void)
 {
@@ -151,9 +151,13 @@ static bool seq_eq(const struct seq *a, const struct seq *b, const struct vc_val
 				return false;
 		return true;
 	}
-	for (uint64_t i = 0; i < limit; i++)
-		if (!eq_member(a->base->u.items[i % a->base_len], b->base->u.items[i % b->base_len]))
+	for (uint64_t i = 0; i < limit; i++) {
+		struct vc_value x, y;
+		vc_item_at(a->base, (uint32_t)(i % a->base_len), &x);
+		vc_item_at(b->base, (uint32_t)(i % b->base_len), &y);
+		if (!eq_member(&x, &y))
 			return false;
+	}
 	return true;
 }
 
@@ -162,9 +166,13 @@ static bool eq_dict(const struct vc_value *a, const struct vc_value *b)
 	if (a->len != b->len)
 		return false;
 	for (uint32_t i = 0; i < a->len; i++) {
-		const struct vc_member *m = &a->u.dict.members[i];
-		const struct vc_value *other = vc_dict_get(b, m->key, m->key_len);
-		if (!other || !eq_member(m->value, other))
+		uint32_t len;
+		const char *key = vc_member_key(a, i, &len);
+		struct vc_value x, y;
+		if (!vc_dict_get_at(b, key, len, &y))
+			return false;
+		vc_item_at(a, i, &x);
+		if (!eq_member(&x, &y))
 			return false;
 	}
 	return true;
@@ -194,8 +202,9 @@ static bool is_nan(const struct vc_value *v)
 static bool eq_member(const struct vc_value *a, const struct vc_value *b)
 {
 	/* Members are compared identity first; every NaN of a document is the decoder's
-	 * one NaN object (computed values never sit inside containers). */
-	if (a == b || (is_nan(a) && is_nan(b)))
+	 * one NaN object (computed values never sit inside containers).  Other identical
+	 * objects would compare equal anyway. */
+	if (is_nan(a) && is_nan(b))
 		return true;
 	return eq(a, b);
 }
@@ -225,9 +234,13 @@ bool vc_lt(const struct vc_value *a, const struct vc_value *b)
 	}
 	if (a->kind == VC_LIST && b->kind == VC_LIST) {
 		uint32_t n = a->len < b->len ? a->len : b->len;
-		for (uint32_t i = 0; i < n; i++)
-			if (!eq_member(a->u.items[i], b->u.items[i]))
-				return vc_lt(a->u.items[i], b->u.items[i]);
+		for (uint32_t i = 0; i < n; i++) {
+			struct vc_value x, y;
+			vc_item_at(a, i, &x);
+			vc_item_at(b, i, &y);
+			if (!eq_member(&x, &y))
+				return vc_lt(&x, &y);
+		}
 		return a->len < b->len;
 	}
 	fail_two(a, b, "cannot order");
@@ -243,10 +256,11 @@ void vc_require_hashable(const struct vc_value *v, const char *what)
 static struct vc_value *computed(struct vc_arena *arena, const struct vc_value *origin,
 				 enum vc_kind kind)
 {
-	struct vc_value *v = vc_arena_alloc(arena, sizeof(*v));
+	(void)arena;
+	struct vc_value *v = vc_view_alloc();
 	v->kind = (uint8_t)kind;
 	v->computed = true;
-	v->parent = (struct vc_value *)origin;
+	v->origin = origin;
 	return v;
 }
 

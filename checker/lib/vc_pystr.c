@@ -188,19 +188,24 @@ void vc_py_repr(struct vc_buf *out, const struct vc_value *v)
 		for (uint32_t i = 0; i < v->len; i++) {
 			if (i)
 				vc_buf_adds(out, ", ");
-			vc_py_repr(out, v->u.items[i]);
+			struct vc_value item;
+			vc_item_at(v, i, &item);
+			vc_py_repr(out, &item);
 		}
 		vc_buf_addc(out, ']');
 		return;
 	case VC_DICT:
 		vc_buf_addc(out, '{');
 		for (uint32_t i = 0; i < v->len; i++) {
-			const struct vc_member *m = &v->u.dict.members[i];
+			uint32_t len;
+			const char *key = vc_member_key(v, i, &len);
 			if (i)
 				vc_buf_adds(out, ", ");
-			str_repr(out, m->key, m->key_len);
+			str_repr(out, key, len);
 			vc_buf_adds(out, ": ");
-			vc_py_repr(out, m->value);
+			struct vc_value value;
+			vc_item_at(v, i, &value);
+			vc_py_repr(out, &value);
 		}
 		vc_buf_addc(out, '}');
 		return;

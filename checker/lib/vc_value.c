@@ -5,38 +5,314 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-struct vc_value *vc_dict_get(const struct vc_value *d, const char *key, size_t len)
+static struct vc_arena views;
+
+struct vc_value *vc_view_alloc(void)
 {
-	const struct vc_member *m = d->u.dict.members;
-	if (d->u.dict.index) {
-		uint32_t mask = d->u.dict.index_mask;
-		for (uint32_t h = vc_hash(key, len) & mask;; h = (h + 1) & mask) {
-			uint32_t slot = d->u.dict.index[h];
-			if (!slot)
-				return NULL;
-			const struct vc_member *c = &m[slot - 1];
-			if (c->key_len == len && memcmp(c->key, key, len) == 0)
-				return c->value;
-		}
-	}
-	for (uint32_t i = 0; i < d->len; i++)
-		if (m[i].key_len == len && memcmp(m[i].key, key, len) == 0)
-			return m[i].value;
-	return NULL;
+	return vc_arena_alloc(&views, sizeof(struct vc_value));
 }
 
-struct vc_value *vc_dict_gets(const struct vc_value *d, const char *key)
+struct vc_arena *vc_computed_arena(void)
+{
+	return &views;
+}
+
+void vc_views_reset(void)
+{
+	vc_arena_reset(&views);
+}
+
+static void fill(struct vc_value *v, const struct vc_doc *doc, uint32_t parent, uint32_t index,
+		 const struct vc_slot *s)
+{
+	memset(v, 0, sizeof(*v));
+	v->kind = s->kind;
+	v->doc = doc;
+	v->parent = parent;
+	v->slot = index;
+	switch (s->kind) {
+	case VC_BOOL:
+		v->boolean = s->flag;
+		break;
+	case VC_INT:
+		v->u.i = s->flag ? doc->wide[s->payload].i : (int64_t)(int32_t)s->payload;
+		break;
+	case VC_BIGINT:
+		v->negative = s->flag;
+		v->u.s = doc->bigs[s->payload].digits;
+		v->len = doc->bigs[s->payload].len;
+		break;
+	case VC_FLOAT:
+		v->u.f = doc->wide[s->payload].f;
+		break;
+	case VC_STR:
+		v->u.s = doc->strings->text[s->payload];
+		v->len = doc->strings->len[s->payload];
+		break;
+	case VC_LIST:
+	case VC_DICT:
+		v->node = s->payload;
+		v->len = doc->nodes[s->payload].len;
+		break;
+	}
+}
+
+static const struct vc_value *view(const struct vc_doc *doc, uint32_t parent, uint32_t index,
+				   const struct vc_slot *s)
+{
+	struct vc_value *v = vc_view_alloc();
+	fill(v, doc, parent, index, s);
+	return v;
+}
+
+const struct vc_value *vc_root(const struct vc_doc *doc)
+{
+	return view(doc, VC_NO_NODE, 0, &doc->root);
+}
+
+void vc_item_root(const struct vc_doc *doc, struct vc_value *out)
+{
+	fill(out, doc, VC_NO_NODE, 0, &doc->root);
+}
+
+static const struct vc_slot *slot_of(const struct vc_value *c, uint32_t i)
+{
+	return &c->doc->slots[c->doc->nodes[c->node].first + i];
+}
+
+const struct vc_value *vc_item(const struct vc_value *list, uint32_t i)
+{
+	return view(list->doc, list->node, i, slot_of(list, i));
+}
+
+void vc_item_at(const struct vc_value *c, uint32_t i, struct vc_value *out)
+{
+	fill(out, c->doc, c->node, i, slot_of(c, i));
+}
+
+const struct vc_value *vc_member_value(const struct vc_value *dict, uint32_t i)
+{
+	return view(dict->doc, dict->node, i, slot_of(dict, i));
+}
+
+const char *vc_member_key(const struct vc_value *dict, uint32_t i, uint32_t *len)
+{
+	uint32_t id = slot_of(dict, i)->key;
+	*len = dict->doc->strings->len[id];
+	return dict->doc->strings->text[id];
+}
+
+const struct vc_value *vc_member_key_value(const struct vc_value *dict, uint32_t i)
+{
+	struct vc_value *k = vc_view_alloc();
+	k->kind = VC_STR;
+	k->computed = true;
+	k->origin = vc_member_value(dict, i);
+	k->u.s = vc_member_key(dict, i, &k->len);
+	return k;
+}
+
+static inline uint32_t id_hash(uint32_t id)
+{
+	return id * 2654435761u;
+}
+
+/* Slot index of the key with string id ID in D, or -1. */
+static int64_t find_member_id(const struct vc_value *d, uint32_t id)
+{
+	const struct vc_node *n = &d->doc->nodes[d->node];
+	if (n->len == 0)
+		return -1;
+	const struct vc_slot *slots = &d->doc->slots[n->first];
+	if (n->index != VC_NO_NODE) {
+		const uint32_t *table = &d->doc->index_pool[n->index + 1];
+		uint32_t mask = d->doc->index_pool[n->index];
+		for (uint32_t h = id_hash(id) & mask;; h = (h + 1) & mask) {
+			uint32_t e = table[h];
+			if (!e)
+				return -1;
+			if (slots[e - 1].key == id)
+				return e - 1;
+		}
+	}
+	for (uint32_t i = 0; i < n->len; i++)
+		if (slots[i].key == id)
+			return i;
+	return -1;
+}
+
+static int64_t find_member(const struct vc_value *d, const char *key, size_t len)
+{
+	int64_t id = vc_strings_find(d->doc->strings, key, len);
+	return id < 0 ? -1 : find_member_id(d, (uint32_t)id);
+}
+
+const struct vc_value *vc_dict_get_id(const struct vc_value *d, uint32_t id)
+{
+	int64_t i = find_member_id(d, id);
+	return i < 0 ? NULL : view(d->doc, d->node, (uint32_t)i, slot_of(d, (uint32_t)i));
+}
+
+uint32_t vc_member_key_id(const struct vc_value *dict, uint32_t i)
+{
+	return slot_of(dict, i)->key;
+}
+
+/* Lookups with the same few literal keys dominate: remember their ids by address. */
+static int64_t literal_id(const struct vc_strings *st, const char *key)
+{
+	static struct {
+		const char *key;
+		uint32_t generation;
+		uint32_t count;  /* table size when looked up: a miss may become a hit */
+		int64_t id;
+	} cache[64];
+	unsigned slot = (unsigned)(((uintptr_t)key * 0x9e3779b97f4a7c15ull) >> 58);
+	if (cache[slot].key != key || cache[slot].generation != st->generation ||
+	    (cache[slot].id < 0 && cache[slot].count != st->count)) {
+		cache[slot].key = key;
+		cache[slot].generation = st->generation;
+		cache[slot].count = st->count;
+		cache[slot].id = vc_strings_find(st, key, strlen(key));
+	}
+	return cache[slot].id;
+}
+
+const struct vc_value *vc_dict_get_literal(const struct vc_value *d, const char *key)
+{
+	int64_t id = literal_id(d->doc->strings, key);
+	return id < 0 ? NULL : vc_dict_get_id(d, (uint32_t)id);
+}
+
+bool vc_dict_get_literal_at(const struct vc_value *d, const char *key, struct vc_value *out)
+{
+	int64_t id = literal_id(d->doc->strings, key);
+	int64_t i = id < 0 ? -1 : find_member_id(d, (uint32_t)id);
+	if (i >= 0)
+		fill(out, d->doc, d->node, (uint32_t)i, slot_of(d, (uint32_t)i));
+	return i >= 0;
+}
+
+const struct vc_value *vc_dict_get(const struct vc_value *d, const char *key, size_t len)
+{
+	int64_t i = find_member(d, key, len);
+	return i < 0 ? NULL : view(d->doc, d->node, (uint32_t)i, slot_of(d, (uint32_t)i));
+}
+
+bool vc_dict_get_at(const struct vc_value *d, const char *key, size_t len, struct vc_value *out)
+{
+	int64_t i = find_member(d, key, len);
+	if (i >= 0)
+		fill(out, d->doc, d->node, (uint32_t)i, slot_of(d, (uint32_t)i));
+	return i >= 0;
+}
+
+const struct vc_value *vc_dict_gets(const struct vc_value *d, const char *key)
 {
 	return vc_dict_get(d, key, strlen(key));
 }
 
+static void grow_strings(struct vc_strings *st)
+{
+	static uint32_t generations;
+	if (!st->cap)
+		st->generation = ++generations;
+	uint32_t cap = st->cap ? st->cap * 2 : 1024;
+	const char **text = realloc(st->text, cap * sizeof(*text));
+	if (text)
+		st->text = text;
+	uint32_t *len = realloc(st->len, cap * sizeof(*len));
+	if (len)
+		st->len = len;
+	uint8_t *plain = realloc(st->plain, cap);
+	if (plain)
+		st->plain = plain;
+	uint32_t *table = calloc(2 * (size_t)cap, sizeof(*table));
+	if (!text || !len || !plain || !table)
+		vc_fail("out of memory (string table)");
+	uint32_t mask = 2 * cap - 1;
+	for (uint32_t id = 0; id < st->count; id++) {
+		uint32_t h = vc_hash(st->text[id], st->len[id]) & mask;
+		while (table[h])
+			h = (h + 1) & mask;
+		table[h] = id + 1;
+	}
+	free(st->table);
+	st->table = table;
+	st->mask = mask;
+	st->cap = cap;
+}
+
+uint32_t vc_strings_intern(struct vc_strings *st, const char *s, size_t len, uint32_t hash,
+			   bool plain)
+{
+	if (st->count == st->cap)
+		grow_strings(st);
+	for (uint32_t h = hash & st->mask;; h = (h + 1) & st->mask) {
+		uint32_t e = st->table[h];
+		if (!e) {
+			uint32_t id = st->count++;
+			st->text[id] = vc_arena_strndup(&st->arena, s, len);
+			st->len[id] = (uint32_t)len;
+			st->plain[id] = plain;
+			st->table[h] = id + 1;
+			return id;
+		}
+		if (st->len[e - 1] == len && vc_same_bytes(st->text[e - 1], s, len)) {
+			st->plain[e - 1] |= plain;
+			return e - 1;
+		}
+	}
+}
+
+int64_t vc_strings_find(const struct vc_strings *st, const char *s, size_t len)
+{
+	if (!st->table)
+		return -1;
+	for (uint32_t h = vc_hash(s, len) & st->mask;; h = (h + 1) & st->mask) {
+		uint32_t e = st->table[h];
+		if (!e)
+			return -1;
+		if (st->len[e - 1] == len && vc_same_bytes(st->text[e - 1], s, len))
+			return e - 1;
+	}
+}
+
+void vc_strings_release(struct vc_strings *st)
+{
+	vc_arena_release(&st->arena);
+	free(st->text);
+	free(st->len);
+	free(st->plain);
+	free(st->table);
+	memset(st, 0, sizeof(*st));
+}
+
+void vc_doc_release(struct vc_doc *doc)
+{
+	free(doc->nodes);
+	free(doc->slots);
+	free(doc->wide);
+	free(doc->bigs);
+	free(doc->index_pool);
+	vc_arena_release(&doc->arena);
+	memset(doc, 0, sizeof(*doc));
+}
+
+static const struct vc_value *placed(const struct vc_value *v)
+{
+	while (v->computed && v->origin)
+		v = v->origin;
+	return v;
+}
+
 const char *vc_value_file(const struct vc_value *v)
 {
-	while (v->computed || (v->parent && v->kind != VC_DOC))
-		v = v->parent;
-	return v->kind == VC_DOC ? v->u.s : "<computed>";
+	v = placed(v);
+	return v->doc ? v->doc->name : "<computed>";
 }
 
 struct path_out {
@@ -87,24 +363,22 @@ static void put_key(struct path_out *o, const char *key, size_t len)
 	put(o, "\"", 1);
 }
 
-static void put_path(struct path_out *o, const struct vc_value *v)
+/* Path of the value at index SLOT of node PARENT. */
+static void put_path(struct path_out *o, const struct vc_doc *doc, uint32_t parent, uint32_t slot)
 {
-	while (v->computed)
-		v = v->parent;
-	const struct vc_value *p = v->parent;
-	if (!p || p->kind == VC_DOC)
+	if (parent == VC_NO_NODE)
 		return;
-	put_path(o, p);
+	const struct vc_node *p = &doc->nodes[parent];
+	put_path(o, doc, p->parent, p->parent_slot);
 	if (p->kind == VC_LIST) {
 		char idx[24];
-		int n = snprintf(idx, sizeof(idx), "[%u]", (unsigned)v->slot);
+		int n = snprintf(idx, sizeof(idx), "[%u]", (unsigned)slot);
 		put(o, idx, (size_t)n);
 	} else {
-		const struct vc_member *m = &p->u.dict.members[v->slot];
-		const struct vc_value *gp = p->parent;
-		if (gp && gp->kind != VC_DOC)
+		uint32_t id = doc->slots[p->first + slot].key;
+		if (p->parent != VC_NO_NODE)
 			put(o, ".", 1);
-		put_key(o, m->key, m->key_len);
+		put_key(o, doc->strings->text[id], doc->strings->len[id]);
 	}
 }
 
@@ -113,7 +387,9 @@ void vc_value_path(const struct vc_value *v, char *buf, size_t size)
 	struct path_out o = { buf, size, 0 };
 	if (size)
 		buf[0] = '\0';
-	put_path(&o, v);
+	v = placed(v);
+	if (v->doc)
+		put_path(&o, v->doc, v->parent, v->slot);
 	if (o.len == 0)
 		put(&o, "top level", 9);
 }
@@ -141,6 +417,6 @@ const char *vc_type_name(const struct vc_value *v)
 	case VC_LIST: return "list";
 	case VC_DICT: return "dict";
 	case VC_REPEAT: return v->u.repeat.base->kind == VC_STR ? "str" : "list";
-	default: return "document";
+	default: return "value";
 	}
 }

@@ -17,12 +17,16 @@
 #include "../../checker/lib/vc_fail.h"
 #include "../../checker/lib/vc_json.h"
 
-static struct vc_arena arena;
+static struct vc_strings strings;
+static struct vc_doc docs[64];
+static unsigned n_docs;
 static char failure[2048];
 
 static const struct vc_value *parse_n(const char *text, size_t len)
 {
 	failure[0] = '\0';
+	struct vc_doc *doc = &docs[n_docs++ % 64];
+	vc_doc_release(doc);
 	jmp_buf on_error;
 	vc_fail_target = &on_error;
 	if (setjmp(on_error)) {
@@ -30,9 +34,9 @@ static const struct vc_value *parse_n(const char *text, size_t len)
 		vc_fail_target = NULL;
 		return NULL;
 	}
-	const struct vc_value *v = vc_json_parse(&arena, "t.json", text, len);
+	vc_json_parse(doc, &strings, "t.json", text, len);
 	vc_fail_target = NULL;
-	return v;
+	return vc_root(doc);
 }
 
 static const struct vc_value *parse(const char *text)
@@ -45,10 +49,11 @@ static void duplicate_key_keeps_first_position_last_value(void **state)
 	(void)state;
 	const struct vc_value *v = parse("{\"a\": 1, \"b\": 2, \"a\": 3}");
 	assert_non_null(v);
+	uint32_t len;
 	assert_int_equal(v->len, 2);
-	assert_memory_equal(v->u.dict.members[0].key, "a", 1);
-	assert_int_equal(v->u.dict.members[0].value->u.i, 3);
-	assert_memory_equal(v->u.dict.members[1].key, "b", 1);
+	assert_memory_equal(vc_member_key(v, 0, &len), "a", 1);
+	assert_int_equal(vc_member_value(v, 0)->u.i, 3);
+	assert_memory_equal(vc_member_key(v, 1, &len), "b", 1);
 	/* The same with a hashed (large) object. */
 	char big[4096];
 	size_t n = (size_t)snprintf(big, sizeof(big), "{");
@@ -57,7 +62,7 @@ static void duplicate_key_keeps_first_position_last_value(void **state)
 	snprintf(big + n, sizeof(big) - n, "\"k0\": 99}");
 	v = parse(big);
 	assert_int_equal(v->len, 40);
-	assert_int_equal(v->u.dict.members[0].value->u.i, 99);
+	assert_int_equal(vc_member_value(v, 0)->u.i, 99);
 	assert_int_equal(vc_dict_gets(v, "k39")->u.i, 39);
 	assert_null(vc_dict_gets(v, "k40"));
 }
@@ -68,19 +73,19 @@ static void python_number_forms(void **state)
 	const struct vc_value *v = parse("[NaN, Infinity, -Infinity, 1e400, -0, -0.0, 1E2, "
 					 "9223372036854775807, -9223372036854775808, 9223372036854775808]");
 	assert_non_null(v);
-	assert_true(isnan(v->u.items[0]->u.f));
-	assert_true(isinf(v->u.items[1]->u.f) && v->u.items[1]->u.f > 0);
-	assert_true(isinf(v->u.items[2]->u.f) && v->u.items[2]->u.f < 0);
-	assert_true(isinf(v->u.items[3]->u.f));
-	assert_int_equal(v->u.items[4]->kind, VC_INT);
-	assert_int_equal(v->u.items[4]->u.i, 0);
-	assert_int_equal(v->u.items[5]->kind, VC_FLOAT);
-	assert_true(signbit(v->u.items[5]->u.f));
-	assert_int_equal(v->u.items[6]->kind, VC_FLOAT);
-	assert_int_equal(v->u.items[7]->u.i, INT64_MAX);
-	assert_int_equal(v->u.items[8]->u.i, INT64_MIN);
-	assert_int_equal(v->u.items[9]->kind, VC_BIGINT);
-	assert_int_equal(v->u.items[9]->len, 19);
+	assert_true(isnan(vc_item(v, 0)->u.f));
+	assert_true(isinf(vc_item(v, 1)->u.f) && vc_item(v, 1)->u.f > 0);
+	assert_true(isinf(vc_item(v, 2)->u.f) && vc_item(v, 2)->u.f < 0);
+	assert_true(isinf(vc_item(v, 3)->u.f));
+	assert_int_equal(vc_item(v, 4)->kind, VC_INT);
+	assert_int_equal(vc_item(v, 4)->u.i, 0);
+	assert_int_equal(vc_item(v, 5)->kind, VC_FLOAT);
+	assert_true(signbit(vc_item(v, 5)->u.f));
+	assert_int_equal(vc_item(v, 6)->kind, VC_FLOAT);
+	assert_int_equal(vc_item(v, 7)->u.i, INT64_MAX);
+	assert_int_equal(vc_item(v, 8)->u.i, INT64_MIN);
+	assert_int_equal(vc_item(v, 9)->kind, VC_BIGINT);
+	assert_int_equal(vc_item(v, 9)->len, 19);
 	assert_null(parse("[nan]"));
 	assert_null(parse("[-Inf]"));
 	assert_null(parse("[01]"));
@@ -112,15 +117,15 @@ static void string_escapes_as_python(void **state)
 	(void)state;
 	const struct vc_value *v = parse("[\"\\ud83d\\ude00\", \"\\ud800x\", \"a\\u0000b\", \"\\/\\\"\\\\\\b\\f\\n\\r\\t\", \"\\udc80\\ud800\"]");
 	assert_non_null(v);
-	assert_int_equal(v->u.items[0]->len, 4);
-	assert_memory_equal(v->u.items[0]->u.s, "\xf0\x9f\x98\x80", 4);
-	assert_int_equal(v->u.items[1]->len, 4);
-	assert_memory_equal(v->u.items[1]->u.s, "\xed\xa0\x80x", 4);
-	assert_int_equal(v->u.items[2]->len, 3);
-	assert_memory_equal(v->u.items[2]->u.s, "a\0b", 3);
-	assert_memory_equal(v->u.items[3]->u.s, "/\"\\\b\f\n\r\t", 8);
+	assert_int_equal(vc_item(v, 0)->len, 4);
+	assert_memory_equal(vc_item(v, 0)->u.s, "\xf0\x9f\x98\x80", 4);
+	assert_int_equal(vc_item(v, 1)->len, 4);
+	assert_memory_equal(vc_item(v, 1)->u.s, "\xed\xa0\x80x", 4);
+	assert_int_equal(vc_item(v, 2)->len, 3);
+	assert_memory_equal(vc_item(v, 2)->u.s, "a\0b", 3);
+	assert_memory_equal(vc_item(v, 3)->u.s, "/\"\\\b\f\n\r\t", 8);
 	/* A low surrogate before a high one does not pair. */
-	assert_int_equal(v->u.items[4]->len, 6);
+	assert_int_equal(vc_item(v, 4)->len, 6);
 }
 
 static void errors_name_line_and_column(void **state)
@@ -156,7 +161,7 @@ static void parents_give_paths(void **state)
 {
 	(void)state;
 	const struct vc_value *v = parse("{\"a\": {\"b\\\"\": [0, {\"c\": 1}]}}");
-	const struct vc_value *c = vc_dict_gets(vc_dict_get(vc_dict_gets(v, "a"), "b\"", 2)->u.items[1], "c");
+	const struct vc_value *c = vc_dict_gets(vc_item(vc_dict_get(vc_dict_gets(v, "a"), "b\"", 2), 1), "c");
 	char path[256];
 	vc_value_path(c, path, sizeof(path));
 	assert_string_equal(path, "\"a\".\"b\\\"\"[1].\"c\"");
@@ -180,7 +185,7 @@ static void assert_same_tree(const struct vc_value *v, json_t *j)
 		assert_true(json_is_array(j));
 		assert_int_equal(v->len, json_array_size(j));
 		for (uint32_t i = 0; i < v->len; i++)
-			assert_same_tree(v->u.items[i], json_array_get(j, i));
+			assert_same_tree(vc_item(v, i), json_array_get(j, i));
 		break;
 	case VC_DICT: {
 		assert_true(json_is_object(j));
@@ -189,10 +194,12 @@ static void assert_same_tree(const struct vc_value *v, json_t *j)
 		const char *key;
 		json_t *value;
 		json_object_foreach(j, key, value) {
-			const struct vc_member *m = &v->u.dict.members[i++];
-			assert_int_equal(m->key_len, strlen(key));
-			assert_memory_equal(m->key, key, m->key_len);
-			assert_same_tree(m->value, value);
+			uint32_t len;
+			const char *ours = vc_member_key(v, i, &len);
+			assert_int_equal(len, strlen(key));
+			assert_memory_equal(ours, key, len);
+			assert_same_tree(vc_member_value(v, i), value);
+			i++;
 		}
 		break;
 	}
@@ -247,6 +254,9 @@ int main(void)
 		cmocka_unit_test(agrees_with_jansson_on_fixtures),
 	};
 	int failed = cmocka_run_group_tests_name("vmstate-check JSON reader", tests, NULL, NULL);
-	vc_arena_release(&arena);
+	for (unsigned i = 0; i < 64; i++)
+		vc_doc_release(&docs[i]);
+	vc_strings_release(&strings);
+	vc_views_reset();
 	return failed;
 }

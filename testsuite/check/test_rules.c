@@ -16,14 +16,17 @@
 #include "../../checker/lib/vc_fail.h"
 #include "../../checker/lib/vc_json.h"
 
-static struct vc_arena arena;
+static struct vc_strings strings;
+static struct vc_doc src, dest;
 static struct vc_buf out;
 static char failure[2048];
 
 /* Runs the checker on two JSON texts; returns the count, or -1 with FAILURE set. */
 static int check(const char *src_text, const char *dest_text)
 {
-	vc_arena_release(&arena);
+	vc_doc_release(&src);
+	vc_doc_release(&dest);
+	vc_strings_release(&strings);
 	vc_buf_release(&out);
 	vc_buf_adds(&out, "");
 	failure[0] = '\0';
@@ -34,12 +37,12 @@ static int check(const char *src_text, const char *dest_text)
 		vc_fail_target = NULL;
 		return -1;
 	}
-	const struct vc_value *src = vc_json_parse(&arena, "src.json", src_text, strlen(src_text));
-	const struct vc_value *dest = vc_json_parse(&arena, "dest.json", dest_text, strlen(dest_text));
-	vmc_require_dump_shape(src);
-	vmc_require_dump_shape(dest);
-	struct vmc_run run = { .arena = &arena, .out = &out };
-	int n = vmc_compare_dumps(&run, src, dest);
+	vc_json_parse(&src, &strings, "src.json", src_text, strlen(src_text));
+	vc_json_parse(&dest, &strings, "dest.json", dest_text, strlen(dest_text));
+	vmc_require_dump_shape(&src);
+	vmc_require_dump_shape(&dest);
+	struct vmc_run run = { .out = &out };
+	int n = vmc_compare_dumps(&run, &src, &dest);
 	vc_fail_target = NULL;
 	return n;
 }
@@ -239,13 +242,13 @@ static void subsection_not_found(void **state)
 static void count_capped_at_255(void **state)
 {
 	(void)state;
-	static char src[300 * 40];
+	static char text[300 * 40];
 	size_t n = 0;
-	n += (size_t)snprintf(src + n, sizeof(src) - n, "{");
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "{");
 	for (int i = 0; i < 300; i++)
-		n += (size_t)snprintf(src + n, sizeof(src) - n, "%s\"s%d\": {}", i ? ", " : "", i);
-	snprintf(src + n, sizeof(src) - n, "}");
-	assert_int_equal(check(src, "{}"), 255);
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s\"s%d\": {}", i ? ", " : "", i);
+	snprintf(text + n, sizeof(text) - n, "}");
+	assert_int_equal(check(text, "{}"), 255);
 	assert_non_null(strstr(out.data, "Section \"s299\" does not exist in dest\n"));
 }
 
@@ -306,7 +309,9 @@ int main(void)
 		cmocka_unit_test(shape_is_checked_where_reference_runs_through),
 	};
 	int failed = cmocka_run_group_tests_name("vmstate-check rules", tests, NULL, NULL);
-	vc_arena_release(&arena);
+	vc_doc_release(&src);
+	vc_doc_release(&dest);
+	vc_strings_release(&strings);
 	vc_buf_release(&out);
 	return failed;
 }

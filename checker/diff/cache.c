@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Bump when the key or the manifest changes meaning. */
@@ -13,9 +14,13 @@
 /* Manifest entries kept per unit key (one per set of header contents seen). */
 #define MAX_ENTRIES 8
 
+/* A file's content hash, known in this run (CHECKED) or from the last run's stat cache,
+ * valid while the file's size, times and inode are those recorded. */
 struct memo_slot {
 	char *path;
 	char hash[VD_HEX_LEN];
+	bool checked;
+	long long size, mtime_s, mtime_ns, ctime_s, ctime_ns, ino;
 };
 
 struct vd_hash_memo {
@@ -71,18 +76,105 @@ static void hash_file(const char *path, char out[VD_HEX_LEN])
 	free(data);
 }
 
+static void take_stat(struct memo_slot *s, const struct stat *st)
+{
+	s->size = (long long)st->st_size;
+	s->mtime_s = (long long)st->st_mtim.tv_sec;
+	s->mtime_ns = st->st_mtim.tv_nsec;
+	s->ctime_s = (long long)st->st_ctim.tv_sec;
+	s->ctime_ns = st->st_ctim.tv_nsec;
+	s->ino = (long long)st->st_ino;
+}
+
 const char *vd_cache_file_hash(struct vd_cache *c, const char *path)
 {
 	struct vd_hash_memo *m = c->memo;
 	if ((m->used + 1) * 2 > m->cap)
 		memo_grow(m);
 	struct memo_slot *s = memo_find(m, path);
+	if (s->path && s->checked)
+		return s->hash;
+	struct stat st;
+	bool have_stat = stat(path, &st) == 0;
+	if (s->path && have_stat) {
+		struct memo_slot now = *s;
+		take_stat(&now, &st);
+		if (now.size == s->size && now.mtime_s == s->mtime_s && now.mtime_ns == s->mtime_ns &&
+		    now.ctime_s == s->ctime_s && now.ctime_ns == s->ctime_ns && now.ino == s->ino) {
+			s->checked = true;
+			return s->hash;
+		}
+	}
 	if (!s->path) {
 		s->path = vd_xstrdup(path);
-		hash_file(path, s->hash);
 		m->used++;
 	}
+	hash_file(path, s->hash);
+	s->checked = true;
+	c->stat_cache_dirty = true;
+	if (have_stat)
+		take_stat(s, &st);
+	else
+		s->size = -1;
 	return s->hash;
+}
+
+/* The stat cache: "HASH SIZE MTIME_S MTIME_NS CTIME_S CTIME_NS INO PATH" lines. */
+static char *stat_cache_path(struct vd_cache *c)
+{
+	return vd_printf("%s/stat-cache", c->dir);
+}
+
+static void load_stat_cache(struct vd_cache *c)
+{
+	char *path = stat_cache_path(c);
+	char *text = vd_read_file(path, NULL);
+	free(path);
+	if (!text)
+		return;
+	char *save;
+	for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		struct memo_slot e = { 0 };
+		char hash[VD_HEX_LEN];
+		int off = 0;
+		if (sscanf(l, "%64s %lld %lld %lld %lld %lld %lld %n", hash, &e.size, &e.mtime_s,
+			   &e.mtime_ns, &e.ctime_s, &e.ctime_ns, &e.ino, &off) != 7 || !off || !l[off])
+			continue;
+		struct vd_hash_memo *m = c->memo;
+		if ((m->used + 1) * 2 > m->cap)
+			memo_grow(m);
+		struct memo_slot *s = memo_find(m, l + off);
+		if (s->path)
+			continue;
+		e.path = vd_xstrdup(l + off);
+		memcpy(e.hash, hash, VD_HEX_LEN);
+		*s = e;
+		m->used++;
+	}
+	free(text);
+}
+
+void vd_cache_close(struct vd_cache *c)
+{
+	if (!c->stat_cache_dirty)
+		return;
+	/* A file changed in the last seconds may change again within its time stamp's
+	 * granularity: such entries are not kept. */
+	long long recent = (long long)time(NULL) - 2;
+	struct vd_str b = { 0 };
+	for (size_t i = 0; i < c->memo->cap; i++) {
+		const struct memo_slot *s = &c->memo->slots[i];
+		if (!s->path || s->size < 0 || strcmp(s->hash, "missing") == 0 ||
+		    s->mtime_s >= recent || s->ctime_s >= recent || strchr(s->path, '\n'))
+			continue;
+		vd_str_addf(&b, "%s %lld %lld %lld %lld %lld %lld %s\n", s->hash, s->size, s->mtime_s,
+			    s->mtime_ns, s->ctime_s, s->ctime_ns, s->ino, s->path);
+	}
+	char *path = stat_cache_path(c);
+	if (!vd_write_file(path, b.s ? b.s : "", b.len))
+		vd_warn("cannot write %s: %s", path, strerror(errno));
+	free(path);
+	free(b.s);
 }
 
 void vd_cache_open(struct vd_cache *c, const char *dir, const char *plugin)
@@ -93,6 +185,7 @@ void vd_cache_open(struct vd_cache *c, const char *dir, const char *plugin)
 	if (!c->memo)
 		vd_die("out of memory");
 	memo_grow(c->memo);
+	load_stat_cache(c);
 	char *p = vd_printf("%s/manifests", dir);
 	vd_mkdirs(p);
 	free(p);
@@ -126,13 +219,21 @@ static char *portable_path(const struct vd_roots *r, const char *abs)
 	return vd_xstrdup(abs);
 }
 
-static char *local_path(const struct vd_roots *r, const char *portable)
+/* A recorded path made absolute for this side, in a reused buffer. */
+static const char *local_path_buf(const struct vd_roots *r, const char *portable, struct vd_str *b)
 {
+	const char *root = NULL;
 	if (strncmp(portable, "@B@/", 4) == 0)
-		return vd_printf("%s/%s", r->build, portable + 4);
-	if (strncmp(portable, "@S@/", 4) == 0)
-		return vd_printf("%s/%s", r->src, portable + 4);
-	return vd_xstrdup(portable);
+		root = r->build;
+	else if (strncmp(portable, "@S@/", 4) == 0)
+		root = r->src;
+	if (!root)
+		return portable;
+	b->len = 0;
+	vd_str_adds(b, root);
+	vd_str_add(b, "/", 1);
+	vd_str_adds(b, portable + 4);
+	return b->s;
 }
 
 /* An argument with the paths in it made portable: a plain word taken as a path relative
@@ -172,6 +273,13 @@ static char *portable_arg(const struct vd_roots *r, const char *dir, const char 
  * compiler misses the cache. */
 static void add_compiler(struct vd_sha256 *s, const char *compiler)
 {
+	/* Most units share one compiler: its identity is looked up once. */
+	static char *last_compiler, *last_identity;
+	if (last_compiler && strcmp(last_compiler, compiler) == 0) {
+		vd_sha256_update_str(s, last_identity);
+		return;
+	}
+	struct vd_str id = { 0 };
 	char *found = NULL;
 	if (strchr(compiler, '/')) {
 		found = vd_xstrdup(compiler);
@@ -195,12 +303,16 @@ static void add_compiler(struct vd_sha256 *s, const char *compiler)
 		if (real && stat(real, &st) == 0)
 			snprintf(buf, sizeof buf, "%lld:%lld.%09ld", (long long)st.st_size,
 				 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-		vd_sha256_update_str(s, real ? real : found);
+		vd_str_adds(&id, real ? real : found);
 		free(real);
 	}
-	vd_sha256_update_str(s, compiler);
-	vd_sha256_update_str(s, buf);
+	vd_str_addf(&id, "|%s|%s", compiler, buf);
 	free(found);
+	free(last_compiler);
+	free(last_identity);
+	last_compiler = vd_xstrdup(compiler);
+	last_identity = vd_str_take(&id);
+	vd_sha256_update_str(s, last_identity);
 }
 
 void vd_cache_unit_key(struct vd_cache *c, const struct vd_tu *tu, const struct vd_roots *r,
@@ -255,6 +367,7 @@ char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots
 		return NULL;
 	}
 	char *result = NULL;
+	struct vd_str buf = { 0 };
 	char *save;
 	char *line = strtok_r(text, "\n", &save);
 	if (!line || strcmp(line, CACHE_FORMAT) != 0)
@@ -272,9 +385,8 @@ char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots
 				continue;
 			}
 			*sp = 0;
-			char *local = local_path(r, sp + 1);
+			const char *local = local_path_buf(r, sp + 1, &buf);
 			ok = strcmp(vd_cache_file_hash(c, local), line + 4) == 0;
-			free(local);
 		} else if (strcmp(line, "end") == 0 && ok) {
 			char *f = fragment_path(c, fkey);
 			if (vd_is_file(f)) {
@@ -287,6 +399,7 @@ char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots
 	}
 out:
 	free(text);
+	free(buf.s);
 	if (result)
 		c->hits++;
 	else

@@ -23,10 +23,14 @@ struct vd_cache {
 	char plugin_hash[VD_HEX_LEN];
 	struct vd_hash_memo *memo;   /* content hash of each file read in this run */
 	unsigned long hits, misses;
+	bool stat_cache_dirty;
 };
 
 /* Opens (creates) the cache in DIR for fragments made by PLUGIN. */
 void vd_cache_open(struct vd_cache *c, const char *dir, const char *plugin);
+
+/* Saves the file hashes of this run (the stat cache) for the next one. */
+void vd_cache_close(struct vd_cache *c);
 
 /* The key of TU's compilation before its headers are known: the plugin, the compiler,
  * the command with root-relative paths, and the source's content. */

@@ -400,6 +400,7 @@ int main(int argc, char **argv)
 		one->machine = opt_machine;
 		vd_side_resolve(&o, one);
 		vd_side_make_dump(&o, &cache, one);
+		vd_cache_close(&cache);
 		vd_copy_file(one->dump, opt_dump_to);
 		if (vd_verbose)
 			vd_note("dump of %s written to %s", one->label, opt_dump_to);
@@ -409,8 +410,11 @@ int main(int argc, char **argv)
 	vd_side_resolve(&o, &dest);
 	vd_side_make_dump(&o, &cache, &src);
 	vd_side_make_dump(&o, &cache, &dest);
-	if (need_build && vd_verbose)
-		vd_note("fragment cache: %lu hits, %lu misses", cache.hits, cache.misses);
+	if (need_build) {
+		vd_cache_close(&cache);
+		if (vd_verbose)
+			vd_note("fragment cache: %lu hits, %lu misses", cache.hits, cache.misses);
+	}
 
 	if (opt_output_dir) {
 		vd_mkdirs(opt_output_dir);

@@ -30,6 +30,13 @@ static _Noreturn void child(char *const argv[], const char *cwd, const char *out
 		fprintf(stderr, "%s: error: cannot enter %s: %s\n", vd_progname, cwd, strerror(errno));
 		_exit(127);
 	}
+	/* Nothing we run reads our input (a "cc -E -" probe in a configure script would). */
+	int null_fd = open("/dev/null", O_RDONLY);
+	if (null_fd >= 0) {
+		dup2(null_fd, 0);
+		if (null_fd != 0)
+			close(null_fd);
+	}
 	if (out_fd >= 0) {
 		dup2(out_fd, 1);
 		close(out_fd);

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The example emulator tree (testsuite/vmstate-src): v1 and v2 (v1 + v2.patch), each
-# built with plain gcc and with the plugin; their runtime dumps (the truth), the static
-# dumps vmstate-extract makes from the plugin-built programs, `make demo` and the
-# check-vmstate-src test group.
+# built plain, with the plugin and with the plugin and -flto, plus a thin archive and
+# -fsyntax-only fragment files; `make demo`; the check-vmstate-src test group, which
+# compares the static dumps with the programs' own (scripts/check-tree.sh).
 
 VSRC_DIR   := testsuite/vmstate-src
 VSRC_BUILD := $(BUILD)/vmstate-src

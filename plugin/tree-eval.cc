@@ -222,8 +222,13 @@ vx_string (tree t, const char **out)
 const char *
 vx_symbol (tree decl)
 {
-	if (DECL_ASSEMBLER_NAME_SET_P (decl) || TREE_PUBLIC (decl) || DECL_EXTERNAL (decl)
-	    || !DECL_CONTEXT (decl) || TREE_CODE (DECL_CONTEXT (decl)) != FUNCTION_DECL) {
+	bool local = DECL_CONTEXT (decl) && TREE_CODE (DECL_CONTEXT (decl)) == FUNCTION_DECL
+		     && !TREE_PUBLIC (decl) && !DECL_EXTERNAL (decl);
+	/* An asm label ("*name") is the user's own and set from the start; a numbered name
+	 * GCC may have given by now is not used, so that every reference agrees. */
+	bool labelled = DECL_ASSEMBLER_NAME_SET_P (decl)
+			&& IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME_RAW (decl))[0] == '*';
+	if (!local || labelled) {
 		const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl));
 		return name[0] == '*' ? name + 1 : name;
 	}

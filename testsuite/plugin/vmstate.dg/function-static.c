@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* A static description inside a function is recorded under "FUNCTION.NAME"; an automatic
- * one is not a symbol and is not recorded. */
+/* A static description inside a function is recorded under "FUNCTION.NAME" (or its asm
+ * label); an automatic one is not a symbol and is not recorded. */
 /* { dg-do compile } */
 #include "qemu-like.h"
 
@@ -18,11 +18,14 @@ pick (int which)
 		.version_id = 4,
 		.fields = local_fields,
 	};
+	static const VMStateDescription vmstate_labelled __asm__ ("labelled_vmsd") = {
+		.name = "labelled",
+	};
 	const VMStateDescription automatic = { .name = "automatic" };
 	use (&automatic);
-	return which ? &vmstate_local : 0;
+	return which > 1 ? &vmstate_labelled : which ? &vmstate_local : 0;
 }
 
 /* { dg-final { fragment-true {vmsd("pick.vmstate_local")["name"] == "local"} {vmsd("pick.vmstate_local")["linkage"] == "static"} } } */
 /* { dg-final { fragment-true {vmsd("pick.vmstate_local")["version_id"] == 4} {[x["name"] for x in vmsd("pick.vmstate_local")["fields"]] == ["a"]} } } */
-/* { dg-final { fragment-true {len(f["vmstates"]) == 1} {f["unknowns"] == []} } } */
+/* { dg-final { fragment-true {len(f["vmstates"]) == 2} {vmsd("labelled_vmsd")["name"] == "labelled"} {f["unknowns"] == []} } } */

@@ -54,6 +54,19 @@ static bool set_insert(struct pointer_set *set, const void *p)
 	return true;
 }
 
+static bool set_contains(const struct pointer_set *set, const void *p)
+{
+	size_t i, mask;
+
+	if (!set->size)
+		return false;
+	mask = set->size - 1;
+	for (i = ((uintptr_t)p >> 4) & mask; set->slots[i]; i = (i + 1) & mask)
+		if (set->slots[i] == p)
+			return true;
+	return false;
+}
+
 /* Reports an unknown value once: where the plugin met it, and what is written instead. */
 static void report_unknown(struct writer *w, const json_t *unknown, const char *symbol,
 			   const char *member, const char *written_as)
@@ -371,6 +384,56 @@ static size_t select_sections(struct writer *w, const struct qom_types *types,
 	return kept;
 }
 
+/* Counts the references of every recorded description that resolve to nothing, outside
+ * what was reported while writing sections: a unit built without the plugin shows up
+ * here.  They do not change the dump, so they make one note, not problems. */
+static void note_unresolved_elsewhere(struct writer *w)
+{
+	const char *first = NULL, *first_loc = NULL;
+	size_t count = 0, u, i, j;
+
+	for (u = 0; u < vx_unit_count(w->prog); u++) {
+		const struct vx_unit *unit = vx_unit_at(w->prog, u);
+		json_t *vmsd;
+
+		json_array_foreach(json_object_get(unit->fragment, "vmstates"), i, vmsd) {
+			const char *vmsd_loc = fragment_string(vmsd, "loc");
+			json_t *field, *ref;
+
+			json_array_foreach(json_object_get(vmsd, "fields"), j, field) {
+				static const char *const keys[] = { "vmsd", "info" };
+				static const enum vx_def_kind kinds[] = { VX_DEF_VMSTATE, VX_DEF_INFO };
+				size_t k;
+
+				for (k = 0; k < 2; k++) {
+					ref = json_object_get(field, keys[k]);
+					if (!json_is_string(ref) || set_contains(&w->reported, ref) ||
+					    vx_lookup_kind(w->prog, unit, json_string_value(ref), kinds[k]))
+						continue;
+					if (!count++) {
+						first = json_string_value(ref);
+						first_loc = fragment_string(field, "loc");
+					}
+				}
+			}
+			json_array_foreach(json_object_get(vmsd, "subsections"), j, ref) {
+				if (!json_is_string(ref) || set_contains(&w->reported, ref) ||
+				    vx_lookup_kind(w->prog, unit, json_string_value(ref), VX_DEF_VMSTATE))
+					continue;
+				if (!count++) {
+					first = json_string_value(ref);
+					first_loc = vmsd_loc;
+				}
+			}
+		}
+	}
+	if (count)
+		diag_note(NULL, "%zu other reference%s resolve%s to nothing, outside every "
+			  "section (the first: '%s' at %s): in units built without the "
+			  "plugin, or not recorded by it?", count, count == 1 ? "" : "s",
+			  count == 1 ? "s" : "", first, first_loc ? first_loc : "?");
+}
+
 unsigned dump_write(struct strbuf *out, const struct vx_program *prog,
 		    const struct qom_types *types, const struct dump_options *opt)
 {
@@ -389,6 +452,7 @@ unsigned dump_write(struct strbuf *out, const struct vx_program *prog,
 		write_section(&w, sections[i].type);
 	}
 	sb_puts(out, "\n}\n");
+	note_unresolved_elsewhere(&w);
 	free(sections);
 	free(w.reported.slots);
 	return w.problems;

@@ -58,6 +58,7 @@ static void matches_real_qemu_7_2(void **state)
 {
 	static const char *const files[] = {
 		"hpet.vmfrag.json", "kvmclock.vmfrag.json", "vhost-user-vsock.vmfrag.json",
+		"vmstate-types.vmfrag.json", "savevm.vmfrag.json",
 	};
 	struct vx_program *prog = vx_program_new();
 	char *expected = read_data_file("qemu-7.2-excerpt.json");
@@ -67,7 +68,7 @@ static void matches_real_qemu_7_2(void **state)
 	unsigned problems;
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *path = xasprintf("%s/%s", EXTRACT_TEST_DATA, files[i]);
 
 		assert_true(input_read(path, add_to_program, prog));
@@ -411,6 +412,35 @@ static void unresolved_references(void **state)
 	free(f);
 }
 
+static void unresolved_outside_sections_make_one_note(void **state)
+{
+	char *f1 = make_field("\"x\"", "a.c:2:1", 0, 1, 0, "[\"VMS_SINGLE\"]", "null");
+	char *f2 = replace_once(f1, "\"info\": null", "\"info\": \"vmstate_info_gone\"");
+	char *fields = xasprintf("[%s]", f2);
+	char *used = make_vmsd("vmstate_used", "static", "a.c:1:1", "\"used\"", 1, 1, "null",
+			       "null");
+	char *unused = make_vmsd("vmstate_unused", "static", "a.c:5:1", "\"unused\"", 1, 1,
+				 fields, "[\"vmstate_sub_gone\"]");
+	char *both = xasprintf("%s, %s", used, unused);
+	char *out, *err;
+	unsigned problems;
+
+	/* Only vmstate_used is a section; vmstate_unused's references go nowhere. */
+	out = description_of(both, "vmstate_used", &err, &problems);
+	assert_int_equal(problems, 0);
+	assert_string_equal(err, "vmstate-extract: note: 2 other references resolve to "
+			    "nothing, outside every section (the first: 'vmstate_info_gone' at "
+			    "a.c:2:1): in units built without the plugin, or not recorded by it?\n");
+	free(out);
+	free(err);
+	free(both);
+	free(unused);
+	free(used);
+	free(fields);
+	free(f2);
+	free(f1);
+}
+
 static void description_that_contains_itself(void **state)
 {
 	char *v = make_vmsd("vmstate_loop", "static", "a.c:1:1", "\"loop\"", 1, 1, "null",
@@ -469,6 +499,7 @@ int main(void)
 		cmocka_unit_test(unknown_reported_once_written_as_zero),
 		cmocka_unit_test(unknown_field_entry_left_out),
 		cmocka_unit_test(unresolved_references),
+		cmocka_unit_test(unresolved_outside_sections_make_one_note),
 		cmocka_unit_test(description_that_contains_itself),
 		cmocka_unit_test(vmsd_of_another_kind),
 	};

@@ -84,7 +84,7 @@ static inline char *make_field(const char *name, const char *loc, int version_id
 	return xasprintf("{\"name\": %s, \"loc\": \"%s\", \"version_id\": %d,"
 			 " \"field_exists\": false, \"size\": %d, \"num\": %d, \"start\": 0,"
 			 " \"offset\": 0, \"struct_version_id\": 0, \"size_offset\": 0,"
-			 " \"num_offset\": 0, \"flags\": %s, \"info\": \"vmstate_info_x\","
+			 " \"num_offset\": 0, \"flags\": %s, \"info\": null,"
 			 " \"vmsd\": %s}",
 			 name, loc, version_id, size, num, flags, vmsd);
 }

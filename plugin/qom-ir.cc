@@ -142,9 +142,12 @@ json_t *field_ref(ir_ctx *c, tree t)
 	const char *fname = DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
 	tree ftype = TREE_TYPE(field);
 	bool agg = RECORD_OR_UNION_TYPE_P(ftype) || TREE_CODE(ftype) == ARRAY_TYPE;
-	return json_pack("{s:s, s:o, s:s, s:s, s:b}", "op", "field",
+	tree first = TYPE_FIELDS(rec);
+	while (first && TREE_CODE(first) != FIELD_DECL)
+		first = DECL_CHAIN(first);
+	return json_pack("{s:s, s:o, s:s, s:s, s:b, s:b}", "op", "field",
 			 "of", expr(c, TREE_OPERAND(t, 0)), "struct", sname ? sname : "",
-			 "name", fname, "agg", agg);
+			 "name", fname, "agg", agg, "first", first == field);
 }
 
 bool is_vmsd_store_target(tree lhs)

@@ -419,11 +419,18 @@ static struct qval field_lvalue(struct qeval *ev, struct frame *fr, json_t *e)
 		return qv_unknown(ev, "", "member %s of something that is not a struct", name);
 	struct qagg *a = cell->agg;
 	if (a->kind == QAGG_CLASS) {
-		/* Classes nest by first member: a struct member is a view of the class. */
-		if (agg)
+		/* Classes nest by first member: that member is a view of the class. */
+		if (agg && json_is_true(json_object_get(e, "first")))
 			return base;
 		const char *key = qeval_printf(ev, "%s.%s", jstr(e, "struct"), name);
-		return qv_ptr(a, member_index(ev, a, key));
+		size_t i = member_index(ev, a, key);
+		if (agg && a->cells[i].kind == QV_INT && a->cells[i].i == 0) {
+			struct qagg *inner = qagg_new(ev, QAGG_STRUCT);
+			inner->missing_is_zero = true;
+			a->cells[i].kind = QV_AGG;
+			a->cells[i].agg = inner;
+		}
+		return qv_ptr(a, i);
 	}
 	if (a->kind != QAGG_STRUCT)
 		return qv_unknown(ev, "", "member %s of an array", name);

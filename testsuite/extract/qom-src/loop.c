@@ -21,6 +21,11 @@ typedef struct CtlInfo {
 	bool legacy;
 } CtlInfo;
 
+typedef struct CtlClass {
+	BusDeviceClass parent_class;
+	CtlInfo info;
+} CtlClass;
+
 static const CtlInfo ctl_variants[] = {
 	{ .name = "ctl-a", .device_id = 1, .vmsd = &vmstate_ctl_a },
 	{ .name = "ctl-b", .device_id = 2, .vmsd = &vmstate_ctl_b, .legacy = true },
@@ -30,11 +35,12 @@ static const CtlInfo ctl_variants[] = {
 static void ctl_class_init(ObjectClass *klass, const void *data)
 {
 	DeviceClass *dc = DEVICE_CLASS(klass);
-	BusDeviceClass *k = BUS_DEVICE_CLASS(klass);
+	CtlClass *k = (CtlClass *)BUS_DEVICE_CLASS(klass);
 	const CtlInfo *info = data;
 
-	k->device_id = info->device_id;
-	if (info->legacy) {
+	k->parent_class.device_id = info->device_id;
+	k->info = *info;
+	if (k->info.legacy) {
 		dc->vmsd = &vmstate_ctl_a;
 	} else {
 		dc->vmsd = info->vmsd;
@@ -47,6 +53,7 @@ static void ctl_register_types(void)
 		.parent = TYPE_BUS_DEVICE,
 		.instance_size = sizeof(CtlState),
 		.class_init = ctl_class_init,
+		.class_size = sizeof(CtlClass),
 	};
 	int i;
 

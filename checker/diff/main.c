@@ -408,6 +408,10 @@ int main(int argc, char **argv)
 	}
 	vd_side_resolve(&o, &src);
 	vd_side_resolve(&o, &dest);
+	/* Both build directories configure at once; then each side compiles in turn, the
+	 * second mostly from the first one's fragments. */
+	vd_side_start(&o, &src);
+	vd_side_start(&o, &dest);
 	vd_side_make_dump(&o, &cache, &src);
 	vd_side_make_dump(&o, &cache, &dest);
 	if (need_build) {

@@ -61,14 +61,34 @@ static int decode(int st)
 	return 255;
 }
 
+/* Children that vd_run_jobs() reaped but did not start (a background configure): their
+ * statuses, for vd_wait_pid(). */
+static struct {
+	pid_t pid;
+	int status;
+} reaped[16];
+static unsigned nreaped;
+
 static int wait_for(pid_t pid)
 {
+	for (unsigned i = 0; i < nreaped; i++) {
+		if (reaped[i].pid == pid) {
+			int status = reaped[i].status;
+			reaped[i] = reaped[--nreaped];
+			return status;
+		}
+	}
 	int st;
 	while (waitpid(pid, &st, 0) < 0) {
 		if (errno != EINTR)
 			vd_die("waitpid: %s", strerror(errno));
 	}
 	return decode(st);
+}
+
+int vd_wait_pid(int pid)
+{
+	return wait_for((pid_t)pid);
 }
 
 static void trace(char *const argv[], const char *cwd)
@@ -165,6 +185,16 @@ size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_g
 			if (errno == EINTR)
 				continue;
 			vd_die("wait: %s", strerror(errno));
+		}
+		bool ours = false;
+		for (unsigned s = 0; s < running; s++)
+			ours = ours || pids[s] == pid;
+		if (!ours) {
+			if (nreaped == sizeof reaped / sizeof reaped[0])
+				vd_die("too many background processes");
+			reaped[nreaped].pid = pid;
+			reaped[nreaped++].status = decode(st);
+			continue;
 		}
 		for (unsigned s = 0; s < running; s++) {
 			if (pids[s] != pid)

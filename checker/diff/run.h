@@ -19,6 +19,10 @@ char *vd_run_capture(char *const argv[], const char *cwd, const char *err_path, 
 /* Runs the shell command CMD with /bin/sh -c in CWD, output to LOG when set. */
 int vd_run_shell(const char *cmd, const char *cwd, const char *log);
 
+/* Waits for a child started with fork() (the jobs below may have reaped it) and returns
+ * its exit status, or 128+signal. */
+int vd_wait_pid(int pid);
+
 struct vd_job {
 	char **argv;
 	const char *cwd;

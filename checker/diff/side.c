@@ -4,10 +4,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -126,37 +128,96 @@ static void checkout(const struct vd_options *o, struct vd_side *s)
 	}
 	s->roots.build = vd_printf("%s/build", s->slot);
 	vd_mkdirs(s->roots.build);
+}
+
+/* What the user's commands are told about the side. */
+static void side_env(const struct vd_side *s)
+{
 	set_env("VMSTATE_SRC", s->roots.src);
 	set_env("VMSTATE_BUILD", s->roots.build);
 	set_env("VMSTATE_REV", s->commit);
 	set_env("VMSTATE_SIDE", s->role);
 }
 
+/* Background configure commands still running when we exit (on an error) are stopped. */
+static pid_t background[2];
+static unsigned nbackground;
+
+static void stop_background(void)
+{
+	for (unsigned i = 0; i < nbackground; i++)
+		if (background[i] > 0)
+			kill(-background[i], SIGTERM);
+}
+
+static void forget_background(pid_t pid)
+{
+	for (unsigned i = 0; i < nbackground; i++)
+		if (background[i] == pid)
+			background[i] = 0;
+}
+
+static void configure_done(const struct vd_options *o, struct vd_side *s)
+{
+	const char *want = o->configure_cmd ? o->configure_cmd : "";
+	char *stamp = vd_printf("%s/.vmstate-diff-configured", s->slot);
+	if (!vd_write_file(stamp, want, strlen(want)))
+		vd_die("cannot write %s: %s", stamp, strerror(errno));
+	free(stamp);
+}
+
 /* The build directory belongs to one configure command (or to none): another command
- * starts it afresh. */
-static void configure(const struct vd_options *o, struct vd_side *s)
+ * starts it afresh.  The command runs in the background (both sides configure at once);
+ * configure_wait() collects it. */
+static void configure_start(const struct vd_options *o, struct vd_side *s)
 {
 	const char *want = o->configure_cmd ? o->configure_cmd : "";
 	char *stamp = vd_printf("%s/.vmstate-diff-configured", s->slot);
 	char *old = vd_read_file(stamp, NULL);
 	bool fresh = strcmp(old ? old : "", want) == 0;
 	free(old);
-	if (!fresh) {
-		vd_remove_tree(s->roots.build);
-		vd_mkdirs(s->roots.build);
-		unlink(stamp);
-		if (o->configure_cmd) {
-			char *log = vd_printf("%s/configure.log", s->slot);
-			vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, log);
-			int st = vd_run_shell(o->configure_cmd, s->roots.build, log);
-			if (st != 0)
-				show_log_and_die(log, "the configure command", st);
-			free(log);
-		}
-		if (!vd_write_file(stamp, want, strlen(want)))
-			vd_die("cannot write %s: %s", stamp, strerror(errno));
+	if (fresh) {
+		free(stamp);
+		return;
 	}
+	vd_remove_tree(s->roots.build);
+	vd_mkdirs(s->roots.build);
+	unlink(stamp);
 	free(stamp);
+	if (!o->configure_cmd) {
+		configure_done(o, s);
+		return;
+	}
+	s->configure_log = vd_printf("%s/configure.log", s->slot);
+	vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, s->configure_log);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0)
+		vd_die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		/* Its own process group, so that a failing run can stop all of it. */
+		setpgid(0, 0);
+		side_env(s);
+		_exit(vd_run_shell(o->configure_cmd, s->roots.build, s->configure_log));
+	}
+	setpgid(pid, pid);
+	s->configure_pid = pid;
+	background[nbackground++] = pid;
+	if (nbackground == 1)
+		atexit(stop_background);
+}
+
+static void configure_wait(const struct vd_options *o, struct vd_side *s)
+{
+	if (!s->configure_pid)
+		return;
+	int status = vd_wait_pid(s->configure_pid);
+	forget_background(s->configure_pid);
+	s->configure_pid = 0;
+	if (status != 0)
+		show_log_and_die(s->configure_log, "the configure command", status);
+	configure_done(o, s);
 }
 
 static void make_compdb(const struct vd_options *o, struct vd_side *s, const char *compdb)
@@ -165,6 +226,7 @@ static void make_compdb(const struct vd_options *o, struct vd_side *s, const cha
 		return;
 	set_env("VMSTATE_COMPDB", compdb);
 	char *log = vd_printf("%s/compdb.log", s->slot);
+	side_env(s);
 	int st = vd_run_shell(o->compdb_cmd, s->roots.src, log);
 	if (st != 0)
 		show_log_and_die(log, "the compile-commands command", st);
@@ -513,13 +575,23 @@ static void extract(const struct vd_options *o, struct vd_side *s, struct vd_str
 	free(dir);
 }
 
+void vd_side_start(const struct vd_options *o, struct vd_side *s)
+{
+	if (s->dump_file || s->started)
+		return;
+	s->started = true;
+	checkout(o, s);
+	configure_start(o, s);
+}
+
 void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s)
 {
 	if (s->dump_file)
 		return;
 	double t0 = now();
-	checkout(o, s);
-	configure(o, s);
+	vd_side_start(o, s);
+	configure_wait(o, s);
+	side_env(s);
 	char *compdb = vd_join(s->roots.build, o->compdb);
 	make_compdb(o, s, compdb);
 	if (!vd_is_file(compdb))

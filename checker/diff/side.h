@@ -30,11 +30,17 @@ struct vd_side {
 	char *slot;            /* state directory of this side */
 	char *dump;            /* the dump to check */
 	size_t units, compiled;
+	bool started;
+	int configure_pid;     /* a configure command running in the background */
+	char *configure_log;
 };
 
 /* Resolves the side's revision and names it; dies on an unknown revision. */
 void vd_side_resolve(const struct vd_options *o, struct vd_side *s);
-/* Checks out, configures, compiles what is missing from the cache, extracts. */
+/* Checks out the side and starts its configure command in the background. */
+void vd_side_start(const struct vd_options *o, struct vd_side *s);
+/* Checks out and configures (unless started), compiles what is missing from the cache,
+ * extracts. */
 void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s);
 
 #endif

@@ -43,6 +43,7 @@ struct qeval {
 	struct ptr_map data_roots;   /* DATA def -> root qagg */
 	struct ptr_map fninfos;      /* FUNCTION json -> struct fninfo */
 	struct qagg *klass;
+	const char *condition;       /* registrations from here on depend on it */
 	unsigned depth;
 	unsigned long steps;
 };
@@ -275,6 +276,11 @@ int qv_truth(const struct qval *v)
 	default:
 		return 1;
 	}
+}
+
+const char *qeval_condition(struct qeval *ev)
+{
+	return ev->condition;
 }
 
 void qeval_set_class(struct qeval *ev, struct qagg *klass)
@@ -962,11 +968,11 @@ static void havoc(struct qeval *ev, struct frame *fr, const json_t *e, const cha
 /* Whether every jump in [from, to) stays inside [low, to]: then the region can be
  * stepped over as a whole. */
 static bool region_is_closed(struct frame *fr, json_t *body, size_t from, size_t to,
-			     size_t low)
+			     size_t low, bool allow_return)
 {
 	for (size_t i = from; i < to; i++) {
 		json_t *s = json_array_get(body, i);
-		if (json_object_get(s, "ret"))
+		if (json_object_get(s, "ret") && !allow_return)
 			return false;
 		const char *keys[] = { "goto", "then", "else", "join", "default" };
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
@@ -1021,11 +1027,21 @@ static bool undecided(struct qeval *ev, struct frame *fr, json_t *body, size_t p
 		if (top != SIZE_MAX && top < low)
 			low = top;
 	}
-	if (join == SIZE_MAX || join <= pc || !region_is_closed(fr, body, pc + 1, join, low))
+	if (join == SIZE_MAX || join <= pc)
 		return false;
 	const char *why = qeval_printf(ev, "condition at %s cannot be decided: %s", loc,
 				       cond.u.why);
-	if (region_matters(ev, fr, body, pc + 1, join))
+	bool matters = region_matters(ev, fr, body, pc + 1, join);
+	if (!region_is_closed(fr, body, pc + 1, join, low, false)) {
+		/* Registering code that may return early (machine versions that getenv()
+		 * may delete): go on as if it does not, and mark what is registered from
+		 * now on as depending on the condition. */
+		if (ev->klass || matters || !region_is_closed(fr, body, pc + 1, join, low, true))
+			return false;
+		if (!ev->condition)
+			ev->condition = why;
+	}
+	if (matters)
 		mark_vmsd_unknown(ev, loc, why);
 	for (size_t i = pc + 1; i < join; i++)
 		havoc(ev, fr, json_array_get(body, i), why, loc);
@@ -1198,8 +1214,10 @@ bool qeval_run(struct qeval *ev, const struct vx_unit *unit, const char *symbol,
 	struct frame fr = { .def = def, .unit = def->unit, .fi = fn_info(ev, def->json) };
 	ev->steps = 0;
 	ev->depth = 1;
+	ev->condition = NULL;
 	struct outcome o = run_body(ev, &fr);
 	ev->depth = 0;
+	ev->condition = NULL;
 	if (!o.finished) {
 		*why = o.value.u.why;
 		*where = o.value.u.loc;

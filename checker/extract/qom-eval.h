@@ -101,6 +101,9 @@ bool qeval_run(struct qeval *ev, const struct vx_unit *unit, const char *symbol,
 /* The class being initialized: stores to DeviceClass.vmsd that cannot be decided
  * make its vmsd unknown. */
 void qeval_set_class(struct qeval *ev, struct qagg *klass);
+/* Set while a registration function runs past a condition it cannot decide (an early
+ * return it assumes not taken): why and where, else NULL. */
+const char *qeval_condition(struct qeval *ev);
 struct qagg *qeval_class(struct qeval *ev);
 
 #define QOM_VMSD_KEY "DeviceClass.vmsd"

@@ -17,6 +17,7 @@ struct type_rec {
 	const char *loc;
 	bool abstract;
 	struct qval class_init, class_base_init, class_data;
+	const char *condition;   /* registered only if an undecided early return is not taken */
 	int parent_index;        /* -1: none or not found */
 	int state;               /* 0 not initialized, 1 in progress, 2 done */
 	struct qval class_ptr;   /* pointer to the class object once initialized */
@@ -134,6 +135,7 @@ static void register_info(struct registry *r, struct qval *cell, const char *loc
 	t->class_init = value_member(info, "class_init");
 	t->class_base_init = value_member(info, "class_base_init");
 	t->class_data = value_member(info, "class_data");
+	t->condition = qeval_condition(ev);
 	t->parent_index = -1;
 	index_type(r, (int)r->count);
 	r->count++;
@@ -501,6 +503,11 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 		o->abstract = t->abstract;
 		o->is_device = is_ancestor(&r, (int)i, "device");
 		read_vmsd(&r, t, o);
+		if (o->is_device && o->vmsd && !o->unknown && t->condition) {
+			o->unknown = xasprintf("it is registered only if an early return is not "
+					       "taken: %s", t->condition);
+			o->unknown_loc = xstrdup(t->loc);
+		}
 		if (o->is_device && o->unknown) {
 			diag_warning(o->unknown_loc, "vmsd of type \"%s\" is unknown: %s",
 				     o->name, o->unknown);

@@ -272,6 +272,30 @@ static void base_init_and_dynamic_cast(void **state)
 	release(&r);
 }
 
+/* if (getenv(...)) return; before registrations: they go on, and only a device whose
+ * vmsd hangs on it is reported. */
+static void early_return_in_registration(void **state)
+{
+	struct result r;
+	(void)state;
+	evaluate(&r, REG_FUNCTION(
+		     "{'br': {'op': 'call', 'fn': {'op': 'addr', 'sym': 'getenv'}, 'args': ['X'],"
+		     " 'loc': 't.c:8:9'}, 'then': 1, 'else': 2, 'join': 2, 'loc': 't.c:8:5'},"
+		     "{'label': 1}, {'ret': null}, {'label': 2},"
+		     REGISTER("info_device") "," REGISTER("info_a") "," REGISTER("info_b")) ","
+		     CLASS_INIT("a_class_init", SET_VMSD(VMSD_X)) ","
+		     CLASS_INIT("b_class_init", ""),
+		 DEVICE_INFO "," INFO("info_a", "dev-a", "a_class_init") ","
+		 INFO("info_b", "dev-b", "b_class_init"));
+	assert_non_null(find(&r, "dev-a")->vmsd);
+	assert_non_null(find(&r, "dev-a")->unknown);
+	assert_null(find(&r, "dev-b")->unknown);
+	assert_contains(r.err, "warning: vmsd of type \"dev-a\" is unknown: it is registered "
+			"only if an early return is not taken: condition at t.c:8:5");
+	assert_int_equal(r.problems, 1);
+	release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +307,7 @@ int main(void)
 		cmocka_unit_test(out_of_bounds_is_reported),
 		cmocka_unit_test(malformed_ir_never_crashes),
 		cmocka_unit_test(base_init_and_dynamic_cast),
+		cmocka_unit_test(early_return_in_registration),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,8 @@
 # Configure and build one QEMU softmmu target, optionally with the vmstate plugin, and
 # write its runtime truth (-dump-vmstate) beside the build.
 #   scripts/qemu-build.sh QEMU=7.2|10.0 TARGET=x86_64 [PLUGIN=build/vmstate.so]
+# NINJA_TARGETS (environment) limits the build, e.g. to qemu-system-x86_64 alone
+# (default: the whole tree, tests and tools included).
 # Result: $VMSTATE_CACHE/build/qemu-<ver>-<target>[-plugin]/ with truth.json,
 # compile_commands.json, vmstate-build.log (full compiler output) and vmstate-build.txt
 # (timings, ICE and warning counts).  Exit status non-zero when the build fails or any
@@ -64,7 +66,7 @@ fi
 qemu_log "building $builddir (ninja -j$JOBS; log: $log)"
 rc=0
 /usr/bin/time -f '%e %U %S' -o "$builddir/vmstate-build.time" \
-	nice -n "${NICE:-0}" ninja -C "$builddir" -j"$JOBS" >"$log" 2>&1 || rc=$?
+	nice -n "${NICE:-0}" ninja -C "$builddir" -j"$JOBS" ${NINJA_TARGETS:-} >"$log" 2>&1 || rc=$?
 read -r wall user sys <"$builddir/vmstate-build.time" || { wall=?; user=0; sys=0; }
 units=$(grep -cE '^\[[0-9]+/[0-9]+\] Compiling C(\+\+)? object' "$log" || true)
 ices=$(grep -c 'internal compiler error' "$log" || true)
@@ -86,6 +88,7 @@ source=$srcdir
 target=$TARGET
 plugin=${PLUGIN:-none}
 plugin_sha256_16=$plugin_sum
+ninja_targets=${NINJA_TARGETS:-all}
 gcc=$(gcc -dumpfullversion)
 configure_wall_s=$configure_s
 build_wall_s=$wall

@@ -54,10 +54,14 @@ if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 fi
 git -C "$repo" checkout -q -f change
 
+# A stable copy of the plugin: a rebuilt build/vmstate.so would empty the fragment cache
+# (its content is part of every key) in the middle of the figures.
+cp "$build/vmstate.so" "$bench/vmstate.so"
 printf '%s\n' \
 	'configure = "$VMSTATE_SRC/configure" --target-list=x86_64-softmmu --disable-docs --disable-werror --disable-modules --disable-install-blobs --disable-rust --disable-download' \
 	'target = qemu-system-x86_64' \
 	"cache-dir = $bench/cache" \
+	"plugin = $bench/vmstate.so" \
 	'jobs = 2' >"$repo/.vmstate-diff"
 
 vd() { (cd "$repo" && "$build/vmstate-diff" -v "$@"); }

@@ -603,19 +603,34 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 	bool *selected = vd_xmalloc(db.n + 1);
 	char *bn = vd_printf("%s/build.ninja", s->roots.build);
 	if (vd_is_file(bn)) {
+		/* A revision whose generated files were built for this very commit and
+		 * configuration needs no ninja run: its sources cannot have changed. */
+		char *stamp = vd_printf("%s/.vmstate-diff-prepared", s->slot);
+		char *want = s->commit ? vd_printf("%s\n%s\n%s\n", s->commit,
+						   o->configure_cmd ? o->configure_cmd : "",
+						   o->target ? o->target : "") : NULL;
+		char *have = vd_read_file(stamp, NULL);
+		bool prepared = want && have && strcmp(want, have) == 0;
+		free(have);
+		unlink(stamp);
 		for (int round = 0;; round++) {
 			struct vd_strv prereqs = { 0 };
 			ninja_plan(o, s, &db, selected, &prereqs);
-			bool changed = ninja_prepare(o, s, &prereqs);
+			bool changed = !prepared && ninja_prepare(o, s, &prereqs);
 			vd_strv_free(&prereqs);
-			if (!changed)
+			if (!changed) {
+				if (want && !vd_write_file(stamp, want, strlen(want)))
+					vd_die("cannot write %s: %s", stamp, strerror(errno));
 				break;
+			}
 			if (round == 1)
 				vd_die("%s: build.ninja keeps changing", s->roots.build);
 			/* Regenerated: so is the compilation database. */
 			vd_compdb_read(compdb, &db);
 			selected = vd_xrealloc(selected, db.n + 1);
 		}
+		free(stamp);
+		free(want);
 	} else {
 		if (o->target)
 			vd_die("--target %s needs a ninja build directory; %s has no build.ninja",
@@ -625,8 +640,12 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 	}
 	free(bn);
 
+	double t_lookup = now();
+	if (vd_verbose)
+		vd_note("%s: checkout, configure and build plan: %.1f s", s->role, t_lookup - t0);
 	struct vd_strv frags = { 0 };
 	compile_units(o, c, s, &db, selected, &frags);
+	double t_extract = now();
 	if (s->units == 0)
 		vd_die("%s: no C unit to compile", compdb);
 	extract(o, s, &frags);
@@ -634,6 +653,7 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 	free(selected);
 	free(compdb);
 	if (vd_verbose)
-		vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s)", s->role, s->label,
-			s->units, s->compiled, s->dump, now() - t0);
+		vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s: cache and compile %.1f s, "
+			"extract %.1f s)", s->role, s->label, s->units, s->compiled, s->dump,
+			now() - t0, t_extract - t_lookup, now() - t_extract);
 }

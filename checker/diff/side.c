@@ -567,8 +567,18 @@ static void extract(const struct vd_options *o, struct vd_side *s, struct vd_str
 	size_t len;
 	char *text = vd_read_file(log, &len);
 	if (text && len) {
+		/* The first lines; a large tree can have many notes. */
+		enum { SHOWN = 10 };
+		size_t lines = 0, cut = len;
+		for (size_t i = 0; i < len; i++)
+			if (text[i] == '\n' && ++lines == SHOWN)
+				cut = i + 1;
+		if (text[len - 1] != '\n')
+			lines++;
 		vd_warn("%s: vmstate-extract reported:", s->label);
-		fputs(text, stderr);
+		fwrite(text, 1, cut, stderr);
+		if (lines > SHOWN)
+			fprintf(stderr, "(%zu more lines in %s)\n", lines - SHOWN, log);
 	}
 	free(text);
 	free(log);

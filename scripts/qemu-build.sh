@@ -58,21 +58,23 @@ if [ ! -f "$builddir/build.ninja" ] || [ "$(cat "$builddir/vmstate-configure.arg
 	configure_s=$(echo "$(date +%s.%N) - $start" | bc)
 	printf '%s\n' "$want_conf" >"$builddir/vmstate-configure.args"
 fi
+# vmstate-plugin.sum names the plugin that the tree's objects were compiled with, also
+# when a build was interrupted (ninja then resumes where it stopped).
 if [ "$plugin_sum" != "$(cat "$builddir/vmstate-plugin.sum" 2>/dev/null || echo none)" ]; then
 	qemu_log "plugin changed ($plugin_sum): every unit is recompiled"
 	ninja -C "$builddir" -t clean >/dev/null
+	echo "$plugin_sum" >"$builddir/vmstate-plugin.sum"
 fi
 
 qemu_log "building $builddir (ninja -j$JOBS; log: $log)"
 rc=0
 /usr/bin/time -f '%e %U %S' -o "$builddir/vmstate-build.time" \
 	nice -n "${NICE:-0}" ninja -C "$builddir" -j"$JOBS" ${NINJA_TARGETS:-} >"$log" 2>&1 || rc=$?
-read -r wall user sys <"$builddir/vmstate-build.time" || { wall=?; user=0; sys=0; }
+read -r wall user sys < <(tail -1 "$builddir/vmstate-build.time") || { wall=?; user=0; sys=0; }
 units=$(grep -cE '^\[[0-9]+/[0-9]+\] Compiling C(\+\+)? object' "$log" || true)
 ices=$(grep -c 'internal compiler error' "$log" || true)
 warnings=$(grep -cE ': warning: ' "$log" || true)
 plugin_msgs=$(grep -cE '(warning|note|error): .*vmstate' "$log" || true)
-[ $rc -eq 0 ] && [ "$ices" -eq 0 ] && echo "$plugin_sum" >"$builddir/vmstate-plugin.sum"
 
 truth_sections=-
 if [ $rc -eq 0 ]; then

@@ -13,6 +13,7 @@ import json
 import os
 import random
 import runpy
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -321,6 +322,7 @@ def main():
             os.makedirs(kd, exist_ok=True)
             os.replace(sp, os.path.join(kd, "src.json"))
             os.replace(dp, os.path.join(kd, "dest.json"))
+    shutil.rmtree(tmp, ignore_errors=True)
     print("difftest: %d cases, %d identical (%d where the reference raised), %d mismatches; seed %d"
           % (args.cases, same, raised_cases, failed, args.seed))
     print("difftest: mutations: " + ", ".join("%s %d" % kv for kv in sorted(labels.items())))

@@ -3,6 +3,7 @@
  * statements with labels and jumps; structured constructs (if, loops, switch) keep the
  * label where their arms meet so that the evaluator can step over an undecidable one. */
 #include "qom-ir.h"
+#include "tree-eval.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -693,10 +694,12 @@ json_t *qom_loc_json(location_t loc)
 	return json_string(buf);
 }
 
+/* One spelling of symbols for the whole fragment (symbol.cc): asking for the assembler
+ * name of a function-local static this early would also renumber the object's local
+ * statics, and references would not match the vmstates' spelling. */
 const char *qom_symbol(tree decl)
 {
-	const char *s = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl));
-	return s[0] == '*' ? s + 1 : s;
+	return vx_symbol(decl);
 }
 
 const char *qom_struct_name(tree type)

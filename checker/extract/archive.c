@@ -49,7 +49,13 @@ static char *member_name(const struct archive *ar, const char *raw, size_t offse
 	size_t len = 16, index, end;
 
 	if (raw[0] == '/' && raw[1] >= '0' && raw[1] <= '9') {
-		if (!parse_decimal(raw + 1, 15, &index) || !ar->long_names ||
+		/* GNU ar 2.40 leaves a stray '/' at the end of the field when the member's
+		 * name is 15 characters long; like binutils, read the digits only. */
+		size_t digits = 1;
+
+		while (digits < 15 && raw[1 + digits] >= '0' && raw[1 + digits] <= '9')
+			digits++;
+		if (!parse_decimal(raw + 1, digits, &index) || !ar->long_names ||
 		    index >= ar->long_names_size) {
 			diag_error(ar->name, "member header at byte %zu: bad long name "
 				   "reference '%.16s'", offset, raw);

@@ -296,6 +296,31 @@ static void early_return_in_registration(void **state)
 	release(&r);
 }
 
+/* The conflict messages: a type registered twice keeps its first registration, a
+ * parent that is never registered leaves the type without ancestry. */
+static void conflicts(void **state)
+{
+	struct result r;
+	(void)state;
+	evaluate(&r, REG_FUNCTION(REGISTER("info_device") "," REGISTER("info_a") ","
+				  REGISTER("info_a2") "," REGISTER("info_orphan")) ","
+		     CLASS_INIT("a_class_init", SET_VMSD(VMSD_X)),
+		 DEVICE_INFO "," INFO("info_a", "dev-a", "a_class_init") ","
+		 "{'symbol': 'info_a2', 'linkage': 'static', 'loc': 't.c:2:1', 'type': 'TypeInfo',"
+		 " 'init': {'op': 'struct', 'type': 'TypeInfo', 'fields': [['name', 'dev-a']]}},"
+		 "{'symbol': 'info_orphan', 'linkage': 'static', 'loc': 't.c:2:1', 'type': 'TypeInfo',"
+		 " 'init': {'op': 'struct', 'type': 'TypeInfo', 'fields': [['name', 'orphan'],"
+		 " ['parent', 'nowhere']]}}");
+	assert_contains(r.err, "t.c:9:2: warning: type 'dev-a' is registered twice (first at "
+			"t.c:9:2); the first registration is kept");
+	assert_contains(r.err, "t.c:9:2: warning: type 'orphan' has parent 'nowhere', which is "
+			"never registered");
+	assert_non_null(find(&r, "dev-a")->vmsd);
+	assert_false(find(&r, "orphan")->is_device);
+	assert_int_equal(r.problems, 2);
+	release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +333,7 @@ int main(void)
 		cmocka_unit_test(malformed_ir_never_crashes),
 		cmocka_unit_test(base_init_and_dynamic_cast),
 		cmocka_unit_test(early_return_in_registration),
+		cmocka_unit_test(conflicts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

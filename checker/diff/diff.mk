@@ -15,7 +15,14 @@ DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
 $(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
 
-.PHONY: check-diff install-diff bench-diff
+# cmocka tests of the parts without main().
+$(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o
+	$(CC) $(DIFF_CFLAGS) -o $@ $^ -lcmocka $(DIFF_LIBS)
+
+.PHONY: check-diff check-diff-unit install-diff bench-diff
+check-diff-unit: $(BUILD)/diff/test-compdb
+	@echo "  RUN  $<"; $<
+
 # QEMU 10.0 x86_64: cold cache, warm, one-file change (and with DIFF_BENCH=normal a normal
 # build to compare with).  Long: it configures QEMU three times and compiles it once.
 bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check
@@ -36,5 +43,5 @@ install-diff: $(DIFF_BIN)
 	install -m 644 docs/vmstate-diff.md docs/baselines.md docs/waivers.md $(DESTDIR)$(DOCDIR)/
 
 ALL_TARGETS     += $(DIFF_BIN)
-CHECK_TARGETS   += check-diff
+CHECK_TARGETS   += check-diff-unit check-diff
 INSTALL_TARGETS += install-diff

@@ -320,6 +320,15 @@ static json_t *parse_number(struct parser *ps)
 			s++;
 	}
 	ps->p = s;
+	/* Most numbers are short integers: no need for strtoll. */
+	if (!is_real && s - start <= 18) {
+		const char *d = start + (*start == '-');
+		long long v = 0;
+
+		for (; d < s; d++)
+			v = v * 10 + (*d - '0');
+		return json_integer((json_int_t)(*start == '-' ? -v : v));
+	}
 	if ((size_t)(s - start) >= sizeof(tmp))
 		return fail_at(ps, start, "number too long");
 	memcpy(tmp, start, (size_t)(s - start));
@@ -356,7 +365,7 @@ static json_t *parse_object(struct parser *ps)
 	json_t *obj = json_object(), *value;
 	const char *key_at, *key;
 	size_t key_len, count = 0;
-	char small[128], *key_copy;
+	char small[128], *key_copy = NULL;
 
 	ps->p++;
 	skip_space(ps);
@@ -377,27 +386,31 @@ static json_t *parse_object(struct parser *ps)
 			fail_at(ps, key_at, "NUL in an object key");
 			goto error;
 		}
-		/* The key may live in ps->buf, which the value's strings reuse. */
-		key_copy = key_len < sizeof(small) ? small : xmalloc(key_len + 1);
-		memcpy(key_copy, key, key_len);
-		key_copy[key_len] = '\0';
+		/* A key with escapes lives in ps->buf, which the value's strings reuse. */
+		if (key == ps->buf) {
+			key_copy = key_len < sizeof(small) ? small : xmalloc(key_len + 1);
+			memcpy(key_copy, key, key_len);
+			key_copy[key_len] = '\0';
+			key = key_copy;
+		}
 		skip_space(ps);
 		if (ps->p >= ps->end || *ps->p != ':') {
 			fail_here(ps, "':'");
-			goto error_key;
+			goto error;
 		}
 		ps->p++;
 		value = parse_value(ps);
 		if (!value)
-			goto error_key;
+			goto error;
 		/* A repeated key replaces the earlier value: the size shows it. */
-		json_object_set_new_nocheck(obj, key_copy, value);
+		json_object_setn_new_nocheck(obj, key, key_len, value);
 		if (json_object_size(obj) != ++count) {
-			fail_at(ps, key_at, "duplicate object key \"%s\"", key_copy);
-			goto error_key;
+			fail_at(ps, key_at, "duplicate object key \"%.*s\"", (int)key_len, key);
+			goto error;
 		}
-		if (key_copy != small)
+		if (key_copy && key_copy != small)
 			free(key_copy);
+		key_copy = NULL;
 		skip_space(ps);
 		if (ps->p < ps->end && *ps->p == ',') {
 			ps->p++;
@@ -410,10 +423,9 @@ static json_t *parse_object(struct parser *ps)
 		fail_here(ps, "',' or '}'");
 		goto error;
 	}
-error_key:
-	if (key_copy != small)
-		free(key_copy);
 error:
+	if (key_copy && key_copy != small)
+		free(key_copy);
 	json_decref(obj);
 	return NULL;
 }

@@ -117,8 +117,17 @@ fragment_emit_asm (const char *json_text)
 	static const size_t chunk = 512;
 	obstack out;
 	obstack_init (&out);
-	const char *head = "\t.pushsection .vmstate_fragment,\"\",@progbits\n";
+	/* "@progbits" on x86, "%progbits" where '@' starts a comment (the target's own
+	 * TYPE_OPERAND_FMT says which). */
+#ifdef TYPE_OPERAND_FMT
+	char type[32];
+	snprintf (type, sizeof type, TYPE_OPERAND_FMT, "progbits");
+#else
+	const char *type = "@progbits";
+#endif
+	char *head = xasprintf ("\t.pushsection .vmstate_fragment,\"\",%s\n", type);
 	obstack_grow (&out, head, strlen (head));
+	free (head);
 	size_t len = strlen (json_text);
 	for (size_t at = 0; at < len; at += chunk) {
 		obstack_grow (&out, "\t.ascii \"", 9);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Parses collected fragments on several threads.  Workers only parse (json_parse has no
- * side effects besides allocating from their own arena); messages, checks and linking
- * happen afterwards on the calling thread, in input order, so that the output and the
- * messages never depend on the number of threads. */
+/* Parses and checks collected fragments on several threads.  Workers have no side
+ * effects besides allocating from their own arena: messages and linking happen
+ * afterwards on the calling thread, in input order, so that the output and the messages
+ * never depend on the number of threads. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@ struct item {
 	const char *text;
 	size_t len;
 	json_t *root;
+	bool valid;
 	struct json_parse_error err;
 };
 
@@ -71,6 +72,7 @@ static void parse_items(struct batch *b)
 		struct item *it = &b->items[i];
 
 		it->root = json_parse(it->text, it->len, &it->err);
+		it->valid = it->root && fragment_valid(it->root);
 	}
 }
 
@@ -118,7 +120,9 @@ bool batch_finish(struct batch *b, int threads,
 		if (!it->root) {
 			fragment_report_parse_error(&it->origin, it->text, it->len, &it->err);
 			ok = false;
-		} else if (!fragment_check(&it->origin, it->root)) {
+		} else if (!it->valid) {
+			/* Checked again here for the message, in input order. */
+			fragment_check(&it->origin, it->root);
 			json_decref(it->root);
 			ok = false;
 		} else {

@@ -21,6 +21,7 @@ struct check {
 	struct path_step path[16];
 	size_t path_len;
 	bool failed;
+	bool quiet;             /* only tell whether it is valid (on any thread) */
 };
 
 static const char *type_name(const json_t *v)
@@ -78,6 +79,8 @@ static bool fail(struct check *c, const char *fmt, ...)
 	if (c->failed)
 		return false;
 	c->failed = true;
+	if (c->quiet)
+		return false;
 	describe_fragment(what, sizeof(what), c->origin, c->source);
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
@@ -143,7 +146,7 @@ enum {
 
 static const char *expected_text(int allow)
 {
-	static char buf[160];
+	static _Thread_local char buf[160];
 
 	buf[0] = '\0';
 #define ADD(bit, word) \
@@ -495,6 +498,14 @@ void fragment_report_parse_error(const struct fragment_origin *origin, const cha
 bool fragment_check(const struct fragment_origin *origin, const json_t *root)
 {
 	struct check c = { .origin = origin };
+
+	return check_fragment(&c, root);
+}
+
+bool fragment_valid(const json_t *root)
+{
+	struct fragment_origin nowhere = { .input = "", .index = -1 };
+	struct check c = { .origin = &nowhere, .quiet = true };
 
 	return check_fragment(&c, root);
 }

@@ -30,6 +30,8 @@ void fragment_report_parse_error(const struct fragment_origin *origin, const cha
 				 size_t len, const struct json_parse_error *err);
 /* Checks the parsed ROOT; prints one error and returns false when it is not valid. */
 bool fragment_check(const struct fragment_origin *origin, const json_t *root);
+/* The same check without a message; safe on any thread. */
+bool fragment_valid(const json_t *root);
 
 /* True when V stands for a value the plugin could not evaluate: {"unknown", "loc"}. */
 bool fragment_is_unknown(const json_t *v);

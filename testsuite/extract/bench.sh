@@ -39,9 +39,11 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 mean, user, system = r["mean"], r["user"], r["system"]
 # On a shared machine the wall time includes waiting for a CPU; user + system is the
-# work itself.  The goal is judged on the wall time's minimum and on the CPU time.
+# work itself (both threads).  Each is judged on its own, with the load shown.
 cpu = user + system
+load = open("/proc/loadavg").read().split()[0]
 print(f"wall mean {mean * 1000:.1f} ms, min {r['min'] * 1000:.1f} ms; "
-      f"CPU (user + system) {cpu * 1000:.1f} ms")
-print(f"goal < 100 ms: {'met' if min(r['min'], cpu) < 0.1 else 'NOT met'}")
+      f"CPU (user + system) {cpu * 1000:.1f} ms; load average {load}")
+print(f"goal < 100 ms: wall (min) {'met' if r['min'] < 0.1 else 'NOT met'}, "
+      f"CPU {'met' if cpu < 0.1 else 'NOT met'}")
 PY

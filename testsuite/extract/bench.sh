@@ -29,7 +29,14 @@ echo "  .vmstate_fragment: ${section_size:-?} bytes, $units units"
 echo "  sections written: $(grep -v '^  "vmschkmachine"' "$out/extract-dump.json" | grep -c '^  "[^"]*": {' || true)" \
 	"($(grep -c 'warning:' "$out/extract-stderr.txt" || true) warnings)"
 
-hyperfine --warmup 3 --runs 30 --export-json "$out/extract.json" \
+# BENCH_RT=1 (as root): the runs get a real-time priority, so that on a shared machine
+# they measure the work rather than the wait for a CPU (a few seconds in all).
+rt=
+if [ "${BENCH_RT:-0}" = 1 ]; then
+	rt="chrt -f 50"
+	echo "runs under $rt (real-time priority)"
+fi
+$rt hyperfine -N --warmup 3 --runs 30 --export-json "$out/extract.json" \
 	"$extract -o /dev/null $binary"
 /usr/bin/time -f '%M' -o "$out/extract-rss.txt" "$extract" -o /dev/null "$binary" 2>/dev/null || true
 echo "peak RSS: $(cat "$out/extract-rss.txt") KiB"
@@ -42,8 +49,9 @@ mean, user, system = r["mean"], r["user"], r["system"]
 # work itself (both threads).  Each is judged on its own, with the load shown.
 cpu = user + system
 load = open("/proc/loadavg").read().split()[0]
-print(f"wall mean {mean * 1000:.1f} ms, min {r['min'] * 1000:.1f} ms; "
+print(f"wall mean {mean * 1000:.1f} ms, median {r['median'] * 1000:.1f} ms, "
+      f"min {r['min'] * 1000:.1f} ms; "
       f"CPU (user + system) {cpu * 1000:.1f} ms; load average {load}")
-print(f"goal < 100 ms: wall (min) {'met' if r['min'] < 0.1 else 'NOT met'}, "
+print(f"goal < 100 ms: wall (median) {'met' if r['median'] < 0.1 else 'NOT met'}, "
       f"CPU {'met' if cpu < 0.1 else 'NOT met'}")
 PY

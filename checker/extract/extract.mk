@@ -91,3 +91,6 @@ fuzz-extract: $(FUZZ_EXTRACT_DIR)/fuzz-extract $(BUILD)/vmstate-extract
 	$(FUZZ_EXTRACT_DIR)/fuzz-extract -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
 		-max_total_time=$(FUZZ_EXTRACT_TIME) -print_final_stats=1 \
 		-artifact_prefix=$(FUZZ_EXTRACT_DIR)/artifacts/ $(FUZZ_EXTRACT_DIR)/corpus
+
+# The QOM helper's end-to-end tests (testsuite/extract/qom.mk adds check-qom).
+-include testsuite/extract/qom.mk

@@ -29,6 +29,7 @@ struct reading {
 };
 
 static json_t *record_vmsd (tree decl);
+static void record_info (tree decl);
 static bool is_vmsd_array (tree decl);
 static const char *element_symbol (tree array, long long index);
 
@@ -102,6 +103,11 @@ reference (tree value, const char *member, const reading &r)
 			if (is_vmsd_decl (target) && TREE_STATIC (target)
 			    && DECL_INITIAL (target) && !recorded->contains (target))
 				record_vmsd (target);
+			/* .info = &(const VMStateInfo) { ... } (QEMU 7.2's virtio-gpu). */
+			if (VAR_P (target) && vx_type_named (TREE_TYPE (target), "VMStateInfo")
+			    && TREE_STATIC (target) && DECL_INITIAL (target)
+			    && !recorded->contains (target))
+				record_info (target);
 			return json_string (vx_symbol (target));
 		}
 	}
@@ -513,6 +519,7 @@ record_vmsd_array (tree decl)
 static void
 record_info (tree decl)
 {
+	recorded->add (decl);
 	const char *symbol = vx_symbol (decl);
 	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
 	tree ctor = DECL_INITIAL (decl);
@@ -548,7 +555,8 @@ vmsd_finish_decl (tree decl)
 		if (!recorded->contains (decl))
 			record_vmsd_array (decl);
 	} else if (vx_type_named (TREE_TYPE (decl), "VMStateInfo")) {
-		record_info (decl);
+		if (!recorded->contains (decl))
+			record_info (decl);
 	}
 }
 

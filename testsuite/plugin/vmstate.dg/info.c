@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* VMStateInfo definitions: with a name, without one, positional, file-local. */
+/* VMStateInfo definitions: with a name, without one, positional, file-local, written in
+ * place as a compound literal. */
 /* { dg-do compile } */
 #include "qemu-like.h"
 
@@ -19,10 +20,13 @@ const VMStateDescription vmstate_uses_local = {
 	.name = "uses-local",
 	.fields = (const VMStateField[]) {
 		{ .name = "x", .size = 1, .info = &vmstate_info_local, .flags = VMS_SINGLE },
+		{ .name = "in-place", .size = 4, .flags = VMS_SINGLE,
+		  .info = &(const VMStateInfo) { .name = "in-place", .get = get_u8 } },
 		F_END ()
 	},
 };
 
-/* { dg-final { fragment-true {info("vmstate_info_uint8") == {"symbol": "vmstate_info_uint8", "linkage": "global", "loc": info("vmstate_info_uint8")["loc"], "name": "uint8"}} {info("vmstate_info_uint8")["loc"].endswith("info.c:9:19")} } } */
+/* { dg-final { fragment-true {info("vmstate_info_uint8") == {"symbol": "vmstate_info_uint8", "linkage": "global", "loc": info("vmstate_info_uint8")["loc"], "name": "uint8"}} {info("vmstate_info_uint8")["loc"].endswith("info.c:10:19")} } } */
 /* { dg-final { fragment-true {info("vmstate_info_nameless")["name"] is None} {info("vmstate_info_positional")["name"] == "positional"} } } */
-/* { dg-final { fragment-true {info("vmstate_info_local")["linkage"] == "static"} {field("vmstate_uses_local", "x")["info"] == "vmstate_info_local"} {len(f["infos"]) == 4} } } */
+/* { dg-final { fragment-true {info("vmstate_info_local")["linkage"] == "static"} {field("vmstate_uses_local", "x")["info"] == "vmstate_info_local"} {len(f["infos"]) == 5} } } */
+/* { dg-final { fragment-true {field("vmstate_uses_local", "in-place")["info"].startswith("__compound_literal.")} {info(field("vmstate_uses_local", "in-place")["info"])["name"] == "in-place"} {info(field("vmstate_uses_local", "in-place")["info"])["linkage"] == "static"} } } */

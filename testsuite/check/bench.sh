@@ -13,9 +13,14 @@ cache=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 ref=$("$here/fetch-reference.sh")
 out=$(dirname "$checker")/bench
 mkdir -p "$out"
-for tool in hyperfine /usr/bin/time; do
-	command -v $tool >/dev/null || { echo "bench: error: $tool missing (apt-get install hyperfine time)" >&2; exit 1; }
-done
+if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "bench: error: needs hyperfine and /usr/bin/time: apt-get install hyperfine time" >&2
+		exit 1
+	fi
+	echo "bench: installing Debian packages hyperfine and time" >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends hyperfine time >/dev/null
+fi
 qemu=${QEMU:-$(command -v qemu-system-x86_64 || true)}
 [ -n "$qemu" ] || { echo "bench: error: no qemu-system-x86_64 (make difftest installs it)" >&2; exit 1; }
 "$qemu" -M pc -nodefaults -display none -dump-vmstate "$out/real-src.json"

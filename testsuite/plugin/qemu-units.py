@@ -5,7 +5,8 @@ without the plugin, as the build would, into a scratch directory.  Reports any u
 the compiler fails only with the plugin, crashes, or prints anything different; counts
 the recorded descriptions, infos and unknowns; and sums the compile CPU time of both runs.
 
-usage: qemu-units.py [-j N] [--only SUFFIX]... BUILD_DIR PLUGIN SCRATCH_DIR
+usage: qemu-units.py [-j N] [--only SUFFIX]... [--stride N] [--compare-every N]
+                     BUILD_DIR PLUGIN SCRATCH_DIR
 Exit status 1 when any unit fails."""
 
 import argparse
@@ -13,8 +14,8 @@ import concurrent.futures
 import json
 import os
 import shlex
-import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import fragments  # noqa: E402
@@ -34,22 +35,22 @@ def compile_argv(entry, output):
 
 
 def cpu_of(argv, cwd):
-    pid = os.fork()
-    if pid == 0:
-        os.chdir(cwd)
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1)
-        err = os.open(argv[-1] + ".stderr", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(err, 2)
-        try:
-            os.execvp(argv[0], argv)
-        finally:
-            os._exit(127)
-    _, status, usage = os.wait4(pid, 0)
-    with open(argv[-1] + ".stderr") as fh:
-        err = fh.read()
-    os.unlink(argv[-1] + ".stderr")
-    return os.waitstatus_to_exitcode(status), err, usage.ru_utime + usage.ru_stime
+    """(exit status, stderr text, CPU seconds of the compiler and its children)."""
+    with tempfile.TemporaryFile() as err:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.chdir(cwd)
+                fd = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(fd, 1)
+                os.dup2(err.fileno(), 2)
+                os.execvp(argv[0], argv)
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    return os.waitstatus_to_exitcode(status), text, usage.ru_utime + usage.ru_stime
 
 
 def one_unit(index, entry, plugin, scratch, compare):
@@ -63,9 +64,14 @@ def one_unit(index, entry, plugin, scratch, compare):
         # Without the plain compile: the plugin must have added no diagnostic of its own.
         rc0, err0, cpu0 = rc1, (err1 if "vmstate" not in err1 else ""), None
     result = {"file": entry["file"], "cpu_plain": cpu0, "cpu_plugin": cpu1, "problem": None}
+    if rc0 != 0 and not compare:
+        # Failed with the plugin: find out whether it fails without it too.
+        rc0, err0, cpu0 = cpu_of(compile_argv(entry, base + ".plain.o"), entry["directory"])
+        result["cpu_plain"] = cpu0
     if rc0 != 0:
         result["problem"] = None if rc1 != 0 else "fails without the plugin only"
         result["skipped"] = True
+        result["why"] = err0[-300:]
     elif rc1 != 0 or "internal compiler error" in err1:
         result["problem"] = "fails with the plugin: " + err1[-1500:]
     elif err0 != err1:
@@ -92,6 +98,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--stride", type=int, default=1, metavar="N",
+                    help="only every Nth unit (a quick sample; default: all)")
     ap.add_argument("--compare-every", type=int, default=1, metavar="N",
                     help="also compile every Nth unit without the plugin (default: all)")
     ap.add_argument("build")
@@ -101,6 +109,7 @@ def main():
     entries = [e for e in json.load(open(os.path.join(a.build, "compile_commands.json")))
                if e["file"].endswith(".c")
                and (not a.only or any(e["file"].endswith(s) for s in a.only))]
+    entries = entries[::a.stride]
     os.makedirs(a.scratch, exist_ok=True)
     results = []
     with concurrent.futures.ThreadPoolExecutor(a.j) as pool:
@@ -120,6 +129,9 @@ def main():
     unknowns = [u for r in compiled for u in r.get("unknowns", [])]
     print("units: %d compiled, %d skipped (fail without the plugin too), %d failed"
           % (len(compiled), len(results) - len(compiled), len(failed)))
+    for r in results:
+        if r.get("skipped"):
+            print("  skipped %s: %s" % (r["file"], r["why"].strip().splitlines()[-1:]))
     print("recorded: %d descriptions, %d infos, %d unknowns"
           % (sum(r.get("vmstates", 0) for r in compiled),
              sum(r.get("infos", 0) for r in compiled), len(unknowns)))

@@ -16,6 +16,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct parser {
 	struct vc_doc *doc;
 	const char *name;
@@ -100,10 +104,30 @@ static void release_behind(struct parser *ps)
 	ps->released = (const char *)upto;
 }
 
-static void skip_ws(struct parser *ps)
+static inline bool is_ws(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static void skip_ws_run(struct parser *ps)
 {
 	const char *p = ps->p, *end = ps->end;
 	for (;;) {
+#ifdef __SSE2__
+		/* A newline and the next line's indentation, 16 bytes at a time. */
+		const __m128i spaces = _mm_set1_epi8(' '), newlines = _mm_set1_epi8('\n');
+		while (end - p >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i blank = _mm_or_si128(_mm_cmpeq_epi8(w, spaces),
+						     _mm_cmpeq_epi8(w, newlines));
+			unsigned other = (unsigned)_mm_movemask_epi8(blank) ^ 0xffffu;
+			if (other) {
+				p += __builtin_ctz(other);
+				break;
+			}
+			p += 16;
+		}
+#else
 		/* Indentation comes in runs of spaces: take 8 at a time. */
 		while (end - p >= 8) {
 			uint64_t w;
@@ -112,13 +136,29 @@ static void skip_ws(struct parser *ps)
 				break;
 			p += 8;
 		}
-		if (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+#endif
+		if (p < end && is_ws(*p)) {
 			p++;
 			continue;
 		}
 		break;
 	}
 	ps->p = p;
+}
+
+static inline void skip_ws(struct parser *ps)
+{
+	/* Most calls skip nothing, or the one space after ':'. */
+	const char *p = ps->p;
+	if (ps->end - p >= 2) {
+		if ((unsigned char)p[0] > ' ')
+			return;
+		if (p[0] == ' ' && (unsigned char)p[1] > ' ') {
+			ps->p = p + 1;
+			return;
+		}
+	}
+	skip_ws_run(ps);
 }
 
 static int hex_digit(char c)
@@ -209,6 +249,24 @@ static uint32_t read_string(struct parser *ps)
 	const char *q = ps->p + 1;
 	bool escaped = false;
 	for (;;) {
+#ifdef __SSE2__
+		/* Sixteen plain bytes at a time: no quote, backslash, control or non-ASCII
+		 * (a signed compare below 0x20 catches both controls and bytes >= 0x80). */
+		const __m128i quotes = _mm_set1_epi8('"'), slashes = _mm_set1_epi8('\\'),
+			      spaces = _mm_set1_epi8(0x20);
+		while (ps->end - q >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
+			__m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, quotes),
+								    _mm_cmpeq_epi8(w, slashes)),
+						       _mm_cmplt_epi8(w, spaces));
+			unsigned m = (unsigned)_mm_movemask_epi8(special);
+			if (m) {
+				q += __builtin_ctz(m);
+				break;
+			}
+			q += 16;
+		}
+#endif
 		/* Eight plain bytes at a time: no quote, backslash, control or non-ASCII. */
 		while (ps->end - q >= 8) {
 			uint64_t w;
@@ -299,9 +357,16 @@ static uint32_t read_string(struct parser *ps)
 	return vc_strings_intern(ps->doc->strings, buf, n, vc_hash(buf, n), false);
 }
 
-static struct vc_slot read_value(struct parser *ps);
+/* Values travel between the read functions as kind | flag | payload in one register: a
+ * returned 12-byte struct went through memory and stalled the hot loop. */
+static inline uint64_t pack(struct vc_slot s)
+{
+	return s.payload | (uint64_t)s.kind << 32 | (uint64_t)s.flag << 40;
+}
 
-static void push(struct parser *ps, struct vc_slot s)
+static uint64_t read_value(struct parser *ps);
+
+static inline void push(struct parser *ps, uint32_t key, uint64_t v)
 {
 	if (ps->n_stack == ps->cap_stack) {
 		size_t cap = ps->cap_stack ? ps->cap_stack * 2 : 256;
@@ -311,7 +376,12 @@ static void push(struct parser *ps, struct vc_slot s)
 		ps->stack = p;
 		ps->cap_stack = cap;
 	}
-	ps->stack[ps->n_stack++] = s;
+	struct vc_slot *s = &ps->stack[ps->n_stack++];
+	s->key = key;
+	s->kind = (uint8_t)(v >> 32);
+	s->flag = (uint8_t)(v >> 40);
+	s->spare = 0;
+	s->payload = (uint32_t)v;
 }
 
 static uint32_t new_node(struct parser *ps, enum vc_kind kind)
@@ -414,12 +484,12 @@ static void enter(struct parser *ps)
 			     "(Python's decoder stops there)");
 }
 
-static struct vc_slot container_slot(enum vc_kind kind, uint32_t node)
+static uint64_t container_slot(enum vc_kind kind, uint32_t node)
 {
 	struct vc_slot s = { 0 };
 	s.kind = (uint8_t)kind;
 	s.payload = node;
-	return s;
+	return pack(s);
 }
 
 /* A key that cannot be taken as raw text (it held escapes or specials). */
@@ -469,7 +539,7 @@ static uint32_t read_key(struct parser *ps, uint32_t prev)
 	return id;
 }
 
-static struct vc_slot read_object(struct parser *ps)
+static uint64_t read_object(struct parser *ps)
 {
 	enter(ps);
 	uint32_t node = new_node(ps, VC_DICT);
@@ -489,9 +559,7 @@ static struct vc_slot read_object(struct parser *ps)
 				syntax_error(ps, ps->p, "expecting ':' delimiter");
 			ps->p++;
 			skip_ws(ps);
-			struct vc_slot v = read_value(ps);
-			v.key = key;
-			push(ps, v);
+			push(ps, key, read_value(ps));
 			skip_ws(ps);
 			if (ps->p < ps->end && *ps->p == ',') {
 				ps->p++;
@@ -511,7 +579,7 @@ static struct vc_slot read_object(struct parser *ps)
 	return container_slot(VC_DICT, node);
 }
 
-static struct vc_slot read_array(struct parser *ps)
+static uint64_t read_array(struct parser *ps)
 {
 	enter(ps);
 	uint32_t node = new_node(ps, VC_LIST);
@@ -522,7 +590,7 @@ static struct vc_slot read_array(struct parser *ps)
 		ps->p++;
 	} else {
 		for (;;) {
-			push(ps, read_value(ps));
+			push(ps, 0, read_value(ps));
 			skip_ws(ps);
 			if (ps->p < ps->end && *ps->p == ',') {
 				ps->p++;
@@ -550,13 +618,13 @@ static bool match_word(struct parser *ps, const char *word)
 	return true;
 }
 
-static struct vc_slot make_float(struct parser *ps, double f)
+static uint64_t make_float(struct parser *ps, double f)
 {
 	struct vc_slot s = { 0 };
 	s.kind = VC_FLOAT;
 	s.payload = add_wide(ps);
 	ps->doc->wide[s.payload].f = f;
-	return s;
+	return pack(s);
 }
 
 static bool is_digit(const char *p, const char *end)
@@ -566,7 +634,7 @@ static bool is_digit(const char *p, const char *end)
 
 /* Numbers follow Python's pattern -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? ; an integer
  * part alone is an int, anything else a float (correctly rounded, inf on overflow). */
-static struct vc_slot read_number(struct parser *ps)
+static uint64_t read_number(struct parser *ps)
 {
 	const char *start = ps->p;
 	const char *q = ps->p;
@@ -648,7 +716,7 @@ static struct vc_slot read_number(struct parser *ps)
 			s.payload = add_wide(ps);
 			d->wide[s.payload].i = value;
 		}
-		return s;
+		return pack(s);
 	}
 	if (d->n_bigs == d->cap_bigs)
 		d->bigs = grow(ps, d->bigs, &d->cap_bigs, sizeof(*d->bigs));
@@ -657,38 +725,36 @@ static struct vc_slot read_number(struct parser *ps)
 	s.payload = d->n_bigs++;
 	d->bigs[s.payload].digits = vc_arena_strndup(&d->arena, digits, n_digits);
 	d->bigs[s.payload].len = (uint32_t)n_digits;
-	return s;
+	return pack(s);
 }
 
-static struct vc_slot read_value(struct parser *ps)
+static uint64_t read_value(struct parser *ps)
 {
 	struct vc_slot s = { 0 };
 	if (ps->p >= ps->end)
 		syntax_error(ps, ps->p, "expecting value");
 	switch (*ps->p) {
 	case '"':
-		s.kind = VC_STR;
-		s.payload = read_string(ps);
-		return s;
+		return (uint64_t)VC_STR << 32 | read_string(ps);
 	case '{':
 		return read_object(ps);
 	case '[':
 		return read_array(ps);
 	case 'n':
 		if (match_word(ps, "null"))
-			return s;
+			return pack(s);
 		break;
 	case 't':
 		if (match_word(ps, "true")) {
 			s.kind = VC_BOOL;
 			s.flag = 1;
-			return s;
+			return pack(s);
 		}
 		break;
 	case 'f':
 		if (match_word(ps, "false")) {
 			s.kind = VC_BOOL;
-			return s;
+			return pack(s);
 		}
 		break;
 	case 'N':
@@ -718,7 +784,10 @@ static void parse_text(struct vc_doc *doc, struct vc_strings *strings, const cha
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		syntax_error(&ps, text, "unexpected UTF-8 byte order mark");
 	skip_ws(&ps);
-	doc->root = read_value(&ps);
+	uint64_t root = read_value(&ps);
+	doc->root.kind = (uint8_t)(root >> 32);
+	doc->root.flag = (uint8_t)(root >> 40);
+	doc->root.payload = (uint32_t)root;
 	skip_ws(&ps);
 	if (ps.p != ps.end) {
 		/* Python decodes the whole file before parsing: bad UTF-8 anywhere wins. */

@@ -26,6 +26,12 @@ static inline uint32_t vc_hash(const char *s, size_t len)
 	return (uint32_t)h;
 }
 
+/* Hash of a string id, for the member index of big objects. */
+static inline uint32_t vc_id_hash(uint32_t id)
+{
+	return id * 2654435761u;
+}
+
 /* Equality of two byte strings of length LEN, without a libc call for short ones. */
 static inline int vc_same_bytes(const char *a, const char *b, size_t len)
 {

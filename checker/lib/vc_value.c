@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static struct vc_arena views;
 
@@ -115,11 +116,6 @@ const struct vc_value *vc_member_key_value(const struct vc_value *dict, uint32_t
 	return k;
 }
 
-static inline uint32_t id_hash(uint32_t id)
-{
-	return id * 2654435761u;
-}
-
 /* Slot index of the key with string id ID in D, or -1. */
 static int64_t find_member_id(const struct vc_value *d, uint32_t id)
 {
@@ -130,7 +126,7 @@ static int64_t find_member_id(const struct vc_value *d, uint32_t id)
 	if (n->index != VC_NO_NODE) {
 		const uint32_t *table = &d->doc->index_pool[n->index + 1];
 		uint32_t mask = d->doc->index_pool[n->index];
-		for (uint32_t h = id_hash(id) & mask;; h = (h + 1) & mask) {
+		for (uint32_t h = vc_id_hash(id) & mask;; h = (h + 1) & mask) {
 			uint32_t e = table[h];
 			if (!e)
 				return -1;
@@ -138,9 +134,18 @@ static int64_t find_member_id(const struct vc_value *d, uint32_t id)
 				return e - 1;
 		}
 	}
-	for (uint32_t i = 0; i < n->len; i++)
-		if (slots[i].key == id)
+	/* Objects of a dump repeat the same keys in the same order: try where this key was
+	 * found last (a hit skips a scan whose exit the branch predictor cannot guess). */
+	static uint8_t last_position[1024];
+	uint32_t guess = last_position[id & 1023];
+	if (guess < n->len && slots[guess].key == id)
+		return guess;
+	for (uint32_t i = 0; i < n->len; i++) {
+		if (slots[i].key == id) {
+			last_position[id & 1023] = (uint8_t)i;
 			return i;
+		}
+	}
 	return -1;
 }
 
@@ -293,8 +298,12 @@ void vc_strings_release(struct vc_strings *st)
 
 void vc_doc_release(struct vc_doc *doc)
 {
-	free(doc->nodes);
-	free(doc->slots);
+	if (doc->mapped_size) {
+		munmap(doc->slots, doc->mapped_size);
+	} else {
+		free(doc->nodes);
+		free(doc->slots);
+	}
 	free(doc->wide);
 	free(doc->bigs);
 	free(doc->index_pool);

@@ -81,6 +81,7 @@ struct vc_doc {
 	uint32_t n_bigs, cap_bigs;
 	uint32_t *index_pool;
 	uint32_t n_index, cap_index;
+	size_t mapped_size;     /* slots and nodes are one mapping of this size (big texts) */
 	struct vc_arena arena;  /* big-int digits */
 };
 

@@ -22,21 +22,44 @@ static void bump(struct vmc_run *run)
 		run->problems++;
 }
 
+/* The keys the rules look up, by their string ids in the run (found once per run:
+ * lookups by id are a fraction of the cost of lookups by text). */
+enum key {
+	K_DESCRIPTION, K_FIELDS, K_SECTION_NAME, K_FIELD, K_MINIMUM_VERSION_ID, K_NAME, K_NUM,
+	K_SIZE, K_VERSION_ID, N_KEYS
+};
+static const char *const key_text[N_KEYS] = {
+	"Description", "Fields", "Name", "field", "minimum_version_id", "name", "num",
+	"size", "version_id"
+};
+static int64_t key_id[N_KEYS];  /* -1: no dump has the key */
+
+static void find_keys(const struct vc_strings *strings)
+{
+	for (int k = 0; k < N_KEYS; k++)
+		key_id[k] = vc_strings_find(strings, key_text[k], strlen(key_text[k]));
+}
+
+static const struct vc_value *lookup(const struct vc_value *obj, enum key k)
+{
+	return key_id[k] < 0 ? NULL : vc_dict_get_id(obj, (uint32_t)key_id[k]);
+}
+
 /* x[key] on an object. */
-static const struct vc_value *get(const struct vc_value *obj, const char *key)
+static const struct vc_value *get(const struct vc_value *obj, enum key k)
 {
 	if (obj->kind != VC_DICT)
-		vc_fail_at(obj, "is a %s, not an object with \"%s\"", vc_type_name(obj), key);
-	const struct vc_value *v = vc_dict_get_literal(obj, key);
+		vc_fail_at(obj, "is a %s, not an object with \"%s\"", vc_type_name(obj),
+			   key_text[k]);
+	const struct vc_value *v = lookup(obj, k);
 	if (!v)
-		vc_fail_at(obj, "missing \"%s\"", key);
+		vc_fail_at(obj, "missing \"%s\"", key_text[k]);
 	return v;
 }
 
-/* KEY is always a string literal. */
-static bool has(const struct vc_value *obj, const char *key)
+static bool has(const struct vc_value *obj, enum key k)
 {
-	return vc_dict_get_literal(obj, key) != NULL;
+	return lookup(obj, k) != NULL;
 }
 
 static bool is_text(const struct vc_value *v, const char *s)
@@ -76,7 +99,7 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 			  const struct vc_value *d, const struct vc_value *sec,
 			  const struct vc_value *desc)
 {
-	const struct vc_value *sv = get(s, "version_id"), *dv = get(d, "version_id");
+	const struct vc_value *sv = get(s, K_VERSION_ID), *dv = get(d, K_VERSION_ID);
 	if (vc_lt(dv, sv)) {
 		say(run, "Section \"%s\" ", sec);
 		if (desc && vc_truthy(desc))
@@ -84,9 +107,9 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 		say(run, "version error: %v > %v\n", sv, dv);
 		bump(run);
 	}
-	if (!has(d, "minimum_version_id"))
+	if (!has(d, K_MINIMUM_VERSION_ID))
 		return;
-	const struct vc_value *dmin = get(d, "minimum_version_id");
+	const struct vc_value *dmin = get(d, K_MINIMUM_VERSION_ID);
 	if (vc_lt(sv, dmin)) {
 		/* Kept from the reference: without a description name only the prefix is
 		 * printed, nothing is counted, and the next message continues the line. */
@@ -103,7 +126,7 @@ static void check_size(struct vmc_run *run, const struct vc_value *s, const stru
 		       const struct vc_value *sec, const struct vc_value *desc,
 		       const struct vc_value *field)
 {
-	const struct vc_value *ss = get(s, "size"), *ds = get(d, "size");
+	const struct vc_value *ss = get(s, K_SIZE), *ds = get(d, K_SIZE);
 	if (vc_eq(ss, ds))
 		return;
 	say(run, "Section \"%s\" ", sec);
@@ -156,24 +179,24 @@ static const char *renamed_section(const struct vc_value *sec)
  * into a struct keep the wire format). */
 static bool exists_in_substruct(const struct vc_value *field, const struct vc_value *item)
 {
-	if (!has(field, "Description"))
+	if (!has(field, K_DESCRIPTION))
 		return false;
-	const struct vc_value *desc = get(field, "Description");
-	if (!has(desc, "Fields"))
+	const struct vc_value *desc = get(field, K_DESCRIPTION);
+	if (!has(desc, K_FIELDS))
 		return false;
-	const struct vc_value *sub = get(desc, "Fields");
+	const struct vc_value *sub = get(desc, K_FIELDS);
 	if (sub->len == 0)
 		return false;
-	const struct vc_value *name = get(desc, "name");
-	return fields_match(name, get(vc_item(sub, 0), "field"), item);
+	const struct vc_value *name = get(desc, K_NAME);
+	return fields_match(name, get(vc_item(sub, 0), K_FIELD), item);
 }
 
 static const struct vc_value *size_total(const struct vc_value *entry)
 {
-	const struct vc_value *size = get(entry, "size");
-	if (!has(entry, "num"))
+	const struct vc_value *size = get(entry, K_SIZE);
+	if (!has(entry, K_NUM))
 		return size;
-	return vc_mul(vc_computed_arena(), size, get(entry, "num"));
+	return vc_mul(vc_computed_arena(), size, get(entry, K_NUM));
 }
 
 static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
@@ -185,15 +208,15 @@ static void check_description_in_list(struct vmc_run *run, const struct vc_value
 				      const struct vc_value *d_item, const struct vc_value *sec,
 				      const struct vc_value *desc)
 {
-	if (!has(s_item, "Description"))
+	if (!has(s_item, K_DESCRIPTION))
 		return;
-	if (!has(d_item, "Description")) {
+	if (!has(d_item, K_DESCRIPTION)) {
 		say(run, "Section \"%s\", Description \"%s\", ", sec, desc);
-		say(run, "Field \"%s\": missing description\n", get(s_item, "field"));
+		say(run, "Field \"%s\": missing description\n", get(s_item, K_FIELD));
 		bump(run);
 		return;
 	}
-	check_descriptions(run, get(s_item, "Description"), get(d_item, "Description"), sec);
+	check_descriptions(run, get(s_item, K_DESCRIPTION), get(d_item, K_DESCRIPTION), sec);
 }
 
 /* Where the unused-padding message names its field. */
@@ -201,7 +224,7 @@ static void unused_mismatch(struct vmc_run *run, const struct vc_value *sec,
 			    const struct vc_value *desc, const struct vc_value *item)
 {
 	say(run, "Section \"%s\", Description \"%s\": unused size mismatch near \" ", sec, desc);
-	say(run, "%s\"\n", get(item, "field"));
+	say(run, "%s\"\n", get(item, K_FIELD));
 	bump(run);
 }
 
@@ -262,7 +285,7 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 				if (d_stack.depth == 0) {
 					say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
 					say(run, "expected field \"%s\", while dest has no further "
-					    "fields\n", get(s_item, "field"));
+					    "fields\n", get(s_item, K_FIELD));
 					bump(run);
 					break;
 				}
@@ -276,7 +299,7 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 
 		if (!vc_eq(unused, zero)) {
 			if (!advance_dest) {
-				unused = vc_sub(vc_computed_arena(), unused, get(s_item, "size"));
+				unused = vc_sub(vc_computed_arena(), unused, get(s_item, K_SIZE));
 				if (vc_eq(unused, zero)) {
 					advance_dest = true;
 					continue;
@@ -288,7 +311,7 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 				continue;
 			}
 			if (!advance_src) {
-				unused = vc_sub(vc_computed_arena(), unused, get(d_item, "size"));
+				unused = vc_sub(vc_computed_arena(), unused, get(d_item, K_SIZE));
 				if (vc_eq(unused, zero)) {
 					advance_src = true;
 					continue;
@@ -301,18 +324,18 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 			}
 		}
 
-		const struct vc_value *s_field = get(s_item, "field");
-		const struct vc_value *d_field = get(d_item, "field");
+		const struct vc_value *s_field = get(s_item, K_FIELD);
+		const struct vc_value *d_field = get(d_item, K_FIELD);
 		if (!fields_match(desc, s_field, d_field)) {
 			if (exists_in_substruct(d_item, s_field)) {
 				push(&d_stack, d_it);
-				d_it = (struct field_iter){ get(get(d_item, "Description"), "Fields"), 0 };
+				d_it = (struct field_iter){ get(get(d_item, K_DESCRIPTION), K_FIELDS), 0 };
 				advance_src = false;
 				continue;
 			}
 			if (exists_in_substruct(s_item, d_field)) {
 				push(&s_stack, s_it);
-				s_it = (struct field_iter){ get(get(s_item, "Description"), "Fields"), 0 };
+				s_it = (struct field_iter){ get(get(s_item, K_DESCRIPTION), K_FIELDS), 0 };
 				advance_dest = false;
 				continue;
 			}
@@ -339,8 +362,8 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 		}
 
 		check_version(run, s_item, d_item, sec, desc);
-		if (!has(s_item, "Description"))
-			check_size(run, s_item, d_item, sec, desc, get(s_item, "field"));
+		if (!has(s_item, K_DESCRIPTION))
+			check_size(run, s_item, d_item, sec, desc, get(s_item, K_FIELD));
 		check_description_in_list(run, s_item, d_item, sec, desc);
 	}
 }
@@ -354,14 +377,14 @@ static void check_subsections(struct vmc_run *run, const struct vc_value *src_su
 		bool found = false;
 		for (uint32_t j = 0; j < dest_sub->len; j++) {
 			const struct vc_value *d_item = vc_item(dest_sub, j);
-			if (!vc_eq(get(s_item, "name"), get(d_item, "name")))
+			if (!vc_eq(get(s_item, K_NAME), get(d_item, K_NAME)))
 				continue;
 			found = true;
 			check_descriptions(run, s_item, d_item, sec);
 		}
 		if (!found) {
 			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
-			say(run, "Subsection \"%s\" not found\n", get(s_item, "name"));
+			say(run, "Subsection \"%s\" not found\n", get(s_item, K_NAME));
 			bump(run);
 		}
 	}
@@ -370,12 +393,12 @@ static void check_subsections(struct vmc_run *run, const struct vc_value *src_su
 static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 			       const struct vc_value *dd, const struct vc_value *sec)
 {
-	check_version(run, sd, dd, sec, get(sd, "name"));
-	const struct vc_value *s_name = get(sd, "name");
-	if (!fields_match(sec, s_name, get(dd, "name"))) {
+	check_version(run, sd, dd, sec, get(sd, K_NAME));
+	const struct vc_value *s_name = get(sd, K_NAME);
+	if (!fields_match(sec, s_name, get(dd, K_NAME))) {
 		say(run, "Section \"%s\": ", sec);
 		say(run, "Description \"%s\" ", s_name);
-		say(run, "missing, got \"%s\" instead; skipping\n", get(dd, "name"));
+		say(run, "missing, got \"%s\" instead; skipping\n", get(dd, K_NAME));
 		bump(run);
 		return;
 	}
@@ -385,22 +408,22 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 		const struct vc_value *other = vc_dict_get_id(dd, vc_member_key_id(sd, i));
 		if (!other) {
 			say(run, "Section \"%s\" ", sec);
-			say(run, "Description \"%s\": ", get(sd, "name"));
+			say(run, "Description \"%s\": ", get(sd, K_NAME));
 			say(run, "Entry \"%s\" missing\n", vc_member_key_value(sd, i));
 			bump(run);
 			continue;
 		}
 		if (key_len == 6 && memcmp(key, "Fields", 6) == 0)
-			check_fields(run, vc_member_value(sd, i), other, get(sd, "name"), sec);
+			check_fields(run, vc_member_value(sd, i), other, get(sd, K_NAME), sec);
 		if (key_len == 11 && memcmp(key, "Subsections", 11) == 0)
-			check_subsections(run, vc_member_value(sd, i), other, get(sd, "name"), sec);
+			check_subsections(run, vc_member_value(sd, i), other, get(sd, K_NAME), sec);
 	}
 }
 
 static void check_machine_type(struct vmc_run *run, const struct vc_value *s,
 			       const struct vc_value *d)
 {
-	const struct vc_value *sn = get(s, "Name"), *dn = get(d, "Name");
+	const struct vc_value *sn = get(s, K_SECTION_NAME), *dn = get(d, K_SECTION_NAME);
 	if (vc_eq(sn, dn))
 		return;
 	say(run, "Warning: checking incompatible machine types: ");
@@ -412,6 +435,7 @@ int vmc_compare_dumps(struct vmc_run *run, const struct vc_doc *src_doc,
 {
 	/* The roots are copied: the view arena is reset for each section. */
 	struct vc_value src, dest;
+	find_keys(src_doc->strings);
 	vc_item_root(src_doc, &src);
 	vc_item_root(dest_doc, &dest);
 	return compare_roots(run, &src, &dest);
@@ -423,6 +447,13 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 	for (uint32_t i = 0; i < src->len; i++) {
 		/* Views and computed values of one section are not needed by the next. */
 		vc_views_reset();
+		/* The next section pair comes into the cache while this one is checked. */
+		if (i + 1 < src->len) {
+			vc_prefetch_member(src, i + 1);
+			const struct vc_value *next = vc_dict_get_id(dest, vc_member_key_id(src, i + 1));
+			if (next)
+				vc_prefetch_member(dest, next->slot);
+		}
 		const struct vc_value *sec = vc_member_key_value(src, i);
 		const struct vc_value *d = vc_dict_get_id(dest, vc_member_key_id(src, i));
 		if (!d) {

@@ -37,6 +37,9 @@ struct parser {
 	uint32_t *next_key;
 	uint32_t cap_next_key;
 	uint32_t first_key;
+	/* Duplicate-key check of small objects: stamp[key] == stamp_serial when seen. */
+	uint32_t *stamp;
+	uint32_t cap_stamp, stamp_serial;
 	/* Mapped text: pages before .released were given back. */
 	bool mapped;
 	const char *released;
@@ -47,6 +50,8 @@ static void parser_free(struct parser *ps)
 	free(ps->stack);
 	free(ps->unescaped);
 	free(ps->next_key);
+	free(ps->stamp);
+	ps->stamp = NULL;
 	ps->stack = NULL;
 	ps->unescaped = NULL;
 	ps->next_key = NULL;
@@ -411,6 +416,34 @@ static uint32_t reserve_slots(struct parser *ps, size_t n)
 
 enum { SMALL_DICT = 8 };
 
+/* Whether the N keys at IN are all different: one look at a stamp per key instead of
+ * comparing every pair (objects rarely repeat a key). */
+static bool distinct_keys(struct parser *ps, const struct vc_slot *in, size_t n)
+{
+	uint32_t count = ps->doc->strings->count;
+	if (count > ps->cap_stamp) {
+		size_t cap = ps->cap_stamp ? ps->cap_stamp : 1024;
+		while (cap < count)
+			cap *= 2;
+		uint32_t *p = realloc(ps->stamp, cap * sizeof(*p));
+		if (!p)
+			syntax_error(ps, ps->p, "out of memory");
+		memset(p + ps->cap_stamp, 0, (cap - ps->cap_stamp) * sizeof(*p));
+		ps->stamp = p;
+		ps->cap_stamp = (uint32_t)cap;
+	}
+	if (++ps->stamp_serial == 0) {  /* wrapped: old stamps could match */
+		memset(ps->stamp, 0, ps->cap_stamp * sizeof(*ps->stamp));
+		ps->stamp_serial = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ps->stamp[in[i].key] == ps->stamp_serial)
+			return false;
+		ps->stamp[in[i].key] = ps->stamp_serial;
+	}
+	return true;
+}
+
 /* Moves the children read since BASE into NODE.  In a dict a repeated key keeps its
  * first position and takes the last value, like a Python dict filled in file order. */
 static void finish_container(struct parser *ps, uint32_t node, size_t base)
@@ -424,6 +457,9 @@ static void finish_container(struct parser *ps, uint32_t node, size_t base)
 	if (d->nodes[node].kind == VC_LIST) {
 		if (n)
 			memcpy(out, in, n * sizeof(*out));
+		count = (uint32_t)n;
+	} else if (n <= SMALL_DICT && distinct_keys(ps, in, n)) {
+		memcpy(out, in, n * sizeof(*out));
 		count = (uint32_t)n;
 	} else if (n <= SMALL_DICT) {
 		for (size_t i = 0; i < n; i++) {

@@ -56,9 +56,10 @@ static int decode(int st)
 {
 	if (WIFEXITED(st))
 		return WEXITSTATUS(st);
+	/* Above any exit status: a checker's count of problems can be 129. */
 	if (WIFSIGNALED(st))
-		return 128 + WTERMSIG(st);
-	return 255;
+		return 256 + WTERMSIG(st);
+	return 511;
 }
 
 /* Children that vd_run_jobs() reaped but did not start (a background configure): their

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* Runs ARGV in CWD (NULL: here).  Its standard output goes to OUT_PATH when set (else to
- * ours), its standard error to ERR_PATH when set.  Returns the exit status, or 128+signal;
+ * ours), its standard error to ERR_PATH when set.  Returns the exit status, or 256+signal;
  * dies when it cannot be started. */
 int vd_run(char *const argv[], const char *cwd, const char *out_path, const char *err_path);
 
@@ -20,7 +20,7 @@ char *vd_run_capture(char *const argv[], const char *cwd, const char *err_path, 
 int vd_run_shell(const char *cmd, const char *cwd, const char *log);
 
 /* Waits for a child started with fork() (the jobs below may have reaped it) and returns
- * its exit status, or 128+signal. */
+ * its exit status, or 256+signal. */
 int vd_wait_pid(int pid);
 
 struct vd_job {

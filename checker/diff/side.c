@@ -199,7 +199,8 @@ static void configure_start(const struct vd_options *o, struct vd_side *s)
 		/* Its own process group, so that a failing run can stop all of it. */
 		setpgid(0, 0);
 		side_env(s);
-		_exit(vd_run_shell(o->configure_cmd, s->roots.build, s->configure_log));
+		int st = vd_run_shell(o->configure_cmd, s->roots.build, s->configure_log);
+		_exit(st > 255 ? 255 : st);
 	}
 	setpgid(pid, pid);
 	s->configure_pid = pid;

@@ -106,6 +106,15 @@ expect_eq "working tree: backward message" 'Section "usb-kbd" Description "HIDKe
 	"$(block "$work/4.out" backward)"
 if grep -q '^== forward migration: v2 (.*) -> working tree$' "$work/4.out"; then pass "working tree: labelled as such"; else fail "working tree: no 'working tree' label"; fi
 
+# 4b. Exactly two problems: the checker's exit status 2 is a count, not its usage error.
+(cd "$repo" && git checkout -q -- hw/usb/dev-hid.c &&
+	sed -i '/\.name = "usb-kbd",/{n;s/\.version_id = 1,/.version_id = 2,/}' hw/usb/dev-hid.c)
+vd v2 >"$work/4b.out" 2>"$work/4b.err"
+expect_eq "two problems: exit status 1" 1 $?
+expect_eq "two problems: summary" "== vmstate-diff: forward 0 problems, backward 2 problems" "$(tail -n 1 "$work/4b.out")"
+(cd "$repo" && git checkout -q -- hw/usb/dev-hid.c &&
+	sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c)
+
 # 5. A header change recompiles exactly the units that include it.
 (cd "$repo" && echo '/* touched */' >>include/hw/usb.h)
 users=0

@@ -447,13 +447,6 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 	for (uint32_t i = 0; i < src->len; i++) {
 		/* Views and computed values of one section are not needed by the next. */
 		vc_views_reset();
-		/* The next section pair comes into the cache while this one is checked. */
-		if (i + 1 < src->len) {
-			vc_prefetch_member(src, i + 1);
-			const struct vc_value *next = vc_dict_get_id(dest, vc_member_key_id(src, i + 1));
-			if (next)
-				vc_prefetch_member(dest, next->slot);
-		}
 		const struct vc_value *sec = vc_member_key_value(src, i);
 		const struct vc_value *d = vc_dict_get_id(dest, vc_member_key_id(src, i));
 		if (!d) {

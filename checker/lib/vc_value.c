@@ -172,48 +172,6 @@ const struct vc_value *vc_dict_get_id(const struct vc_value *d, uint32_t id)
 	return i < 0 ? NULL : view(d->doc, d->node, (uint32_t)i, slot_of(d, (uint32_t)i));
 }
 
-static void prefetch_range(const void *from, const void *to)
-{
-	enum { LINE = 64, MAX = 256 << 10 };
-	const char *p = from, *end = to;
-	if (end - p > MAX)
-		end = p + MAX;
-	for (; p < end; p += LINE)
-		__builtin_prefetch(p);
-}
-
-void vc_prefetch_member(const struct vc_value *dict, uint32_t i)
-{
-	const struct vc_doc *doc = dict->doc;
-	const struct vc_node *n = &doc->nodes[dict->node];
-	const struct vc_slot *slots = &doc->slots[n->first];
-	if (i >= n->len || (slots[i].kind != VC_LIST && slots[i].kind != VC_DICT))
-		return;
-	/* Slots are stored children first (a subtree's slots end with its own), nodes in
-	 * document order: the subtree lies between the neighbouring container siblings. */
-	uint32_t child = slots[i].payload;
-	uint32_t slot_end = doc->nodes[child].first + doc->nodes[child].len;
-	bool root = dict->parent == VC_NO_NODE;
-	uint32_t slot_start = root ? 0 : doc->nodes[child].first;
-	for (uint32_t j = i; j-- > 0;) {
-		if (slots[j].kind == VC_LIST || slots[j].kind == VC_DICT) {
-			const struct vc_node *prev = &doc->nodes[slots[j].payload];
-			slot_start = prev->first + prev->len;
-			break;
-		}
-	}
-	uint32_t node_end = root ? doc->n_nodes : child + 1;
-	for (uint32_t j = i + 1; j < n->len; j++) {
-		if (slots[j].kind == VC_LIST || slots[j].kind == VC_DICT) {
-			node_end = slots[j].payload;
-			break;
-		}
-	}
-	if (slot_start < slot_end)
-		prefetch_range(&doc->slots[slot_start], &doc->slots[slot_end]);
-	prefetch_range(&doc->nodes[child], &doc->nodes[node_end]);
-}
-
 uint32_t vc_member_key_id(const struct vc_value *dict, uint32_t i)
 {
 	return slot_of(dict, i)->key;

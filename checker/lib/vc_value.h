@@ -132,9 +132,6 @@ const struct vc_value *vc_dict_get_id(const struct vc_value *d, uint32_t id);
 uint32_t vc_member_key_id(const struct vc_value *dict, uint32_t i);
 const struct vc_value *vc_dict_get_literal(const struct vc_value *d, const char *literal);
 bool vc_dict_get_literal_at(const struct vc_value *d, const char *literal, struct vc_value *out);
-/* Asks the CPU to start loading the storage of member I of DICT and everything under it
- * (capped), so that walking it later does not wait on memory at every step. */
-void vc_prefetch_member(const struct vc_value *dict, uint32_t i);
 /* A string view of member I's key, placed at the member (for messages). */
 const struct vc_value *vc_member_key_value(const struct vc_value *dict, uint32_t i);
 

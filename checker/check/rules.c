@@ -107,9 +107,9 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 		say(run, "version error: %v > %v\n", sv, dv);
 		bump(run);
 	}
-	if (!has(d, K_MINIMUM_VERSION_ID))
+	const struct vc_value *dmin = lookup(d, K_MINIMUM_VERSION_ID);
+	if (!dmin)
 		return;
-	const struct vc_value *dmin = get(d, K_MINIMUM_VERSION_ID);
 	if (vc_lt(sv, dmin)) {
 		/* Kept from the reference: without a description name only the prefix is
 		 * printed, nothing is counted, and the next message continues the line. */
@@ -204,19 +204,19 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 			 const struct vc_value *dest);
 
+/* S_DESC: the Description of S_ITEM (the caller looked it up already). */
 static void check_description_in_list(struct vmc_run *run, const struct vc_value *s_item,
-				      const struct vc_value *d_item, const struct vc_value *sec,
-				      const struct vc_value *desc)
+				      const struct vc_value *s_desc, const struct vc_value *d_item,
+				      const struct vc_value *sec, const struct vc_value *desc)
 {
-	if (!has(s_item, K_DESCRIPTION))
-		return;
-	if (!has(d_item, K_DESCRIPTION)) {
+	const struct vc_value *d_desc = lookup(d_item, K_DESCRIPTION);
+	if (!d_desc) {
 		say(run, "Section \"%s\", Description \"%s\", ", sec, desc);
 		say(run, "Field \"%s\": missing description\n", get(s_item, K_FIELD));
 		bump(run);
 		return;
 	}
-	check_descriptions(run, get(s_item, K_DESCRIPTION), get(d_item, K_DESCRIPTION), sec);
+	check_descriptions(run, s_desc, d_desc, sec);
 }
 
 /* Where the unused-padding message names its field. */
@@ -362,9 +362,12 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 		}
 
 		check_version(run, s_item, d_item, sec, desc);
-		if (!has(s_item, K_DESCRIPTION))
-			check_size(run, s_item, d_item, sec, desc, get(s_item, K_FIELD));
-		check_description_in_list(run, s_item, d_item, sec, desc);
+		/* The same lookups as the reference, each made once (the dumps do not change). */
+		const struct vc_value *s_desc = lookup(s_item, K_DESCRIPTION);
+		if (!s_desc)
+			check_size(run, s_item, d_item, sec, desc, s_field);
+		else
+			check_description_in_list(run, s_item, s_desc, d_item, sec, desc);
 	}
 }
 

@@ -590,11 +590,17 @@ static uint64_t read_object(struct parser *ps)
 			if (ps->p >= ps->end || *ps->p != '"')
 				syntax_error(ps, ps->p, "expecting property name enclosed in double quotes");
 			key = read_key(ps, key);
-			skip_ws(ps);
-			if (ps->p >= ps->end || *ps->p != ':')
-				syntax_error(ps, ps->p, "expecting ':' delimiter");
-			ps->p++;
-			skip_ws(ps);
+			/* Dumps write '"key": value': one test for the usual spelling. */
+			if (ps->end - ps->p >= 3 && ps->p[0] == ':' && ps->p[1] == ' ' &&
+			    (unsigned char)ps->p[2] > ' ') {
+				ps->p += 2;
+			} else {
+				skip_ws(ps);
+				if (ps->p >= ps->end || *ps->p != ':')
+					syntax_error(ps, ps->p, "expecting ':' delimiter");
+				ps->p++;
+				skip_ws(ps);
+			}
 			push(ps, key, read_value(ps));
 			skip_ws(ps);
 			if (ps->p < ps->end && *ps->p == ',') {

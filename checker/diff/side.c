@@ -44,6 +44,23 @@ void vd_side_resolve(const struct vd_options *o, struct vd_side *s)
 		return;
 	}
 	if (!s->rev) {
+		/* The working tree as a commit object (git stash create leaves the tree, the
+		 * index and the stash list alone), checked out in the side's worktree like any
+		 * revision: one layout for every side, so generated files that name source
+		 * paths (trace headers' #line) are the same and the fragments are shared. */
+		int st;
+		char *stash[] = { "stash", "create", "vmstate-diff: the working tree", NULL };
+		char *commit = git_line(o->repo, stash, &st);
+		if (st != 0)
+			vd_die("%s: git stash create failed (exit status %d)", o->repo, st);
+		if (!commit[0]) {
+			free(commit);
+			char *head[] = { "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL };
+			commit = git_line(o->repo, head, &st);
+			if (st != 0 || !commit[0])
+				vd_die("%s: the repository has no commit yet", o->repo);
+		}
+		s->commit = commit;
 		s->label = vd_xstrdup("working tree");
 		return;
 	}
@@ -83,7 +100,7 @@ static void show_log_and_die(const char *log, const char *what, int status)
 
 static void checkout(const struct vd_options *o, struct vd_side *s)
 {
-	if (!s->rev) {
+	if (!s->commit) {
 		s->slot = vd_printf("%s/work", o->state_dir);
 		s->roots.src = vd_xstrdup(o->repo);
 		vd_mkdirs(s->slot);

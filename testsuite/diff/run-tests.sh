@@ -173,11 +173,12 @@ expect_eq "no argument: exit status 2" 2 $?
 (cd "$repo" && "$diff_bin" --cache-dir "$cache" --compdb-cmd false v2) >/dev/null 2>"$work/8b.err"
 expect_eq "failing --compdb-cmd: exit status 3" 3 $?
 if grep -q "error: the compile-commands command failed (exit status 1)" "$work/8b.err"; then pass "failing --compdb-cmd: says so"; else fail "failing --compdb-cmd: $(cat "$work/8b.err")"; fi
-(cd "$repo" && echo 'this is not C' >hw/usb/broken.c)
+# The working tree side is what git stash create records: a new file once it is added.
+(cd "$repo" && echo 'this is not C' >hw/usb/broken.c && git add hw/usb/broken.c)
 vd v2 >/dev/null 2>"$work/8c.err"
 expect_eq "a unit that does not compile: exit status 3" 3 $?
 if grep -q "hw/usb/broken.c: the plugin's compilation failed" "$work/8c.err"; then pass "a unit that does not compile: named"; else fail "a unit that does not compile: $(tail -1 "$work/8c.err")"; fi
-rm -f "$repo/hw/usb/broken.c"
+(cd "$repo" && git rm -q -f hw/usb/broken.c)
 
 # 9. A plain make tree whose compilation database bear records.
 if command -v bear >/dev/null 2>&1; then

@@ -8,7 +8,7 @@
 #   1. cold:   an empty vmstate-diff cache, v10.0.13 -> change (both worktrees configured,
 #              every unit of qemu-system-x86_64 compiled once);
 #   2. warm:   the same again (nothing to compile);
-#   3. first working-tree run (its build directory is configured);
+#   3. first run against the working tree (the change commit, clean: dest's worktree);
 #   4. one-file change in the working tree, then vmstate-diff v10.0.13;
 #   5. with "normal": a normal build (configure + ninja qemu-system-x86_64) to compare.
 # Figures go to standard output and $VMSTATE_CACHE/diff-bench/results.txt.
@@ -86,6 +86,9 @@ timed first_work vd v10.0.13
 # The one-file change in the working tree: usb-ptr's version too.
 sed -i '/\.name = "usb-ptr",/{n;s/\.version_id = 1,/.version_id = 3,/}' "$repo/hw/usb/dev-hid.c"
 timed one_file vd v10.0.13
+# A header that 35 units include.
+echo '/* bench: a header change */' >>"$repo/include/hw/usb.h"
+timed header vd v10.0.13
 git -C "$repo" checkout -q -f change
 
 units=$(sed -n 's/.*src: \([0-9]*\) units linked into.*/\1/p' "$bench/cold.err" | head -1)
@@ -106,8 +109,10 @@ fi
 	echo "QEMU 10.0 x86_64 ($srcdir), $units units linked into qemu-system-x86_64, -j2"
 	echo "cold cache, v10.0.13 -> change (2 configures, all units once): ${cold_s} s (exit ${cold_status})"
 	echo "warm, same revisions (nothing compiled): ${warm_s} s (exit ${warm_status})"
-	echo "first run against the working tree (configures its build dir): ${first_work_s} s"
+	echo "first run against the (clean) working tree: ${first_work_s} s"
 	echo "one-file change in the working tree, vmstate-diff v10.0.13: ${one_file_s} s (exit ${one_file_status})"
 	grep -h 'compiling' "$bench/one_file.err" | sed 's/^/  /' || true
+	echo "header change (include/hw/usb.h) in the working tree: ${header_s} s (exit ${header_status})"
+	grep -h 'compiling' "$bench/header.err" | sed 's/^/  /' || true
 	if [ -n "$normal_line" ]; then echo "$normal_line"; fi
 } | tee "$results"

@@ -249,6 +249,15 @@ static size_t put_code_point(char *out, unsigned long cp)
 	return 4;
 }
 
+/* The id of string S (LEN bytes) read at AT; slots hold ids below VC_MAX_STRINGS. */
+static uint32_t intern(struct parser *ps, const char *at, const char *s, size_t len, bool plain)
+{
+	uint32_t id = vc_strings_intern(ps->doc->strings, s, len, vc_hash(s, len), plain);
+	if (id >= VC_MAX_STRINGS)
+		syntax_error(ps, at, "more than 134217728 different strings");
+	return id;
+}
+
 /* Reads the string whose opening quote is at ps->p and returns its interned id. */
 static uint32_t read_string(struct parser *ps)
 {
@@ -315,8 +324,7 @@ static uint32_t read_string(struct parser *ps)
 		syntax_error(ps, start, "string longer than 4 GiB");
 	ps->p = q + 1;
 	if (!escaped)
-		return vc_strings_intern(ps->doc->strings, start + 1, raw, vc_hash(start + 1, raw),
-					 true);
+		return intern(ps, start, start + 1, raw, true);
 	if (ps->cap_unescaped < raw + 1) {
 		free(ps->unescaped);
 		ps->cap_unescaped = raw + 1;
@@ -364,11 +372,11 @@ static uint32_t read_string(struct parser *ps)
 		}
 		r += 2;
 	}
-	return vc_strings_intern(ps->doc->strings, buf, n, vc_hash(buf, n), false);
+	return intern(ps, start, buf, n, false);
 }
 
 /* Values travel between the read functions as kind | flag | payload in one register: a
- * returned 12-byte struct went through memory and stalled the hot loop. */
+ * returned struct went through memory and stalled the hot loop. */
 static inline uint64_t pack(struct vc_slot s)
 {
 	return s.payload | (uint64_t)s.kind << 32 | (uint64_t)s.flag << 40;
@@ -390,7 +398,6 @@ static inline void push(struct parser *ps, uint32_t key, uint64_t v)
 	s->key = key;
 	s->kind = (uint8_t)(v >> 32);
 	s->flag = (uint8_t)(v >> 40);
-	s->spare = 0;
 	s->payload = (uint32_t)v;
 }
 

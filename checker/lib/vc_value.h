@@ -3,7 +3,7 @@
  * size, NaN and infinities, strings that may hold NUL and lone surrogates, objects that
  * keep the first position and the last value of a repeated key.
  *
- * Storage is compact (dumps reach tens of MB): a document is arrays of 12-byte slots and
+ * Storage is compact (dumps reach tens of MB): a document is arrays of 8-byte slots and
  * 24-byte container nodes, strings are interned once per run.  Code reads it through
  * views (struct vc_value) made on access in a view arena that the caller resets between
  * independent steps (vc_views_reset).  A view knows where it sits, so errors can name
@@ -41,14 +41,16 @@ struct vc_strings {
 	uint32_t generation;  /* tells apart tables that reuse an address */
 };
 
-/* One value inside a container (or the root): 12 bytes. */
+/* One value inside a container (or the root): 8 bytes, so string ids are limited to
+ * VC_MAX_STRINGS. */
 struct vc_slot {
-	uint32_t key;      /* member key (string id); unused in lists */
-	uint8_t kind;
-	uint8_t flag;      /* VC_BOOL: value; VC_BIGINT: negative; VC_INT: payload is a wide index */
-	uint16_t spare;
+	uint32_t key : 27; /* member key (string id); unused in lists */
+	uint32_t kind : 4;
+	uint32_t flag : 1; /* VC_BOOL: value; VC_BIGINT: negative; VC_INT: payload is a wide index */
 	uint32_t payload;  /* int32 value, string id, node index, wide index or big index */
 };
+
+#define VC_MAX_STRINGS (1u << 27)
 
 struct vc_node {
 	uint8_t kind;      /* VC_LIST or VC_DICT */

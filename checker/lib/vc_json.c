@@ -401,14 +401,13 @@ static inline void push(struct parser *ps, uint32_t key, uint64_t v)
 	s->payload = (uint32_t)v;
 }
 
-static uint32_t new_node(struct parser *ps, enum vc_kind kind)
+static uint32_t new_node(struct parser *ps)
 {
 	struct vc_doc *d = ps->doc;
 	if (d->n_nodes == d->cap_nodes)
 		d->nodes = grow(ps, d->nodes, &d->cap_nodes, sizeof(*d->nodes));
 	struct vc_node *n = &d->nodes[d->n_nodes];
 	memset(n, 0, sizeof(*n));
-	n->kind = (uint8_t)kind;
 	n->parent = VC_NO_NODE;
 	n->index = VC_NO_NODE;
 	return d->n_nodes++;
@@ -456,7 +455,7 @@ static bool distinct_keys(struct parser *ps, const struct vc_slot *in, size_t n)
 
 /* Moves the children read since BASE into NODE.  In a dict a repeated key keeps its
  * first position and takes the last value, like a Python dict filled in file order. */
-static void finish_container(struct parser *ps, uint32_t node, size_t base)
+static void finish_container(struct parser *ps, uint32_t node, enum vc_kind kind, size_t base)
 {
 	struct vc_doc *d = ps->doc;
 	size_t n = ps->n_stack - base;
@@ -464,7 +463,7 @@ static void finish_container(struct parser *ps, uint32_t node, size_t base)
 	uint32_t first = reserve_slots(ps, n);
 	struct vc_slot *out = d->slots ? d->slots + first : NULL;
 	uint32_t count = 0;
-	if (d->nodes[node].kind == VC_LIST) {
+	if (kind == VC_LIST) {
 		if (n)
 			memcpy(out, in, n * sizeof(*out));
 		count = (uint32_t)n;
@@ -510,10 +509,8 @@ static void finish_container(struct parser *ps, uint32_t node, size_t base)
 	}
 	d->n_slots = first + count;  /* give back what duplicates did not use */
 	for (uint32_t i = 0; i < count; i++) {
-		if (out[i].kind == VC_LIST || out[i].kind == VC_DICT) {
+		if (out[i].kind == VC_LIST || out[i].kind == VC_DICT)
 			d->nodes[out[i].payload].parent = node;
-			d->nodes[out[i].payload].parent_slot = i;
-		}
 	}
 	d->nodes[node].first = first;
 	d->nodes[node].len = count;
@@ -585,7 +582,7 @@ static uint32_t read_key(struct parser *ps, uint32_t prev)
 static uint64_t read_object(struct parser *ps)
 {
 	enter(ps);
-	uint32_t node = new_node(ps, VC_DICT);
+	uint32_t node = new_node(ps);
 	size_t base = ps->n_stack;
 	ps->p++;
 	skip_ws(ps);
@@ -622,7 +619,7 @@ static uint64_t read_object(struct parser *ps)
 			syntax_error(ps, ps->p, "expecting ',' delimiter");
 		}
 	}
-	finish_container(ps, node, base);
+	finish_container(ps, node, VC_DICT, base);
 	ps->depth--;
 	release_behind(ps);
 	return container_slot(VC_DICT, node);
@@ -631,7 +628,7 @@ static uint64_t read_object(struct parser *ps)
 static uint64_t read_array(struct parser *ps)
 {
 	enter(ps);
-	uint32_t node = new_node(ps, VC_LIST);
+	uint32_t node = new_node(ps);
 	size_t base = ps->n_stack;
 	ps->p++;
 	skip_ws(ps);
@@ -653,7 +650,7 @@ static uint64_t read_array(struct parser *ps)
 			syntax_error(ps, ps->p, "expecting ',' delimiter");
 		}
 	}
-	finish_container(ps, node, base);
+	finish_container(ps, node, VC_LIST, base);
 	ps->depth--;
 	return container_slot(VC_LIST, node);
 }

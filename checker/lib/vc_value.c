@@ -389,8 +389,22 @@ static void put_path(struct path_out *o, const struct vc_doc *doc, uint32_t pare
 	if (parent == VC_NO_NODE)
 		return;
 	const struct vc_node *p = &doc->nodes[parent];
-	put_path(o, doc, p->parent, p->parent_slot);
-	if (p->kind == VC_LIST) {
+	/* Nodes do not store their kind and place: find the slot that holds this one. */
+	uint32_t place = 0;
+	uint8_t kind = doc->root.kind;
+	if (p->parent != VC_NO_NODE) {
+		const struct vc_node *up = &doc->nodes[p->parent];
+		for (uint32_t i = 0; i < up->len; i++) {
+			const struct vc_slot *s = &doc->slots[up->first + i];
+			if ((s->kind == VC_LIST || s->kind == VC_DICT) && s->payload == parent) {
+				place = i;
+				kind = s->kind;
+				break;
+			}
+		}
+	}
+	put_path(o, doc, p->parent, place);
+	if (kind == VC_LIST) {
 		char idx[24];
 		int n = snprintf(idx, sizeof(idx), "[%u]", (unsigned)slot);
 		put(o, idx, (size_t)n);

@@ -4,7 +4,7 @@
  * keep the first position and the last value of a repeated key.
  *
  * Storage is compact (dumps reach tens of MB): a document is arrays of 8-byte slots and
- * 24-byte container nodes, strings are interned once per run.  Code reads it through
+ * 16-byte container nodes, strings are interned once per run.  Code reads it through
  * views (struct vc_value) made on access in a view arena that the caller resets between
  * independent steps (vc_views_reset).  A view knows where it sits, so errors can name
  * the file and the JSON path of the value they are about. */
@@ -52,12 +52,11 @@ struct vc_slot {
 
 #define VC_MAX_STRINGS (1u << 27)
 
+/* A list or dict: 16 bytes.  Its kind is that of the slot holding it, its place in
+ * the parent is found by a scan when an error message needs it. */
 struct vc_node {
-	uint8_t kind;      /* VC_LIST or VC_DICT */
-	uint8_t spare[3];
 	uint32_t len;
 	uint32_t parent;       /* node index, or VC_NO_NODE for the root */
-	uint32_t parent_slot;  /* index within the parent */
 	uint32_t first;        /* first slot in vc_doc.slots */
 	uint32_t index;        /* dict hash index in vc_doc.index_pool, or VC_NO_NODE */
 };

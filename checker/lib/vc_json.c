@@ -468,7 +468,8 @@ static void finish_container(struct parser *ps, uint32_t node, enum vc_kind kind
 			memcpy(out, in, n * sizeof(*out));
 		count = (uint32_t)n;
 	} else if (n <= SMALL_DICT && distinct_keys(ps, in, n)) {
-		memcpy(out, in, n * sizeof(*out));
+		if (n)
+			memcpy(out, in, n * sizeof(*out));
 		count = (uint32_t)n;
 	} else if (n <= SMALL_DICT) {
 		for (size_t i = 0; i < n; i++) {

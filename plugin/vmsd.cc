@@ -12,6 +12,10 @@
 static json_t *unit_vmstates;
 static json_t *unit_infos;
 static hash_set<tree> *recorded;
+/* Descriptions seen without an initializer: a tentative definition such as a stub's
+ * "const VMStateDescription vmstate_cpu_hotplug;" is all zero at the end of the unit,
+ * unless a later declaration of the same variable gives it an initializer. */
+static hash_set<tree> *tentative;
 static tree flags_enum;		/* enum VMStateFlags, when its definition was seen */
 
 /* An array initializer seen through a pointer: elements START .. LENGTH-1 of CTOR. */
@@ -544,6 +548,12 @@ vmsd_finish_decl (tree decl)
 	if (!VAR_P (decl) || !TREE_STATIC (decl) || DECL_EXTERNAL (decl))
 		return;
 	tree init = DECL_INITIAL (decl);
+	if (!init && is_vmsd_decl (decl)) {
+		if (!tentative)
+			tentative = new hash_set<tree>;
+		tentative->add (decl);
+		return;
+	}
 	if (!init || init == error_mark_node)
 		return;
 	if (!recorded)
@@ -567,9 +577,26 @@ vmsd_finish_type (tree type)
 		flags_enum = type;
 }
 
+static bool
+record_tentative (tree const &decl, void *)
+{
+	if (!DECL_INITIAL (decl) && !recorded->contains (decl)) {
+		recorded->add (decl);
+		record_description (decl, vx_symbol (decl), NULL_TREE);
+	}
+	return true;
+}
+
 json_t *
 vmsd_unit_vmstates (void)
 {
+	if (tentative) {
+		if (!recorded)
+			recorded = new hash_set<tree>;
+		tentative->traverse<void *, record_tentative> (NULL);
+		delete tentative;
+		tentative = NULL;
+	}
 	if (!unit_vmstates)
 		unit_vmstates = json_array ();
 	return json_incref (unit_vmstates);

@@ -5,8 +5,10 @@
 set -eu
 
 goal=${1:-build}
-build_pkgs="gcc g++ make pkg-config libjansson-dev libelf-dev gcc-12-plugin-dev"
-check_pkgs="$build_pkgs libcmocka-dev dejagnu python3 binutils ccache"
+build_pkgs="gcc g++ make libjansson-dev libelf-dev gcc-12-plugin-dev"
+# qemu-system-x86: the example tree's dump layout is checked against a real QEMU dump.
+# bear, ninja-build: vmstate-diff is tested on a plain make tree and on a ninja tree.
+check_pkgs="$build_pkgs libcmocka-dev dejagnu python3 binutils ccache git patch bear ninja-build qemu-system-x86"
 
 case $goal in
 	build) want=$build_pkgs ;;

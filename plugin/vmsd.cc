@@ -356,17 +356,40 @@ flags_type_of (tree entry_type)
 	return flags_enum;
 }
 
+/* A null pointer constant, casts aside. */
+static bool
+is_null_pointer (tree value)
+{
+	long long zero;
+	tree bare = vx_strip_casts (value);
+	return !bare || (vx_int (bare, &zero) && zero == 0);
+}
+
+/* The array that list member MEMBER (.fields, .subsections) points to, in *VIEW; when
+ * there is none, false with *RESULT set: JSON null for a null pointer, else an UNKNOWN. */
+static bool
+list_member (tree value, const char *member, const reading &r, array_view *view,
+	     json_t **result)
+{
+	const char *why;
+	if (is_null_pointer (value)) {
+		*result = json_null ();
+		return false;
+	}
+	if (!resolve_array (value, view, &why)) {
+		*result = vx_unknown (value_location (value, r), r.context, ".%s %s", member, why);
+		return false;
+	}
+	return true;
+}
+
 static json_t *
 fields_json (tree value, const reading &r)
 {
 	array_view view;
-	const char *why;
-	long long zero;
-	tree bare = vx_strip_casts (value);
-	if (!bare || (vx_int (bare, &zero) && zero == 0))
-		return json_null ();
-	if (!resolve_array (value, &view, &why))
-		return vx_unknown (value_location (value, r), r.context, ".fields %s", why);
+	json_t *none;
+	if (!list_member (value, "fields", r, &view, &none))
+		return none;
 
 	tree entry_type = TREE_TYPE (view.decl);
 	if (TREE_CODE (entry_type) == ARRAY_TYPE)
@@ -404,23 +427,18 @@ static json_t *
 subsections_json (tree value, const reading &r)
 {
 	array_view view;
-	const char *why;
-	long long zero;
-	tree bare = vx_strip_casts (value);
-	if (!bare || (vx_int (bare, &zero) && zero == 0))
-		return json_null ();
-	if (!resolve_array (value, &view, &why))
-		return vx_unknown (value_location (value, r), r.context, ".subsections %s",
-				   why);
+	json_t *none;
+	if (!list_member (value, "subsections", r, &view, &none))
+		return none;
 
 	json_t *subsections = json_array ();
 	vec<tree> elements = array_elements (view);
 	long long i;
 	for (i = view.start; i < view.length; i++) {
-		tree entry = vx_strip_casts (elements[i]);
-		if (!entry || (vx_int (entry, &zero) && zero == 0))
+		if (is_null_pointer (elements[i]))
 			break;
-		json_array_append_new (subsections, reference (entry, "subsections", r));
+		json_array_append_new (subsections,
+				       reference (vx_strip_casts (elements[i]), "subsections", r));
 	}
 	if (i >= view.length)
 		json_array_append_new (subsections,

@@ -271,6 +271,22 @@ static struct vc_value *computed(struct vc_arena *arena, const struct vc_value *
 	return v;
 }
 
+static struct vc_value *float_result(struct vc_arena *arena, const struct vc_value *origin,
+				     double f)
+{
+	struct vc_value *v = computed(arena, origin, VC_FLOAT);
+	v->u.f = f;
+	return v;
+}
+
+static struct vc_value *int_result(struct vc_arena *arena, const struct vc_value *origin,
+				   int64_t i)
+{
+	struct vc_value *v = computed(arena, origin, VC_INT);
+	v->u.i = i;
+	return v;
+}
+
 static double to_double(const struct vc_value *v)
 {
 	if (v->kind == VC_FLOAT)
@@ -309,19 +325,12 @@ struct vc_value *vc_mul(struct vc_arena *arena, const struct vc_value *a,
 			const struct vc_value *b)
 {
 	if (is_number(a) && is_number(b)) {
-		if (a->kind == VC_FLOAT || b->kind == VC_FLOAT) {
-			double x = to_double(a), y = to_double(b);
-			struct vc_value *v = computed(arena, a, VC_FLOAT);
-			v->u.f = x * y;
-			return v;
-		}
+		if (a->kind == VC_FLOAT || b->kind == VC_FLOAT)
+			return float_result(arena, a, to_double(a) * to_double(b));
 		int64_t r;
 		if (is_small_int(a) && is_small_int(b) &&
-		    !__builtin_mul_overflow(small_int(a), small_int(b), &r)) {
-			struct vc_value *v = computed(arena, a, VC_INT);
-			v->u.i = r;
-			return v;
-		}
+		    !__builtin_mul_overflow(small_int(a), small_int(b), &r))
+			return int_result(arena, a, r);
 		struct vc_decimal da, db;
 		char ba[24], bb[24];
 		vc_decimal_of(a, &da, ba);
@@ -340,19 +349,12 @@ struct vc_value *vc_sub(struct vc_arena *arena, const struct vc_value *a,
 {
 	if (!is_number(a) || !is_number(b))
 		fail_two(a, b, "unsupported operand types for -:");
-	if (a->kind == VC_FLOAT || b->kind == VC_FLOAT) {
-		double x = to_double(a), y = to_double(b);
-		struct vc_value *v = computed(arena, a, VC_FLOAT);
-		v->u.f = x - y;
-		return v;
-	}
+	if (a->kind == VC_FLOAT || b->kind == VC_FLOAT)
+		return float_result(arena, a, to_double(a) - to_double(b));
 	int64_t r;
 	if (is_small_int(a) && is_small_int(b) &&
-	    !__builtin_sub_overflow(small_int(a), small_int(b), &r)) {
-		struct vc_value *v = computed(arena, a, VC_INT);
-		v->u.i = r;
-		return v;
-	}
+	    !__builtin_sub_overflow(small_int(a), small_int(b), &r))
+		return int_result(arena, a, r);
 	struct vc_decimal da, db;
 	char ba[24], bb[24];
 	vc_decimal_of(a, &da, ba);

@@ -4,12 +4,12 @@ VMC_SRCS := $(addprefix checker/check/,main.c rules.c shape.c renames.c)
 VMC_OBJS := $(VMC_SRCS:%.c=$(BUILD)/%.o)
 VMC_BIN := $(BUILD)/vmstate-check
 
-$(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h checker/lib/*.h | $(BUILD)
+$(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h checker/lib/*.h checker/waiver/waiver.h | $(BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(VC_CFLAGS) -c $< -o $@
 
-$(VMC_BIN): $(VMC_OBJS) $(VC_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(VC_LIB) -lm
+$(VMC_BIN): $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a -lm
 
 ALL_TARGETS += $(VMC_BIN)
 

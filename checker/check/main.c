@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vmstate-check: command line of the reference script (argparse conventions), then
  * read both dumps, check their shape, run the rules, and print the report only once it
- * is complete.  Exit status: problems (capped at 255), 2 for usage, 255 for bad input. */
+ * is complete.  Exit status: problems not waived (capped at 255), 2 for usage, 255 for
+ * bad input (a dump or the waiver file). */
 #include "rules.h"
 #include "shape.h"
 #include "../lib/vc_arena.h"
@@ -16,7 +17,7 @@
 #include <string.h>
 
 #define PROG "vmstate-check"
-#define USAGE "usage: " PROG " [-h] -s SRC -d DEST [--reverse]\n"
+#define USAGE "usage: " PROG " [-h] -s SRC -d DEST [--reverse] [--waivers FILE]\n"
 
 static const char help_text[] =
 	USAGE
@@ -32,7 +33,9 @@ static const char help_text[] =
 	"  -h, --help            show this help message and exit\n"
 	"  -s SRC, --src SRC     json dump from src qemu\n"
 	"  -d DEST, --dest DEST  json dump from dest qemu\n"
-	"  --reverse             reverse the direction\n";
+	"  --reverse             reverse the direction\n"
+	"  --waivers FILE        leave out (and do not count) the differences FILE accepts;\n"
+	"                        report its waivers that match nothing (docs/waivers.md)\n";
 
 enum { EXIT_USAGE = 2, EXIT_BAD_INPUT = 255 };
 
@@ -52,6 +55,7 @@ _Noreturn static void usage_error(const char *fmt, ...)
 struct options {
 	const char *src;
 	const char *dest;
+	const char *waivers;
 	bool reverse;
 };
 
@@ -65,7 +69,7 @@ static bool looks_like_option(const char *arg)
 	return *end != '\0';
 }
 
-static const char *long_names[] = { "help", "src", "dest", "reverse" };
+static const char *long_names[] = { "help", "src", "dest", "reverse", "waivers" };
 
 /* The long option that NAME (LEN bytes, without "--") abbreviates, or NULL. */
 static const char *match_long(const char *arg, size_t len)
@@ -112,7 +116,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 		}
 		shown = strcmp(name, "src") == 0 ? "-s/--src" :
 			strcmp(name, "dest") == 0 ? "-d/--dest" :
-			strcmp(name, "help") == 0 ? "-h/--help" : "--reverse";
+			strcmp(name, "help") == 0 ? "-h/--help" :
+			strcmp(name, "waivers") == 0 ? "--waivers" : "--reverse";
 		if (strcmp(name, "help") == 0 || strcmp(name, "reverse") == 0) {
 			if (value)
 				usage_error("argument %s: ignored explicit argument", shown);
@@ -130,8 +135,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 		}
 		if (strcmp(name, "src") == 0)
 			o->src = value;
-		else
+		else if (strcmp(name, "dest") == 0)
 			o->dest = value;
+		else
+			o->waivers = value;
 	}
 	if (!o->src && !o->dest)
 		usage_error("the following arguments are required: -s/--src, -d/--dest");
@@ -167,12 +174,24 @@ int main(int argc, char **argv)
 	vmc_require_dump_shape(&src);
 	vmc_require_dump_shape(&dest);
 	struct vmc_run run = { .out = &out };
+	if (o.waivers) {
+		char *error = NULL;
+		run.waivers = vw_load(o.waivers, &error);
+		if (!run.waivers) {
+			fprintf(stderr, "%s\n", error);
+			free(error);
+			return EXIT_BAD_INPUT;
+		}
+	}
 	int problems = o.reverse ? vmc_compare_dumps(&run, &dest, &src)
 				 : vmc_compare_dumps(&run, &src, &dest);
 	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
 		vc_fail("<stdout>: error: cannot write the report");
 	if (fflush(stdout) != 0)
 		vc_fail("<stdout>: error: cannot write the report");
+	/* Stale waivers are worth a warning, not a failure: the check itself passed. */
+	if (run.waivers)
+		vw_report_stale(run.waivers, stderr);
 	/* The documents and the buffer go with the process. */
 	return problems;
 }

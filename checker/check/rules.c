@@ -22,6 +22,49 @@ static void bump(struct vmc_run *run)
 		run->problems++;
 }
 
+/* Where the next message starts in the report, so that a waived one can be taken back. */
+static size_t mark(const struct vmc_run *run)
+{
+	return run->out->len;
+}
+
+/* A name as the report prints it, for the waivers; NULL when the message names none.
+ * A name no waiver can spell (not a string, or with a NUL byte) becomes "\n", which
+ * no waiver record holds. */
+static const char *waiver_name(const struct vc_value *v)
+{
+	if (!v)
+		return NULL;
+	if (v->kind != VC_STR || memchr(v->u.s, '\0', v->len))
+		return "\n";
+	char *s = vc_arena_alloc(vc_computed_arena(), v->len + 1u);
+	memcpy(s, v->u.s, v->len);
+	s[v->len] = '\0';
+	return s;
+}
+
+/* The message that began at START has been written: count it, or, when a waiver
+ * accepts it, take it back out of the report and count it as waived. */
+static void problem(struct vmc_run *run, size_t start, enum vw_kind kind,
+		    const struct vc_value *sec, const struct vc_value *desc,
+		    const struct vc_value *field)
+{
+	if (run->waivers) {
+		struct vw_message m = {
+			.kind = kind,
+			.section = waiver_name(sec),
+			.description = waiver_name(desc),
+			.field = waiver_name(field),
+		};
+		if (vw_match(run->waivers, &m) >= 0) {
+			run->out->len = start;
+			run->waived++;
+			return;
+		}
+	}
+	bump(run);
+}
+
 /* The keys the rules look up, by their string ids in the run (found once per run:
  * lookups by id are a fraction of the cost of lookups by text). */
 enum key {
@@ -100,12 +143,14 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 			  const struct vc_value *desc)
 {
 	const struct vc_value *sv = get(s, K_VERSION_ID), *dv = get(d, K_VERSION_ID);
+	bool named = desc && vc_truthy(desc);
 	if (vc_lt(dv, sv)) {
+		size_t start = mark(run);
 		say(run, "Section \"%s\" ", sec);
-		if (desc && vc_truthy(desc))
+		if (named)
 			say(run, "Description \"%s\": ", desc);
 		say(run, "version error: %v > %v\n", sv, dv);
-		bump(run);
+		problem(run, start, VW_VERSION, sec, named ? desc : NULL, NULL);
 	}
 	const struct vc_value *dmin = lookup(d, K_MINIMUM_VERSION_ID);
 	if (!dmin)
@@ -113,11 +158,12 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 	if (vc_lt(sv, dmin)) {
 		/* Kept from the reference: without a description name only the prefix is
 		 * printed, nothing is counted, and the next message continues the line. */
+		size_t start = mark(run);
 		say(run, "Section \"%s\" ", sec);
-		if (desc && vc_truthy(desc)) {
+		if (named) {
 			say(run, "Description \"%s\": ", desc);
 			say(run, "minimum version error: %v < %v\n", sv, dmin);
-			bump(run);
+			problem(run, start, VW_MINIMUM_VERSION, sec, desc, NULL);
 		}
 	}
 }
@@ -129,13 +175,15 @@ static void check_size(struct vmc_run *run, const struct vc_value *s, const stru
 	const struct vc_value *ss = get(s, K_SIZE), *ds = get(d, K_SIZE);
 	if (vc_eq(ss, ds))
 		return;
+	size_t start = mark(run);
+	bool desc_named = vc_truthy(desc), field_named = vc_truthy(field);
 	say(run, "Section \"%s\" ", sec);
-	if (vc_truthy(desc))
+	if (desc_named)
 		say(run, "Description \"%s\" ", desc);
-	if (vc_truthy(field))
+	if (field_named)
 		say(run, "Field \"%s\" ", field);
 	say(run, "size mismatch: %v , %v\n", ss, ds);
-	bump(run);
+	problem(run, start, VW_SIZE, sec, desc_named ? desc : NULL, field_named ? field : NULL);
 }
 
 static bool in_names(const char *const *names, const struct vc_value *v)
@@ -211,9 +259,11 @@ static void check_description_in_list(struct vmc_run *run, const struct vc_value
 {
 	const struct vc_value *d_desc = lookup(d_item, K_DESCRIPTION);
 	if (!d_desc) {
+		size_t start = mark(run);
 		say(run, "Section \"%s\", Description \"%s\", ", sec, desc);
-		say(run, "Field \"%s\": missing description\n", get(s_item, K_FIELD));
-		bump(run);
+		const struct vc_value *field = get(s_item, K_FIELD);
+		say(run, "Field \"%s\": missing description\n", field);
+		problem(run, start, VW_MISSING_DESCRIPTION, sec, desc, field);
 		return;
 	}
 	check_descriptions(run, s_desc, d_desc, sec);
@@ -223,9 +273,11 @@ static void check_description_in_list(struct vmc_run *run, const struct vc_value
 static void unused_mismatch(struct vmc_run *run, const struct vc_value *sec,
 			    const struct vc_value *desc, const struct vc_value *item)
 {
+	size_t start = mark(run);
 	say(run, "Section \"%s\", Description \"%s\": unused size mismatch near \" ", sec, desc);
-	say(run, "%s\"\n", get(item, K_FIELD));
-	bump(run);
+	const struct vc_value *field = get(item, K_FIELD);
+	say(run, "%s\"\n", field);
+	problem(run, start, VW_UNUSED_SIZE, sec, desc, field);
 }
 
 /* Iterators of the enclosing levels while inside a substructure. */
@@ -283,10 +335,12 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 		if (advance_dest) {
 			if (!next_item(&d_it, &d_item)) {
 				if (d_stack.depth == 0) {
+					size_t start = mark(run);
 					say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
+					const struct vc_value *field = get(s_item, K_FIELD);
 					say(run, "expected field \"%s\", while dest has no further "
-					    "fields\n", get(s_item, K_FIELD));
-					bump(run);
+					    "fields\n", field);
+					problem(run, start, VW_FIELDS_ENDED, sec, desc, field);
 					break;
 				}
 				d_it = d_stack.items[--d_stack.depth];
@@ -355,9 +409,10 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 					continue;
 				}
 			}
+			size_t start = mark(run);
 			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
 			say(run, "expected field \"%s\", got \"%s\"; skipping rest\n", s_field, d_field);
-			bump(run);
+			problem(run, start, VW_FIELD_MISMATCH, sec, desc, s_field);
 			break;
 		}
 
@@ -386,9 +441,11 @@ static void check_subsections(struct vmc_run *run, const struct vc_value *src_su
 			check_descriptions(run, s_item, d_item, sec);
 		}
 		if (!found) {
+			size_t start = mark(run);
 			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
-			say(run, "Subsection \"%s\" not found\n", get(s_item, K_NAME));
-			bump(run);
+			const struct vc_value *sub = get(s_item, K_NAME);
+			say(run, "Subsection \"%s\" not found\n", sub);
+			problem(run, start, VW_SUBSECTION_MISSING, sec, desc, sub);
 		}
 	}
 }
@@ -399,10 +456,11 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 	check_version(run, sd, dd, sec, get(sd, K_NAME));
 	const struct vc_value *s_name = get(sd, K_NAME);
 	if (!fields_match(sec, s_name, get(dd, K_NAME))) {
+		size_t start = mark(run);
 		say(run, "Section \"%s\": ", sec);
 		say(run, "Description \"%s\" ", s_name);
 		say(run, "missing, got \"%s\" instead; skipping\n", get(dd, K_NAME));
-		bump(run);
+		problem(run, start, VW_DESCRIPTION_RENAMED, sec, s_name, NULL);
 		return;
 	}
 	for (uint32_t i = 0; i < sd->len; i++) {
@@ -410,10 +468,13 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 		const char *key = vc_member_key(sd, i, &key_len);
 		const struct vc_value *other = vc_dict_get_id(dd, vc_member_key_id(sd, i));
 		if (!other) {
+			size_t start = mark(run);
 			say(run, "Section \"%s\" ", sec);
-			say(run, "Description \"%s\": ", get(sd, K_NAME));
-			say(run, "Entry \"%s\" missing\n", vc_member_key_value(sd, i));
-			bump(run);
+			const struct vc_value *name = get(sd, K_NAME);
+			say(run, "Description \"%s\": ", name);
+			const struct vc_value *entry = vc_member_key_value(sd, i);
+			say(run, "Entry \"%s\" missing\n", entry);
+			problem(run, start, VW_ENTRY_MISSING, sec, name, entry);
 			continue;
 		}
 		if (key_len == 6 && memcmp(key, "Fields", 6) == 0)
@@ -455,8 +516,9 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 		if (!d) {
 			d = vc_dict_gets(dest, renamed_section(sec));
 			if (!d) {
+				size_t start = mark(run);
 				say(run, "Section \"%s\" does not exist in dest\n", sec);
-				bump(run);
+				problem(run, start, VW_SECTION_MISSING, sec, NULL, NULL);
 				continue;
 			}
 		}
@@ -471,9 +533,10 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 			const char *key = vc_member_key(s, j, &key_len);
 			const struct vc_value *other = vc_dict_get_id(d, vc_member_key_id(s, j));
 			if (!other) {
-				say(run, "Section \"%s\": Entry \"%s\" missing\n", sec,
-				    vc_member_key_value(s, j));
-				bump(run);
+				size_t start = mark(run);
+				const struct vc_value *entry = vc_member_key_value(s, j);
+				say(run, "Section \"%s\": Entry \"%s\" missing\n", sec, entry);
+				problem(run, start, VW_SECTION_ENTRY_MISSING, sec, NULL, entry);
 				continue;
 			}
 			if (key_len == 11 && memcmp(key, "Description", 11) == 0)

@@ -7,10 +7,13 @@
 #include "../lib/vc_arena.h"
 #include "../lib/vc_buf.h"
 #include "../lib/vc_value.h"
+#include "../waiver/waiver.h"
 
 struct vmc_run {
 	struct vc_buf *out;      /* the report */
 	int problems;            /* capped at 255, like the exit status */
+	struct vw_set *waivers;  /* accepted differences (--waivers), or NULL */
+	size_t waived;           /* messages left out because a waiver matched them */
 };
 
 /* Checks migration from dump SRC to dump DEST (both of dump shape); returns the count.

@@ -5,11 +5,12 @@ VMC_TESTS := $(VMC_TEST_NAMES:%=$(BUILD)/testsuite/check/%)
 VMC_TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 VMC_JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
-$(BUILD)/testsuite/check/%: testsuite/check/%.c $(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS)) $(VC_LIB)
+$(BUILD)/testsuite/check/%: testsuite/check/%.c $(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS)) $(VC_LIB) \
+		$(BUILD)/waiver/libwaiver.a
 	@mkdir -p $(dir $@)
 	$(CC) $(VC_CFLAGS) -Wno-missing-prototypes -o $@ $< \
 		$(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS)) $(VC_LIB) \
-		$(VMC_TEST_LIBS) $(VMC_JANSSON_LIBS) -lm
+		$(BUILD)/waiver/libwaiver.a $(VMC_TEST_LIBS) $(VMC_JANSSON_LIBS) -lm
 
 .PHONY: check-checker check-checker-unit check-checker-golden
 check-checker: check-checker-unit check-checker-golden
@@ -17,6 +18,7 @@ check-checker-unit: $(VMC_TESTS)
 	@for t in $(VMC_TESTS); do $$t || exit 1; done
 check-checker-golden: $(VMC_BIN)
 	@testsuite/check/run-golden.sh $(VMC_BIN)
+	@testsuite/check/run-waivers.sh $(VMC_BIN)
 CHECK_TARGETS += check-checker
 
 # Expected outputs of the golden tests come from the reference script, never by hand.

@@ -153,6 +153,24 @@ expect_eq "waivers: the error names the file and place" \
 	"$work/bad-waivers:2:7: error: a waiver needs a reason=\"...\" that says why the difference is accepted" \
 	"$(cat "$work/6c.err")"
 
+# 6d. vmstate-check --waivers on the v1 and v2 dumps of the temporary repository (item 1's
+# dumps): one message silenced, the rest of the report unchanged, a stale waiver reported.
+cat >"$work/check-waivers" <<'WAIVERS'
+vmstate-waivers 1
+waive kind=section-missing section="fw_cfg" reason="fw_cfg moved to the machine"
+waive kind=size section="usb-kbd" field="kbd.modifiers" reason="stale on purpose"
+WAIVERS
+"$check_bin" -s "$work/dumps/src.json" -d "$work/dumps/dest.json" --waivers "$work/check-waivers" \
+	>"$work/6d.out" 2>"$work/6d.err"
+expect_eq "check --waivers: exit status one less than without waivers" $((fwd_status - 1)) $?
+expect_eq "check --waivers: the report less exactly the waived line" \
+	"$(grep -vx 'Section "fw_cfg" does not exist in dest' "$work/fwd.expected")" "$(cat "$work/6d.out")"
+expect_eq "check --waivers: fw_cfg was in the report without waivers" 1 \
+	"$(grep -cx 'Section "fw_cfg" does not exist in dest' "$work/fwd.expected")"
+expect_eq "check --waivers: the stale waiver is reported with its place" \
+	"$work/check-waivers:3: warning: stale waiver: no size message in section \"usb-kbd\", field \"kbd.modifiers\" (reason: stale on purpose)" \
+	"$(cat "$work/6d.err")"
+
 # 7. A committed baseline dump against the working tree.
 mkdir -p "$work/baselines"
 cp "$work/dumps/src.json" "$work/baselines/v1.json"

@@ -20,9 +20,6 @@ hash_map<tree, bool> *class_struct_cache;
 vec<tree> queue;                  /* to translate, in order */
 bool draining;
 
-tree id_type_register, id_type_register_static, id_type_register_static_array;
-tree id_type_register_internal;
-tree id_register_module_init, id_register_dso_module_init, id_module_init_qom;
 
 void note_unknown(const char *why, location_t loc, const char *context)
 {
@@ -70,12 +67,12 @@ void want_function(tree fndecl)
 }
 
 /* The value of enumerator NAME in enum TYPE, or NULL. */
-tree enumerator_value(tree type, tree name)
+tree enumerator_value(tree type, const char *name)
 {
 	if (!type || TREE_CODE(type) != ENUMERAL_TYPE)
 		return NULL_TREE;
 	for (tree v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
-		if (TREE_PURPOSE(v) != name)
+		if (!id_equal(TREE_PURPOSE(v), name))
 			continue;
 		tree value = TREE_VALUE(v);
 		return TREE_CODE(value) == CONST_DECL ? DECL_INITIAL(value) : value;
@@ -91,7 +88,7 @@ void check_registration(tree call)
 		return;
 	tree args = TYPE_ARG_TYPES(TREE_TYPE(callee));
 	tree kind_type = args && TREE_CHAIN(args) ? TREE_VALUE(TREE_CHAIN(args)) : NULL_TREE;
-	tree qom = enumerator_value(kind_type, id_module_init_qom);
+	tree qom = enumerator_value(kind_type, "MODULE_INIT_QOM");
 	tree kind = CALL_EXPR_ARG(call, 1);
 	STRIP_NOPS(kind);
 	if (!qom || TREE_CODE(kind) != INTEGER_CST || !tree_int_cst_equal(kind, qom))
@@ -161,13 +158,15 @@ tree scan_body(tree *tp, int *walk_subtrees, void *selected_p)
 		tree callee = get_callee_fndecl(t);
 		if (!callee || !DECL_NAME(callee))
 			break;
-		tree name = DECL_NAME(callee);
-		if (name == id_type_register || name == id_type_register_static
-		    || name == id_type_register_static_array
-		    || name == id_type_register_internal)
+		/* Names are compared as text: identifier nodes made before a precompiled
+		 * header is read are not the ones the header's declarations use. */
+		const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+		if (!strcmp(name, "type_register") || !strcmp(name, "type_register_static")
+		    || !strcmp(name, "type_register_static_array")
+		    || !strcmp(name, "type_register_internal"))
 			*selected = true;
-		else if (name == id_register_module_init
-			 || name == id_register_dso_module_init)
+		else if (!strcmp(name, "register_module_init")
+			 || !strcmp(name, "register_dso_module_init"))
 			check_registration(t);
 		break;
 	}
@@ -276,13 +275,6 @@ bool qom_plugin_init(const char *plugin_name)
 		fprintf(stderr, "%s: error: out of memory\n", plugin_name);
 		return false;
 	}
-	id_type_register = get_identifier("type_register");
-	id_type_register_static = get_identifier("type_register_static");
-	id_type_register_static_array = get_identifier("type_register_static_array");
-	id_type_register_internal = get_identifier("type_register_internal");
-	id_register_module_init = get_identifier("register_module_init");
-	id_register_dso_module_init = get_identifier("register_dso_module_init");
-	id_module_init_qom = get_identifier("MODULE_INIT_QOM");
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	return true;

@@ -450,7 +450,8 @@ static void parse_depfile(const char *text, struct vd_strv *deps)
 }
 
 char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots *r,
-		     const char *dir, const char *fragment, const char *depfile)
+		     const char *dir, const char *fragment, const char *depfile,
+		     const char *ignore_under)
 {
 	char *dtext = vd_read_file(depfile, NULL);
 	if (!dtext)
@@ -460,6 +461,20 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 	free(dtext);
 	if (deps.n == 0)
 		vd_die("%s: the compiler's dependency file lists no input", depfile);
+	if (ignore_under) {
+		const char *rest;
+		size_t w = 0;
+		for (size_t i = 0; i < deps.n; i++) {
+			char *abs = vd_normalize_path(dir, deps.v[i]);
+			if (under(abs, ignore_under, &rest))
+				free(deps.v[i]);
+			else
+				deps.v[w++] = deps.v[i];
+			free(abs);
+		}
+		deps.n = w;
+		deps.v[w] = NULL;
+	}
 
 	struct vd_str entry = { 0 };
 	struct vd_sha256 s;

@@ -42,10 +42,12 @@ void vd_cache_unit_key(struct vd_cache *c, const struct vd_tu *tu, const struct 
 char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots *r);
 
 /* Records the result of a compilation: the fragment FRAGMENT (a file, moved into the
- * cache) and the dependency file DEPFILE that the compiler wrote (DIR: its directory).
+ * cache) and the dependency file DEPFILE that the compiler wrote (DIR: its directory),
+ * less the files under IGNORE_UNDER (when not NULL: this run's precompiled headers).
  * Returns the fragment's path in the cache. */
 char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots *r,
-		     const char *dir, const char *fragment, const char *depfile);
+		     const char *dir, const char *fragment, const char *depfile,
+		     const char *ignore_under);
 
 /* Content hash of a file (memoized for the run); "missing" when it cannot be read. */
 const char *vd_cache_file_hash(struct vd_cache *c, const char *path);

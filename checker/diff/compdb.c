@@ -184,8 +184,9 @@ static bool is_launcher(const char *arg)
 	return strcmp(b, "ccache") == 0 || strcmp(b, "sccache") == 0 || strcmp(b, "distcc") == 0;
 }
 
-void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char *dump_dir,
-			 const char *depfile, struct vd_strv *out)
+/* TU's compiler and options without the launcher, the object and dependency options and
+ * the build's own vmstate plugin; without the source file too when DROP_SOURCE. */
+static void plain_args(const struct vd_tu *tu, bool drop_source, struct vd_strv *out)
 {
 	size_t k = 0;
 	while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
@@ -206,8 +207,21 @@ void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char 
 		    strncmp(a, "-save-temps", 11) == 0 || strncmp(a, "-fplugin-arg-vmstate-", 21) == 0 ||
 		    (strncmp(a, "-fplugin=", 9) == 0 && strstr(base_name(a + 9), "vmstate")))
 			continue;
+		if (drop_source && a[0] != '-') {
+			char *abs = vd_normalize_path(tu->directory, a);
+			bool is_source = strcmp(abs, tu->file) == 0;
+			free(abs);
+			if (is_source)
+				continue;
+		}
 		vd_strv_push(out, vd_xstrdup(a));
 	}
+}
+
+void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char *dump_dir,
+			 const char *depfile, struct vd_strv *out)
+{
+	plain_args(tu, false, out);
 	vd_strv_push(out, vd_xstrdup("-fsyntax-only"));
 	vd_strv_push(out, vd_xstrdup("-w"));
 	vd_strv_push(out, vd_printf("-fplugin=%s", plugin));
@@ -217,5 +231,9 @@ void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char 
 	vd_strv_push(out, vd_xstrdup(depfile));
 	vd_strv_push(out, vd_xstrdup("-MT"));
 	vd_strv_push(out, vd_xstrdup("unit"));
-	(void)errno;
+}
+
+void vd_pch_options(const struct vd_tu *tu, struct vd_strv *out)
+{
+	plain_args(tu, true, out);
 }

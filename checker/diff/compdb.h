@@ -37,4 +37,8 @@ bool vd_tu_is_c_like(const struct vd_tu *tu);
 void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char *dump_dir,
 			 const char *depfile, struct vd_strv *out);
 
+/* The compiler and options of TU that a precompiled header must share with it: the
+ * command above without the source file, the plugin and the -fsyntax-only run's own. */
+void vd_pch_options(const struct vd_tu *tu, struct vd_strv *out);
+
 #endif

@@ -45,6 +45,9 @@ static void usage(FILE *f)
 	      "      --dump-to=FILE       only make the dump of SRC-REV (or the working tree\n"
 	      "                           when no revision is given) into FILE; no check\n"
 	      "  -j, --jobs=N             parallel compilations (default: online CPUs)\n"
+	      "      --pch=HEADER         precompile HEADER, the header every unit includes\n"
+	      "                           first (QEMU: qemu/osdep.h), once per set of compile\n"
+	      "                           options: a cold cache fills about twice as fast\n"
 	      "      --cache-dir=DIR      default: $VMSTATE_CACHE/diff, else\n"
 	      "                           ~/.cache/vmstate-plugin/diff\n"
 	      "      --plugin=FILE, --extract=FILE, --check=FILE   the project's programs\n"
@@ -70,7 +73,7 @@ struct opt_value {
 static const char *opt_repo, *opt_configure, *opt_compdb_cmd, *opt_compdb, *opt_target,
 	*opt_machine, *opt_src_machine, *opt_dest_machine, *opt_src_dump, *opt_dest_dump,
 	*opt_layout, *opt_waivers, *opt_output_dir, *opt_direction, *opt_jobs, *opt_cache_dir,
-	*opt_plugin, *opt_extract, *opt_check, *opt_config, *opt_dump_to;
+	*opt_plugin, *opt_extract, *opt_check, *opt_config, *opt_dump_to, *opt_pch;
 
 static struct opt_value values[] = {
 	{ "repo", &opt_repo, false },
@@ -94,6 +97,7 @@ static struct opt_value values[] = {
 	{ "check", &opt_check, false },
 	{ "config", &opt_config, false },
 	{ "dump-to", &opt_dump_to, false },
+	{ "pch", &opt_pch, false },
 };
 #define NVALUES (sizeof values / sizeof values[0])
 
@@ -209,7 +213,7 @@ int main(int argc, char **argv)
 {
 	enum { O_CONFIGURE = 256, O_COMPDB_CMD, O_COMPDB, O_SRC_MACHINE, O_DEST_MACHINE,
 	       O_SRC_DUMP, O_DEST_DUMP, O_LAYOUT, O_DIRECTION, O_CACHE_DIR, O_PLUGIN, O_EXTRACT,
-	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO };
+	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH };
 	static const struct option longs[] = {
 		{ "repo", required_argument, NULL, 'C' },
 		{ "configure", required_argument, NULL, O_CONFIGURE },
@@ -232,6 +236,7 @@ int main(int argc, char **argv)
 		{ "check", required_argument, NULL, O_CHECK },
 		{ "config", required_argument, NULL, O_CONFIG },
 		{ "dump-to", required_argument, NULL, O_DUMP_TO },
+		{ "pch", required_argument, NULL, O_PCH },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, O_VERSION },
@@ -325,6 +330,12 @@ int main(int argc, char **argv)
 	struct vd_options o = { .repo = repo, .compdb = opt_compdb ? opt_compdb : "compile_commands.json",
 				.configure_cmd = opt_configure, .compdb_cmd = opt_compdb_cmd,
 				.target = opt_target, .layout = opt_layout };
+	if (opt_pch) {
+		if (!opt_pch[0] || opt_pch[0] == '/' || strstr(opt_pch, "..") || strchr(opt_pch, '"'))
+			usage_error("--pch: '%s' is not a header name as in #include \"NAME\"",
+				    opt_pch);
+		o.pch = opt_pch;
+	}
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	if (opt_jobs) {
 		char *end;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "side.h"
+#include "pch.h"
 #include "run.h"
 
 #include <dirent.h>
@@ -471,6 +472,7 @@ struct pending {
 	size_t tu;
 	char key[VD_HEX_LEN];
 	char *tmp;
+	struct vd_strv argv;
 };
 
 static void compile_units(const struct vd_options *o, struct vd_cache *c, struct vd_side *s,
@@ -496,19 +498,33 @@ static void compile_units(const struct vd_options *o, struct vd_cache *c, struct
 		memcpy(p->key, key, VD_HEX_LEN);
 		p->tmp = vd_printf("%s/%zu", tmp_root, npend);
 		vd_mkdirs(p->tmp);
-		struct vd_strv argv = { 0 };
+		p->argv = (struct vd_strv){ 0 };
 		char *depfile = vd_printf("%s/deps.d", p->tmp);
-		vd_syntax_only_args(&db->tus[i], o->plugin, p->tmp, depfile, &argv);
+		vd_syntax_only_args(&db->tus[i], o->plugin, p->tmp, depfile, &p->argv);
 		free(depfile);
-		jobs[npend].argv = argv.v;
-		jobs[npend].cwd = db->tus[i].directory;
-		jobs[npend].log = vd_printf("%s/log", p->tmp);
 		npend++;
 	}
+	struct vd_pch pch = { 0 };
 	if (npend) {
 		double t0 = now();
-		vd_note("%s: compiling %zu of %zu units with the plugin (-fsyntax-only, -j%u)",
-			s->role, npend, s->units, o->jobs);
+		vd_note("%s: compiling %zu of %zu units with the plugin (-fsyntax-only, -j%u%s%s)",
+			s->role, npend, s->units, o->jobs, o->pch ? ", precompiled " : "",
+			o->pch ? o->pch : "");
+		if (o->pch) {
+			const struct vd_tu **tus = vd_xmalloc(sizeof *tus * npend);
+			for (size_t k = 0; k < npend; k++)
+				tus[k] = &db->tus[pend[k].tu];
+			char *root = vd_printf("%s/pch", tmp_root);
+			vd_pch_build(&pch, o->pch, root, tus, npend, o->jobs);
+			free(root);
+			free(tus);
+		}
+		for (size_t k = 0; k < npend; k++) {
+			vd_pch_use(&pch, k, &pend[k].argv);
+			jobs[k].argv = pend[k].argv.v;
+			jobs[k].cwd = db->tus[pend[k].tu].directory;
+			jobs[k].log = vd_printf("%s/log", pend[k].tmp);
+		}
 		size_t failed = vd_run_jobs(jobs, npend, o->jobs, false);
 		if (failed) {
 			for (size_t k = 0; k < npend; k++) {
@@ -522,20 +538,27 @@ static void compile_units(const struct vd_options *o, struct vd_cache *c, struct
 				       db->tus[pend[k].tu].file, jobs[k].status);
 			}
 		}
+		size_t pch_used = 0;
 		for (size_t k = 0; k < npend; k++) {
 			struct pending *p = &pend[k];
 			char *depfile = vd_printf("%s/deps.d", p->tmp);
+			if (vd_pch_was_used(&pch, k, depfile))
+				pch_used++;
 			/* The one fragment the plugin wrote, whatever its unit id. */
 			char *frag = find_fragment(p->tmp);
 			if (!frag)
 				vd_die("%s: the plugin wrote no fragment (is %s the vmstate plugin?)",
 				       db->tus[p->tu].file, o->plugin);
 			vd_strv_push(frags, vd_cache_store(c, p->key, &s->roots,
-							   db->tus[p->tu].directory, frag, depfile));
+							   db->tus[p->tu].directory, frag, depfile,
+							   pch.root));
 			free(frag);
 			free(depfile);
 			s->compiled++;
 		}
+		if (vd_verbose && o->pch)
+			vd_note("%s: %zu of %zu units read the precompiled %s", s->role, pch_used,
+				npend, o->pch);
 		if (vd_verbose)
 			vd_note("%s: compiled %zu units in %.1f s", s->role, npend, now() - t0);
 	}
@@ -547,6 +570,7 @@ static void compile_units(const struct vd_options *o, struct vd_cache *c, struct
 		free(jobs[k].log);
 		free(pend[k].tmp);
 	}
+	vd_pch_free(&pch);
 	if (npend)
 		vd_remove_tree(tmp_root);
 	free(tmp_root);

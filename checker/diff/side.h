@@ -15,6 +15,7 @@ struct vd_options {
 	const char *compdb;        /* the compilation database, relative to the build dir */
 	const char *target;        /* ninja target whose linked units are compiled */
 	const char *layout;        /* passed to vmstate-extract --layout */
+	const char *pch;           /* header to precompile for the units (--pch), or NULL */
 	unsigned jobs;
 	bool keep_logs;
 };

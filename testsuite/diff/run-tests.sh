@@ -294,5 +294,41 @@ expect_eq "ci: v2 -> v2 passes, but the v1 baselines do not" 1 $?
 (cd "$repo" && VMSTATE_DIFF=$diff_bin sh "$top/contrib/vmstate-ci.sh" v2 v2) >"$work/13c.out" 2>&1
 expect_eq "ci: v2 -> v2 without baselines passes" 0 $?
 
+# 14. --pch: a cold cache filled with a precompiled qemu/osdep.h gives the same dumps, and
+# fragments equal to those compiled without it (but for the unit id, which names the
+# compilation, and the cache's own path); the units did read the precompiled header.
+(cd "$repo" && git checkout -q -f v2)
+vd --cache-dir "$work/pch-cache" --pch qemu/osdep.h -v --src-machine pc-i440fx-2.1 \
+	--dest-machine pc-i440fx-2.2 -o "$work/pch-dumps" v1 v2 >"$work/14.out" 2>"$work/14.err"
+expect_eq "pch: exit status 1, as without" 1 $?
+for side in src dest; do
+	if cmp -s "$work/dumps/$side.json" "$work/pch-dumps/$side.json"; then
+		pass "pch: the $side dump equals the one made without --pch"
+	else
+		fail "pch: the $side dump differs from the one made without --pch"
+	fi
+done
+used=$(sed -n 's/^vmstate-diff: src: \([0-9]*\) of \([0-9]*\) units read the precompiled.*/\1 \2/p' "$work/14.err")
+if [ -n "$used" ] && [ "${used% *}" -gt 0 ] && [ "${used% *}" = "${used#* }" ]; then
+	pass "pch: every unit compiled for src read the precompiled header ($used)"
+else
+	fail "pch: units that read the precompiled header: '$used'"
+fi
+python3 - "$cache" "$work/pch-cache" <<'PY'
+import glob, json, sys
+def fragments(cache):
+    out = []
+    for f in glob.glob(cache + "/units/fragments/*/*.vmfrag.json"):
+        d = json.load(open(f))
+        d["unit"].pop("id", None)
+        # Source locations name the worktree, which lies in the cache.
+        out.append(json.dumps(d, sort_keys=True).replace(cache + "/", "CACHE/"))
+    return sorted(out)
+plain, pch = fragments(sys.argv[1]), fragments(sys.argv[2])
+new = [f for f in pch if f not in set(plain)]
+sys.exit(1 if not pch or new else 0)
+PY
+expect_eq "pch: every fragment is one the cache without --pch holds" 0 $?
+
 echo "check-diff: $((tests - failures)) of $tests passed"
 [ "$failures" -eq 0 ]

@@ -269,6 +269,33 @@ static char *portable_arg(const struct vd_roots *r, const char *dir, const char 
 	return out;
 }
 
+char *vd_rebase_arg(const char *from, const char *to, const char *dir, const char *arg)
+{
+	static const char *const prefixes[] = { "-I", "-isystem", "-iquote", "-idirafter",
+						"-include", "-imacros" };
+	const char *prefix = "", *path = arg;
+	if (arg[0] == '-') {
+		path = NULL;
+		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+			size_t n = strlen(prefixes[i]);
+			if (strncmp(arg, prefixes[i], n) == 0 && arg[n]) {
+				prefix = prefixes[i];
+				path = arg + n;
+				break;
+			}
+		}
+		if (!path)
+			return vd_xstrdup(arg);
+	}
+	char *abs = vd_normalize_path(dir, path);
+	const char *rest;
+	char *out = under(abs, from, &rest) ? vd_printf("%s%s%s%s", prefix, to, *rest ? "/" : "",
+						       rest)
+					    : vd_xstrdup(arg);
+	free(abs);
+	return out;
+}
+
 /* The compiler: its resolved file and that file's size and time, so that an upgraded
  * compiler misses the cache. */
 static void add_compiler(struct vd_sha256 *s, const char *compiler)

@@ -49,6 +49,10 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 		     const char *dir, const char *fragment, const char *depfile,
 		     const char *ignore_under);
 
+/* A compile command argument of a unit run in DIR, with the source root FROM made TO
+ * (an absolute path then); build-relative and other words are left as they are. */
+char *vd_rebase_arg(const char *from, const char *to, const char *dir, const char *arg);
+
 /* Content hash of a file (memoized for the run); "missing" when it cannot be read. */
 const char *vd_cache_file_hash(struct vd_cache *c, const char *path);
 

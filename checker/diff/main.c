@@ -48,6 +48,9 @@ static void usage(FILE *f)
 	      "      --pch=HEADER         precompile HEADER, the header every unit includes\n"
 	      "                           first (QEMU: qemu/osdep.h), once per set of compile\n"
 	      "                           options: a cold cache fills about twice as fast\n"
+	      "      --share-build=WHEN   auto (default): when the two revisions differ in .c\n"
+	      "                           and .h files only, the second uses the first's\n"
+	      "                           configured build directory; never: one each\n"
 	      "      --cache-dir=DIR      default: $VMSTATE_CACHE/diff, else\n"
 	      "                           ~/.cache/vmstate-plugin/diff\n"
 	      "      --plugin=FILE, --extract=FILE, --check=FILE   the project's programs\n"
@@ -73,7 +76,7 @@ struct opt_value {
 static const char *opt_repo, *opt_configure, *opt_compdb_cmd, *opt_compdb, *opt_target,
 	*opt_machine, *opt_src_machine, *opt_dest_machine, *opt_src_dump, *opt_dest_dump,
 	*opt_layout, *opt_waivers, *opt_output_dir, *opt_direction, *opt_jobs, *opt_cache_dir,
-	*opt_plugin, *opt_extract, *opt_check, *opt_config, *opt_dump_to, *opt_pch;
+	*opt_plugin, *opt_extract, *opt_check, *opt_config, *opt_dump_to, *opt_pch, *opt_share_build;
 
 static struct opt_value values[] = {
 	{ "repo", &opt_repo, false },
@@ -98,6 +101,7 @@ static struct opt_value values[] = {
 	{ "config", &opt_config, false },
 	{ "dump-to", &opt_dump_to, false },
 	{ "pch", &opt_pch, false },
+	{ "share-build", &opt_share_build, false },
 };
 #define NVALUES (sizeof values / sizeof values[0])
 
@@ -213,7 +217,7 @@ int main(int argc, char **argv)
 {
 	enum { O_CONFIGURE = 256, O_COMPDB_CMD, O_COMPDB, O_SRC_MACHINE, O_DEST_MACHINE,
 	       O_SRC_DUMP, O_DEST_DUMP, O_LAYOUT, O_DIRECTION, O_CACHE_DIR, O_PLUGIN, O_EXTRACT,
-	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH };
+	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH, O_SHARE_BUILD };
 	static const struct option longs[] = {
 		{ "repo", required_argument, NULL, 'C' },
 		{ "configure", required_argument, NULL, O_CONFIGURE },
@@ -237,6 +241,7 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, O_CONFIG },
 		{ "dump-to", required_argument, NULL, O_DUMP_TO },
 		{ "pch", required_argument, NULL, O_PCH },
+		{ "share-build", required_argument, NULL, O_SHARE_BUILD },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, O_VERSION },
@@ -336,6 +341,13 @@ int main(int argc, char **argv)
 				    opt_pch);
 		o.pch = opt_pch;
 	}
+	o.share_build = true;
+	if (opt_share_build) {
+		if (strcmp(opt_share_build, "never") == 0)
+			o.share_build = false;
+		else if (strcmp(opt_share_build, "auto") != 0)
+			usage_error("--share-build: '%s' is not auto or never", opt_share_build);
+	}
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	if (opt_jobs) {
 		char *end;
@@ -419,8 +431,9 @@ int main(int argc, char **argv)
 	}
 	vd_side_resolve(&o, &src);
 	vd_side_resolve(&o, &dest);
-	/* Both build directories configure at once; then each side compiles in turn, the
-	 * second mostly from the first one's fragments. */
+	vd_side_share_build(&o, &src, &dest);
+	/* Both build directories (or one, when shared) configure at once; then each side
+	 * compiles in turn, the second mostly from the first one's fragments. */
 	vd_side_start(&o, &src);
 	vd_side_start(&o, &dest);
 	vd_side_make_dump(&o, &cache, &src);

@@ -627,13 +627,68 @@ static void extract(const struct vd_options *o, struct vd_side *s, struct vd_str
 	free(dir);
 }
 
+static bool is_c_source_or_header(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 2 && path[n - 2] == '.' && (path[n - 1] == 'c' || path[n - 1] == 'h');
+}
+
+bool vd_side_share_build(const struct vd_options *o, struct vd_side *src, struct vd_side *dest)
+{
+	if (!o->share_build || !o->configure_cmd || src->dump_file || dest->dump_file ||
+	    !src->commit || !dest->commit)
+		return false;
+	char *argv[] = { "git", "-C", (char *)o->repo, "diff", "--name-only", "--no-renames",
+			 "-z", src->commit, dest->commit, NULL };
+	int st;
+	size_t len;
+	char *out = vd_run_capture(argv, NULL, "/dev/null", &st, &len);
+	bool share = st == 0;
+	for (size_t i = 0; share && i < len; i += strlen(out + i) + 1)
+		share = is_c_source_or_header(out + i);
+	free(out);
+	if (share) {
+		dest->shares = src;
+		if (vd_verbose)
+			vd_note("dest: uses the build directory of src: the revisions differ in C "
+				"sources and headers only");
+	}
+	return share;
+}
+
 void vd_side_start(const struct vd_options *o, struct vd_side *s)
 {
 	if (s->dump_file || s->started)
 		return;
 	s->started = true;
 	checkout(o, s);
+	if (s->shares) {
+		free((char *)s->roots.build);
+		s->roots.build = vd_xstrdup(s->shares->roots.build);
+		return;
+	}
 	configure_start(o, s);
+}
+
+/* The units of the side whose build directory S shares, made to read S's sources. */
+static void shared_units(struct vd_side *s)
+{
+	const struct vd_side *from = s->shares;
+	const char *a = from->roots.src, *b = s->roots.src;
+	s->db.n = from->db.n;
+	s->db.tus = vd_xmalloc(sizeof *s->db.tus * (s->db.n ? s->db.n : 1));
+	for (size_t i = 0; i < s->db.n; i++) {
+		const struct vd_tu *t = &from->db.tus[i];
+		struct vd_tu *u = &s->db.tus[i];
+		memset(u, 0, sizeof *u);
+		u->directory = vd_xstrdup(t->directory);
+		u->file = vd_rebase_arg(a, b, "/", t->file);
+		u->output = t->output ? vd_xstrdup(t->output) : NULL;
+		for (size_t k = 0; k < t->args.n; k++)
+			vd_strv_push(&u->args, vd_rebase_arg(a, b, t->directory, t->args.v[k]));
+	}
+	s->selected = vd_xmalloc(s->db.n + 1);
+	memcpy(s->selected, from->selected, s->db.n + 1);
 }
 
 void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s)
@@ -642,6 +697,25 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 		return;
 	double t0 = now();
 	vd_side_start(o, s);
+	if (s->shares) {
+		if (!s->shares->selected)
+			vd_die("%s: the build directory of %s is not ready", s->label,
+			       s->shares->label);
+		side_env(s);
+		shared_units(s);
+		struct vd_strv frags = { 0 };
+		compile_units(o, c, s, &s->db, s->selected, &frags);
+		if (s->units == 0)
+			vd_die("%s: no C unit to compile", s->label);
+		double t_extract = now();
+		extract(o, s, &frags);
+		vd_strv_free(&frags);
+		if (vd_verbose)
+			vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s, extract %.1f s)",
+				s->role, s->label, s->units, s->compiled, s->dump, now() - t0,
+				now() - t_extract);
+		return;
+	}
 	configure_wait(o, s);
 	side_env(s);
 	char *compdb = vd_join(s->roots.build, o->compdb);
@@ -702,7 +776,9 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 		vd_die("%s: no C unit to compile", compdb);
 	extract(o, s, &frags);
 	vd_strv_free(&frags);
-	free(selected);
+	/* Kept for a side that shares this build directory. */
+	s->db = db;
+	s->selected = selected;
 	free(compdb);
 	if (vd_verbose)
 		vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s: cache and compile %.1f s, "

@@ -16,6 +16,7 @@ struct vd_options {
 	const char *target;        /* ninja target whose linked units are compiled */
 	const char *layout;        /* passed to vmstate-extract --layout */
 	const char *pch;           /* header to precompile for the units (--pch), or NULL */
+	bool share_build;          /* let the second side use the first's build directory */
 	unsigned jobs;
 	bool keep_logs;
 };
@@ -34,10 +35,18 @@ struct vd_side {
 	bool started;
 	int configure_pid;     /* a configure command running in the background */
 	char *configure_log;
+	struct vd_side *shares; /* the side whose build directory this one uses, or NULL */
+	struct vd_compdb db;    /* after vd_side_make_dump: the units, */
+	bool *selected;         /* and those that were compiled */
 };
 
 /* Resolves the side's revision and names it; dies on an unknown revision. */
 void vd_side_resolve(const struct vd_options *o, struct vd_side *s);
+/* Lets DEST use SRC's build directory (configure, generated files, compilation database)
+ * when the two revisions differ in C sources and headers only: configure and the
+ * generators read neither, so SRC's generated files are DEST's.  Call before starting
+ * either side; returns whether DEST shares. */
+bool vd_side_share_build(const struct vd_options *o, struct vd_side *src, struct vd_side *dest);
 /* Checks out the side and starts its configure command in the background. */
 void vd_side_start(const struct vd_options *o, struct vd_side *s);
 /* Checks out and configures (unless started), compiles what is missing from the cache,

@@ -234,6 +234,35 @@ else
 	fail "ninja: gen/extra-version.h is missing"
 fi
 
+if cmp -s "$work/ninja-dumps/dest.json" "$build/vmstate-src/v2/static.json"; then
+	pass "ninja: the v2 dump, made in v1's build directory, equals the plugin-built v2 program's"
+else
+	fail "ninja: the v2 dump differs from build/vmstate-src/v2/static.json"
+fi
+expect_eq "ninja: v1 and v2 differ in .c files only: dest shares src's build directory" 1 \
+	"$(grep -c '^vmstate-diff: dest: uses the build directory of src' "$work/10.err")"
+expect_eq "ninja: so only src configures" 1 "$(grep -c ': configuring ' "$work/10.err")"
+(cd "$repo" && "$diff_bin" --cache-dir "$work/ninja-separate" -v -j 2 --share-build never \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
+	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/ninja-separate-dumps" v1 v2) \
+	>"$work/10b.out" 2>"$work/10b.err"
+expect_eq "ninja: --share-build never: exit status 1" 1 $?
+expect_eq "ninja: --share-build never: both sides configure" 2 "$(grep -c ': configuring ' "$work/10b.err")"
+if cmp -s "$work/ninja-dumps/dest.json" "$work/ninja-separate-dumps/dest.json"; then
+	pass "ninja: the dest dump is the same with a build directory of its own"
+else
+	fail "ninja: the dest dump differs with --share-build never"
+fi
+# A revision that changes more than C sources and headers gets its own build directory.
+(cd "$repo" && git checkout -q -f v2 && echo "a note" >>README.md && git add README.md &&
+	git commit -q -m "v2 with a note" && git tag v2-note && git checkout -q -f v2)
+(cd "$repo" && "$diff_bin" --cache-dir "$cache" -v -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src v1 v2-note) \
+	>"$work/10c.out" 2>"$work/10c.err"
+expect_eq "ninja: v1 -> v2-note: exit status 1" 1 $?
+expect_eq "ninja: a README change: dest does not share" 0 \
+	"$(grep -c 'uses the build directory' "$work/10c.err")"
+
 # 11. Baselines: the regeneration command writes the documented layout.
 cat >"$repo/.vmstate-diff" <<CONFIG
 # vmstate-diff settings of the test repository

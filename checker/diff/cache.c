@@ -236,26 +236,31 @@ static const char *local_path_buf(const struct vd_roots *r, const char *portable
 	return b->s;
 }
 
-/* An argument with the paths in it made portable: a plain word taken as a path relative
- * to the unit's directory, or the path glued to a directory option. */
-static char *portable_arg(const struct vd_roots *r, const char *dir, const char *arg)
+/* The path in a compile command argument: a plain word, or the path glued to a
+ * directory option (*PREFIX gets the option); NULL for any other option. */
+static const char *arg_path(const char *arg, const char **prefix)
 {
 	static const char *const prefixes[] = { "-I", "-isystem", "-iquote", "-idirafter",
 						"-include", "-imacros", "--sysroot=", "-B" };
-	const char *prefix = "", *path = arg;
-	if (arg[0] == '-') {
-		path = NULL;
-		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-			size_t n = strlen(prefixes[i]);
-			if (strncmp(arg, prefixes[i], n) == 0 && arg[n]) {
-				prefix = prefixes[i];
-				path = arg + n;
-				break;
-			}
+	*prefix = "";
+	if (arg[0] != '-')
+		return arg;
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(arg, prefixes[i], n) == 0 && arg[n]) {
+			*prefix = prefixes[i];
+			return arg + n;
 		}
-		if (!path)
-			return vd_xstrdup(arg);
 	}
+	return NULL;
+}
+
+/* An argument with the paths in it made portable (relative to the unit's directory). */
+static char *portable_arg(const struct vd_roots *r, const char *dir, const char *arg)
+{
+	const char *prefix, *path = arg_path(arg, &prefix);
+	if (!path)
+		return vd_xstrdup(arg);
 	char *abs = vd_normalize_path(dir, path);
 	char *p = portable_path(r, abs);
 	free(abs);
@@ -271,22 +276,9 @@ static char *portable_arg(const struct vd_roots *r, const char *dir, const char 
 
 char *vd_rebase_arg(const char *from, const char *to, const char *dir, const char *arg)
 {
-	static const char *const prefixes[] = { "-I", "-isystem", "-iquote", "-idirafter",
-						"-include", "-imacros" };
-	const char *prefix = "", *path = arg;
-	if (arg[0] == '-') {
-		path = NULL;
-		for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-			size_t n = strlen(prefixes[i]);
-			if (strncmp(arg, prefixes[i], n) == 0 && arg[n]) {
-				prefix = prefixes[i];
-				path = arg + n;
-				break;
-			}
-		}
-		if (!path)
-			return vd_xstrdup(arg);
-	}
+	const char *prefix, *path = arg_path(arg, &prefix);
+	if (!path)
+		return vd_xstrdup(arg);
 	char *abs = vd_normalize_path(dir, path);
 	const char *rest;
 	char *out = under(abs, from, &rest) ? vd_printf("%s%s%s%s", prefix, to, *rest ? "/" : "",

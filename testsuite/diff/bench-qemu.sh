@@ -3,14 +3,18 @@
 # Benchmark of vmstate-diff on QEMU 10.0 x86_64 (issue 6 goals: a verdict under 10 s
 # after a one-file change; a cold cache under half a normal build).
 #   bench-qemu.sh BUILD_DIR [normal]
+# Every run is timed in wall and CPU seconds (user + system of all its processes).
 # It makes a git repository of QEMU's source in $VMSTATE_CACHE/diff-bench/qemu (commit
 # v10.0.13, then a commit that changes one file), and times:
-#   1. cold:   an empty vmstate-diff cache, v10.0.13 -> change (both worktrees configured,
-#              every unit of qemu-system-x86_64 compiled once);
+#   1. cold:   an empty vmstate-diff cache, v10.0.13 -> change (one build directory, as
+#              the revisions differ in one .c file; every unit of qemu-system-x86_64
+#              compiled once, with a precompiled qemu/osdep.h); its v10.0.13 dump is
+#              compared with the fidelity run's -dump-vmstate of the same source;
 #   2. warm:   the same again (nothing to compile);
 #   3. first run against the working tree (the change commit, clean: dest's worktree);
 #   4. one-file change in the working tree, then vmstate-diff v10.0.13;
-#   5. with "normal": a normal build (configure + ninja qemu-system-x86_64) to compare.
+#   5. with "normal": a normal build (configure + ninja -j2 qemu-system-x86_64, no
+#      ccache), right after, to compare with.
 # Figures go to standard output and $VMSTATE_CACHE/diff-bench/results.txt.
 set -euo pipefail
 build=${1:?usage: bench-qemu.sh BUILD_DIR [normal]}
@@ -60,59 +64,85 @@ cp "$build/vmstate.so" "$bench/vmstate.so"
 printf '%s\n' \
 	'configure = "$VMSTATE_SRC/configure" --target-list=x86_64-softmmu --disable-docs --disable-werror --disable-modules --disable-install-blobs --disable-rust --disable-download' \
 	'target = qemu-system-x86_64' \
+	'pch = qemu/osdep.h' \
 	"cache-dir = $bench/cache" \
 	"plugin = $bench/vmstate.so" \
 	'jobs = 2' >"$repo/.vmstate-diff"
 
-vd() { (cd "$repo" && "$build/vmstate-diff" -v "$@"); }
-# timed NAME COMMAND...: wall seconds into ${NAME}_s, exit status into ${NAME}_status.
+# timed NAME DIR COMMAND...: runs COMMAND in DIR; wall seconds into ${NAME}_s, CPU
+# seconds (user + system, every process it started) into ${NAME}_cpu, exit status into
+# ${NAME}_status.
 timed() {
-	local name=$1
-	shift
-	local t0 t1 status=0
-	t0=$(date +%s.%N)
-	"$@" >"$bench/$name.out" 2>"$bench/$name.err" || status=$?
-	t1=$(date +%s.%N)
-	printf -v "${name}_s" '%.1f' "$(echo "$t1 - $t0" | bc)"
-	printf -v "${name}_status" '%s' "$status"
-	local v=${name}_s
-	echo "bench-qemu: $name: ${!v} s, exit status $status" >&2
+	local name=$1 dir=$2
+	shift 2
+	local line
+	line=$(python3 - "$dir" "$bench/$name.out" "$bench/$name.err" "$@" <<'PY'
+import resource, subprocess, sys, time
+cwd, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+t0 = time.monotonic()
+with open(out, "w") as o, open(err, "w") as e:
+    rc = subprocess.call(argv, cwd=cwd, stdout=o, stderr=e)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{time.monotonic() - t0:.1f} {ru.ru_utime + ru.ru_stime:.1f} {rc}")
+PY
+)
+	read -r "${name}_s" "${name}_cpu" "${name}_status" <<<"$line"
+	echo "bench-qemu: $name: $line (wall s, CPU s, exit status)" >&2
 }
+vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
-rm -rf "$bench/cache"
-timed cold vd v10.0.13 change
-timed warm vd v10.0.13 change
-timed first_work vd v10.0.13
+rm -rf "$bench/cache" "$bench/dumps"
+vd cold -o "$bench/dumps" v10.0.13 change
+vd warm v10.0.13 change
+vd first_work v10.0.13
 # The one-file change in the working tree: usb-ptr's version too.
 sed -i '/\.name = "usb-ptr",/{n;s/\.version_id = 1,/.version_id = 3,/}' "$repo/hw/usb/dev-hid.c"
-timed one_file vd v10.0.13
+vd one_file v10.0.13
 # A header that 35 units include.
 echo '/* bench: a header change */' >>"$repo/include/hw/usb.h"
-timed header vd v10.0.13
+vd header v10.0.13
 git -C "$repo" checkout -q -f change
+
+# The cold run's dumps: v10.0.13's against the binary's own -dump-vmstate (make fidelity
+# QEMU=10.0), and change's against v10.0.13's (one section differs: usb-kbd).
+truth=$VMSTATE_CACHE/fidelity/qemu-10.0-x86_64/latest/truth.json
+fidelity_line="fidelity of the cold run's v10.0.13 dump: no truth.json (run make fidelity QEMU=10.0)"
+if [ -f "$truth" ] && [ -f "$bench/dumps/src.json" ]; then
+	fidelity_line="fidelity of the cold run's v10.0.13 dump against $truth: $("$build/vmstate-dumpcmp" "$truth" "$bench/dumps/src.json" | tail -n 1)"
+fi
+shared_line=
+if [ -f "$bench/dumps/dest.json" ]; then
+	shared_line="change's dump (made in v10.0.13's build directory) against v10.0.13's: $("$build/vmstate-dumpcmp" "$bench/dumps/src.json" "$bench/dumps/dest.json" | tail -n 1)"
+fi
 
 units=$(sed -n 's/.*src: \([0-9]*\) units linked into.*/\1/p' "$bench/cold.err" | head -1)
 normal_line=
+ratio_line=
 if [ "$mode" = normal ]; then
 	nb=$bench/normal-build
 	rm -rf "$nb"
 	mkdir -p "$nb"
-	t0=$(date +%s.%N)
-	(cd "$nb" && "$repo/configure" --target-list=x86_64-softmmu --disable-docs --disable-werror \
-		--disable-modules --disable-install-blobs --disable-rust --disable-download >configure.log 2>&1 &&
-		ninja -j2 qemu-system-x86_64 >build.log 2>&1)
-	normal_s=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)")
-	normal_line="normal build (configure + ninja -j2 qemu-system-x86_64): ${normal_s} s"
+	timed normal "$nb" sh -c "'$repo/configure' --target-list=x86_64-softmmu --disable-docs \
+		--disable-werror --disable-modules --disable-install-blobs --disable-rust \
+		--disable-download && ninja -j2 qemu-system-x86_64"
+	normal_line="normal build (configure + ninja -j2 qemu-system-x86_64): ${normal_s} s wall, ${normal_cpu} s CPU (exit ${normal_status})"
+	ratio_line="cold / normal: $(python3 -c "import sys; a,b,c,d=map(float,sys.argv[1:]); print(f'{a/b:.2f} in wall time, {c/d:.2f} in CPU time')" \
+		"$cold_s" "$normal_s" "$cold_cpu" "$normal_cpu")"
 fi
 {
 	echo "date: $(date -u +%Y-%m-%dT%H:%MZ); host: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "QEMU 10.0 x86_64 ($srcdir), $units units linked into qemu-system-x86_64, -j2"
-	echo "cold cache, v10.0.13 -> change (2 configures, all units once): ${cold_s} s (exit ${cold_status})"
+	echo "plugin: sha256 $(sha256sum "$bench/vmstate.so" | cut -c1-16); vmstate-diff $("$build/vmstate-diff" --version)"
+	echo "cold cache, v10.0.13 -> change: ${cold_s} s wall, ${cold_cpu} s CPU (exit ${cold_status})"
+	grep -h -e 'uses the build directory' -e 'configuring' -e 'compiling' -e 'compiled' \
+		-e 'precompiled' -e 'build plan' "$bench/cold.err" | sed 's/^/  /' || true
+	echo "  $fidelity_line"
+	if [ -n "$shared_line" ]; then echo "  $shared_line"; fi
 	echo "warm, same revisions (nothing compiled): ${warm_s} s (exit ${warm_status})"
 	echo "first run against the (clean) working tree: ${first_work_s} s"
 	echo "one-file change in the working tree, vmstate-diff v10.0.13: ${one_file_s} s (exit ${one_file_status})"
 	grep -h 'compiling' "$bench/one_file.err" | sed 's/^/  /' || true
 	echo "header change (include/hw/usb.h) in the working tree: ${header_s} s (exit ${header_status})"
 	grep -h 'compiling' "$bench/header.err" | sed 's/^/  /' || true
-	if [ -n "$normal_line" ]; then echo "$normal_line"; fi
+	if [ -n "$normal_line" ]; then echo "$normal_line"; echo "$ratio_line"; fi
 } | tee "$results"

@@ -24,7 +24,8 @@ check-diff-unit: $(BUILD)/diff/test-compdb
 	@echo "  RUN  $<"; $<
 
 # QEMU 10.0 x86_64: cold cache, warm, one-file change (and with DIFF_BENCH=normal a normal
-# build to compare with).  Long: it configures QEMU three times and compiles it once.
+# build to compare with).  Long: it configures QEMU once (twice with normal) and compiles
+# every unit of the target once with -fsyntax-only (and once in full with normal).
 bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \
 		$(BUILD)/vmstate-dumpcmp
 	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)

@@ -44,6 +44,8 @@ if ! git -C "$repo" rev-parse -q --verify v10.0.13 >/dev/null 2>&1; then
 	git -C "$repo" add -f -A
 	git -C "$repo" commit -q -m "QEMU 10.0 (Debian source)"
 	git -C "$repo" tag v10.0.13
+	# Packed, as a clone is: worktrees check out from packs.
+	git -C "$repo" gc -q
 fi
 if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 	git -C "$repo" checkout -q -f v10.0.13

@@ -47,7 +47,7 @@ static void usage(FILE *f)
 	      "  -j, --jobs=N             parallel compilations (default: online CPUs)\n"
 	      "      --pch=HEADER         precompile HEADER, the header every unit includes\n"
 	      "                           first (QEMU: qemu/osdep.h), once per set of compile\n"
-	      "                           options: a cold cache fills about twice as fast\n"
+	      "                           options: units compile in about 60% of the time\n"
 	      "      --share-build=WHEN   auto (default): when the two revisions differ in .c\n"
 	      "                           and .h files only, the second uses the first's\n"
 	      "                           configured build directory; never: one each\n"

@@ -172,8 +172,12 @@ char *vd_read_file(const char *path, size_t *lenp)
 
 bool vd_write_file(const char *path, const char *data, size_t len)
 {
-	char *tmp = vd_printf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* Not a regular file (/dev/null, a FIFO): written as it is, never renamed over. */
+	struct stat st;
+	bool direct = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	char *tmp = direct ? vd_xstrdup(path) : vd_printf("%s.tmp.%ld", path, (long)getpid());
+	int fd = open(tmp, direct ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		      0644);
 	if (fd < 0) {
 		free(tmp);
 		return false;
@@ -186,16 +190,18 @@ bool vd_write_file(const char *path, const char *data, size_t len)
 				continue;
 			int e = errno;
 			close(fd);
-			unlink(tmp);
+			if (!direct)
+				unlink(tmp);
 			free(tmp);
 			errno = e;
 			return false;
 		}
 		done += (size_t)n;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
+	if (close(fd) != 0 || (!direct && rename(tmp, path) != 0)) {
 		int e = errno;
-		unlink(tmp);
+		if (!direct)
+			unlink(tmp);
 		free(tmp);
 		errno = e;
 		return false;

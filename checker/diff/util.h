@@ -40,7 +40,8 @@ void vd_strv_free(struct vd_strv *a);
 
 /* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
 char *vd_read_file(const char *path, size_t *len);
-/* Writes atomically (temporary file + rename); false with errno set on failure. */
+/* Writes atomically (temporary file + rename), or in place when PATH exists and is not a
+ * regular file (/dev/null, a FIFO); false with errno set on failure. */
 bool vd_write_file(const char *path, const char *data, size_t len);
 /* mkdir -p; dies on failure. */
 void vd_mkdirs(const char *path);

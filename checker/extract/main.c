@@ -125,9 +125,12 @@ static bool write_all(FILE *f, const struct strbuf *sb)
 	return (!sb->len || fwrite(sb->data, 1, sb->len, f) == sb->len) && fflush(f) == 0;
 }
 
-/* Writes the dump to PATH through a temporary file, so that PATH is never partial. */
+/* Writes the dump to PATH through a temporary file, so that PATH is never partial.  A
+ * PATH that is not a regular file (/dev/null, a FIFO) is written as it is: renaming over
+ * it would replace the device. */
 static int write_output(const char *path, const struct strbuf *dump)
 {
+	struct stat st;
 	mode_t mask;
 	char *tmp;
 	FILE *f;
@@ -137,6 +140,14 @@ static int write_output(const char *path, const struct strbuf *dump)
 		if (!write_all(stdout, dump)) {
 			diag_error(NULL, "cannot write the dump to standard output: %s",
 				   strerror(errno));
+			return VX_EXIT_INTERNAL;
+		}
+		return VX_EXIT_OK;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		f = fopen(path, "w");
+		if (!f || !write_all(f, dump) || fclose(f) != 0) {
+			diag_error(path, "cannot write: %s", strerror(errno));
 			return VX_EXIT_INTERNAL;
 		}
 		return VX_EXIT_OK;

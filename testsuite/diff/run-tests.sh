@@ -289,6 +289,20 @@ expect_eq "baselines: SOURCE records the commit" "commit: $(cd "$repo" && git re
 expect_eq "baselines: checking v2 against the v1 baseline gives v1 -> v2's report" \
 	"$(cat "$work/fwd.expected")" "$(block "$work/11b.out" forward)"
 
+# 11c. --dump-to a FIFO (like /dev/null: not a regular file) writes into it, never
+# renames over it.
+rm -f "$work/dump.fifo" && mkfifo "$work/dump.fifo"
+timeout 60 cat "$work/dump.fifo" >"$work/fifo.json" &
+reader=$!
+(cd "$repo" && "$diff_bin" --machine pc-i440fx-2.1 --dump-to "$work/dump.fifo" v1) 2>/dev/null
+expect_eq "dump-to a FIFO: exit status 0" 0 $?
+wait "$reader"
+if [ -p "$work/dump.fifo" ] && cmp -s "$work/fifo.json" "$bl/pc-i440fx-2.1.json"; then
+	pass "dump-to a FIFO: still a FIFO, and its reader got v1's dump"
+else
+	fail "dump-to a FIFO: replaced, or the reader did not get v1's dump"
+fi
+
 # 12. The pre-commit hook: fails with the checker's messages, passes once waived.
 hook=$repo/.git/hooks/pre-commit
 cp "$top/contrib/vmstate-pre-commit" "$hook"

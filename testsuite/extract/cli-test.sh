@@ -222,5 +222,20 @@ grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || { echo "FAIL:
 [ -s out.txt ] && { echo "FAIL: output despite bad input"; failed=$((failed + 1)); }
 expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- --list-units -o nodir/units.txt a.o
 
+# An output that is not a regular file (/dev/null, a FIFO) is written in place, not
+# renamed over: the FIFO stays a FIFO and its reader gets the whole dump.
+"$extract" -o ref.json a.o 2>/dev/null
+rm -f out.fifo && mkfifo out.fifo
+timeout 60 cat out.fifo >fifo.json &
+reader=$!
+"$extract" -o out.fifo a.o 2>/dev/null
+wait "$reader"
+if [ -p out.fifo ] && cmp -s ref.json fifo.json; then
+	passed=$((passed + 1))
+else
+	echo "FAIL: -o FIFO: replaced, or the reader did not get the dump"
+	failed=$((failed + 1))
+fi
+
 echo "cli-test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

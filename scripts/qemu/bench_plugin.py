@@ -3,7 +3,8 @@
 """Compile CPU time of QEMU's C translation units with and without the vmstate plugin.
 
 Reads a compile_commands.json, and for each C unit runs its own compile command twice
-(-o /dev/null, no dependency files, any -fplugin flags of the build removed): once as is and once with -fplugin=PLUGIN, back to
+(the object to a scratch file per worker, no dependency files, any -fplugin flags of the
+build removed): once as is and once with -fplugin=PLUGIN, back to
 back in alternating order so that both see the same machine load.  CPU time is the
 child's user+sys from wait4().  Writes units.csv and summary.txt into OUT and prints the
 summary.  Exit status 1 when a unit compiles without the plugin but not with it.
@@ -19,7 +20,7 @@ import threading
 import time
 
 
-def unit_command(entry, plugin):
+def unit_command(entry, plugin, output):
     args = shlex.split(entry["command"]) if "command" in entry else list(entry["arguments"])
     while args and os.path.basename(args[0]) == "ccache":
         args = args[1:]
@@ -35,7 +36,9 @@ def unit_command(entry, plugin):
             continue
         out.append(a)
         i += 1
-    out += ["-o", "/dev/null"]
+    # A scratch file, not /dev/null: a compiler that deletes its output on failure must
+    # not meet a device.
+    out += ["-o", output]
     if plugin:
         out.insert(1, "-fplugin=" + plugin)
     return out
@@ -78,7 +81,7 @@ def main():
     next_index = [0]
     lock = threading.Lock()
 
-    def worker():
+    def worker(output):
         while True:
             with lock:
                 i = next_index[0]
@@ -86,7 +89,7 @@ def main():
             if i >= len(entries):
                 return
             e = entries[i]
-            plain, withp = unit_command(e, None), unit_command(e, plugin)
+            plain, withp = unit_command(e, None, output), unit_command(e, plugin, output)
             order = [("plain", plain), ("plugin", withp)]
             if i % 2:
                 order.reverse()
@@ -96,12 +99,18 @@ def main():
             results[i] = (e["file"], r["plain"], r["plugin"])
 
     start = time.time()
-    threads = [threading.Thread(target=worker) for _ in range(max(1, o.jobs))]
+    threads = [threading.Thread(target=worker, args=(os.path.join(o.out, f"scratch-{n}.o"),))
+               for n in range(max(1, o.jobs))]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.time() - start
+    for n in range(max(1, o.jobs)):
+        try:
+            os.remove(os.path.join(o.out, f"scratch-{n}.o"))
+        except FileNotFoundError:
+            pass
 
     broken, failed_both, rows = [], 0, []
     total_plain = total_plugin = 0.0

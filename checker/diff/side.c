@@ -691,31 +691,10 @@ static void shared_units(struct vd_side *s)
 	memcpy(s->selected, from->selected, s->db.n + 1);
 }
 
-void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s)
+/* The side's own units: configure, compilation database, and with ninja the target's
+ * units and generated files.  Sets S->db and S->selected; returns the database's path. */
+static char *own_units(const struct vd_options *o, struct vd_side *s)
 {
-	if (s->dump_file)
-		return;
-	double t0 = now();
-	vd_side_start(o, s);
-	if (s->shares) {
-		if (!s->shares->selected)
-			vd_die("%s: the build directory of %s is not ready", s->label,
-			       s->shares->label);
-		side_env(s);
-		shared_units(s);
-		struct vd_strv frags = { 0 };
-		compile_units(o, c, s, &s->db, s->selected, &frags);
-		if (s->units == 0)
-			vd_die("%s: no C unit to compile", s->label);
-		double t_extract = now();
-		extract(o, s, &frags);
-		vd_strv_free(&frags);
-		if (vd_verbose)
-			vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s, extract %.1f s)",
-				s->role, s->label, s->units, s->compiled, s->dump, now() - t0,
-				now() - t_extract);
-		return;
-	}
 	configure_wait(o, s);
 	side_env(s);
 	char *compdb = vd_join(s->roots.build, o->compdb);
@@ -765,21 +744,41 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 			selected[i] = vd_tu_is_c_like(&db.tus[i]);
 	}
 	free(bn);
+	/* Kept for a side that shares this build directory. */
+	s->db = db;
+	s->selected = selected;
+	return compdb;
+}
+
+void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd_side *s)
+{
+	if (s->dump_file)
+		return;
+	double t0 = now();
+	vd_side_start(o, s);
+	char *units_from;  /* for messages */
+	if (s->shares) {
+		if (!s->shares->selected)
+			vd_die("%s: the build directory of %s is not ready", s->label,
+			       s->shares->label);
+		side_env(s);
+		shared_units(s);
+		units_from = vd_xstrdup(s->label);
+	} else {
+		units_from = own_units(o, s);
+	}
 
 	double t_lookup = now();
 	if (vd_verbose)
 		vd_note("%s: checkout, configure and build plan: %.1f s", s->role, t_lookup - t0);
 	struct vd_strv frags = { 0 };
-	compile_units(o, c, s, &db, selected, &frags);
+	compile_units(o, c, s, &s->db, s->selected, &frags);
 	double t_extract = now();
 	if (s->units == 0)
-		vd_die("%s: no C unit to compile", compdb);
+		vd_die("%s: no C unit to compile", units_from);
 	extract(o, s, &frags);
 	vd_strv_free(&frags);
-	/* Kept for a side that shares this build directory. */
-	s->db = db;
-	s->selected = selected;
-	free(compdb);
+	free(units_from);
 	if (vd_verbose)
 		vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s: cache and compile %.1f s, "
 			"extract %.1f s)", s->role, s->label, s->units, s->compiled, s->dump,

@@ -425,22 +425,30 @@ static uint32_t reserve_slots(struct parser *ps, size_t n)
 
 enum { SMALL_DICT = 8 };
 
+/* Makes *TABLE (of *CAP entries) hold index NEED, doubling from 1024; new entries are
+ * bytes FILL. */
+static void grow_table(struct parser *ps, uint32_t **table, uint32_t *cap, uint32_t need,
+		       int fill)
+{
+	if (need < *cap)
+		return;
+	size_t n = *cap ? *cap : 1024;
+	while (n <= need)
+		n *= 2;
+	uint32_t *p = realloc(*table, n * sizeof(*p));
+	if (!p)
+		syntax_error(ps, ps->p, "out of memory");
+	memset(p + *cap, fill, (n - *cap) * sizeof(*p));
+	*table = p;
+	*cap = (uint32_t)n;
+}
+
 /* Whether the N keys at IN are all different: one look at a stamp per key instead of
  * comparing every pair (objects rarely repeat a key). */
 static bool distinct_keys(struct parser *ps, const struct vc_slot *in, size_t n)
 {
-	uint32_t count = ps->doc->strings->count;
-	if (count > ps->cap_stamp) {
-		size_t cap = ps->cap_stamp ? ps->cap_stamp : 1024;
-		while (cap < count)
-			cap *= 2;
-		uint32_t *p = realloc(ps->stamp, cap * sizeof(*p));
-		if (!p)
-			syntax_error(ps, ps->p, "out of memory");
-		memset(p + ps->cap_stamp, 0, (cap - ps->cap_stamp) * sizeof(*p));
-		ps->stamp = p;
-		ps->cap_stamp = (uint32_t)cap;
-	}
+	if (ps->doc->strings->count)
+		grow_table(ps, &ps->stamp, &ps->cap_stamp, ps->doc->strings->count - 1, 0);
 	if (++ps->stamp_serial == 0) {  /* wrapped: old stamps could match */
 		memset(ps->stamp, 0, ps->cap_stamp * sizeof(*ps->stamp));
 		ps->stamp_serial = 1;
@@ -463,11 +471,7 @@ static void finish_container(struct parser *ps, uint32_t node, enum vc_kind kind
 	uint32_t first = reserve_slots(ps, n);
 	struct vc_slot *out = d->slots ? d->slots + first : NULL;
 	uint32_t count = 0;
-	if (kind == VC_LIST) {
-		if (n)
-			memcpy(out, in, n * sizeof(*out));
-		count = (uint32_t)n;
-	} else if (n <= SMALL_DICT && distinct_keys(ps, in, n)) {
+	if (kind == VC_LIST || (n <= SMALL_DICT && distinct_keys(ps, in, n))) {
 		if (n)
 			memcpy(out, in, n * sizeof(*out));
 		count = (uint32_t)n;
@@ -555,17 +559,7 @@ static uint32_t *prediction(struct parser *ps, uint32_t prev)
 {
 	if (prev == NO_KEY)
 		return &ps->first_key;
-	if (prev >= ps->cap_next_key) {
-		size_t cap = ps->cap_next_key ? ps->cap_next_key : 1024;
-		while (cap <= prev)
-			cap *= 2;
-		uint32_t *p = realloc(ps->next_key, cap * sizeof(*p));
-		if (!p)
-			syntax_error(ps, ps->p, "out of memory");
-		memset(p + ps->cap_next_key, 0xff, (cap - ps->cap_next_key) * sizeof(*p));
-		ps->next_key = p;
-		ps->cap_next_key = (uint32_t)cap;
-	}
+	grow_table(ps, &ps->next_key, &ps->cap_next_key, prev, 0xff);
 	return &ps->next_key[prev];
 }
 

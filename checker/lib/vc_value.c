@@ -4,7 +4,6 @@
 #include "vc_hash.h"
 
 #include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,16 +58,8 @@ static void fill(struct vc_value *v, const struct vc_doc *doc, uint32_t parent, 
 static const struct vc_value *view(const struct vc_doc *doc, uint32_t parent, uint32_t index,
 				   const struct vc_slot *s)
 {
-	/* Views are made by the million: bump inline, and let fill() do the zeroing. */
-	enum { SIZE = (sizeof(struct vc_value) + _Alignof(max_align_t) - 1) &
-		      ~(_Alignof(max_align_t) - 1) };
-	struct vc_value *v;
-	if ((size_t)(views.end - views.cur) >= SIZE) {
-		v = (struct vc_value *)(void *)views.cur;
-		views.cur += SIZE;
-	} else {
-		v = vc_view_alloc();
-	}
+	/* Views are made by the million; fill() does the zeroing. */
+	struct vc_value *v = vc_arena_take(&views, sizeof(*v));
 	fill(v, doc, parent, index, s);
 	return v;
 }

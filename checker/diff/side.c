@@ -542,7 +542,7 @@ static void compile_units(const struct vd_options *o, struct vd_cache *c, struct
 		for (size_t k = 0; k < npend; k++) {
 			struct pending *p = &pend[k];
 			char *depfile = vd_printf("%s/deps.d", p->tmp);
-			if (vd_pch_was_used(&pch, k, depfile))
+			if (vd_verbose && o->pch && vd_pch_was_used(&pch, k, depfile))
 				pch_used++;
 			/* The one fragment the plugin wrote, whatever its unit id. */
 			char *frag = find_fragment(p->tmp);

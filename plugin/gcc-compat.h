@@ -18,8 +18,8 @@
 #include "langhooks.h"
 
 #include "bversion.h"
-#if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 12
-#error "vmstate.so supports GCC 11 and 12 only"
+#if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 15
+#error "vmstate.so supports GCC 11 to 15"
 #endif
 
 /* C front-end trees that the plugin reads without including the C front end's headers. */

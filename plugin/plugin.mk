@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The GCC plugin build/vmstate.so: every plugin/*.cc (the QOM recorder's files too).
 
-PLUGIN_CXX      ?= $(CXX)
 PLUGIN_GCC      ?= $(CC)
-PLUGIN_INCDIR   := $(shell $(PLUGIN_GCC) -print-file-name=plugin)/include
+# The C++ compiler of the same GCC (gcc-14 -> g++-14): a plugin is compiled by the GCC
+# whose headers it includes.
+PLUGIN_CXX      ?= $(if $(findstring gcc,$(notdir $(PLUGIN_GCC))),$(subst gcc,g++,$(PLUGIN_GCC)),$(CXX))
+# GCC's own plugin directory: its headers, and where -fplugin=vmstate finds vmstate.so.
+GCC_PLUGINDIR   ?= $(shell $(PLUGIN_GCC) -print-file-name=plugin)
+PLUGIN_INCDIR   := $(GCC_PLUGINDIR)/include
 # jansson.h goes first in every unit: GCC 11's options.h defines warn_unused_result as a
 # macro, which breaks jansson's attributes when it is included after GCC's headers.
 PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -Wall -Wextra -Wno-unused-parameter \
@@ -16,7 +20,16 @@ ALL_TARGETS     += $(PLUGIN_SO)
 CHECK_TARGETS   += check-plugin
 INSTALL_TARGETS += install-plugin
 
-$(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk
+# Which GCC the objects were compiled for: `make install CC=gcc-14` after `make` must
+# rebuild the plugin, not install the one built for the other GCC.
+PLUGIN_GCC_ID   := $(PLUGIN_GCC) $(PLUGIN_CXX) $(PLUGIN_INCDIR) \
+                   $(shell $(PLUGIN_CXX) -dumpfullversion 2>/dev/null)
+$(BUILD)/plugin/gcc-id: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PLUGIN_GCC_ID)' | cmp -s - $@ || echo '$(PLUGIN_GCC_ID)' >$@
+.PHONY: FORCE
+
+$(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk $(BUILD)/plugin/gcc-id
 	@mkdir -p $(@D)
 	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -MMD -c $< -o $@
 
@@ -46,7 +59,25 @@ check-plugin-gcc11:
 endif
 endif
 
+# Twice: where GCC looks for -fplugin=vmstate (its own plugin directory, so one plugin
+# per installed GCC: `make install CC=gcc-14`), and at the explicit path
+# $(PLUGINDIR)/vmstate.so, which holds the one built for the GCC installed last.
 install-plugin: $(PLUGIN_SO)
-	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man1
+	@case '$(GCC_PLUGINDIR)' in /*) ;; *) echo "install-plugin: $(PLUGIN_GCC) has no plugin" \
+		"directory ($(PLUGIN_GCC) -print-file-name=plugin gives '$(GCC_PLUGINDIR)')" >&2; exit 1 ;; esac
+	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(GCC_PLUGINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(GCC_PLUGINDIR)/vmstate.so
 	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/vmstate.so
 	install -m 644 docs/man/vmstate-plugin.1 $(DESTDIR)$(MANDIR)/man1/vmstate-plugin.1
+
+# The GCC matrix (docs/gcc-matrix.md); not part of `make check`.  GCC is 11 to 15: 11 and
+# 12 from the host, 13 and 14 in a Debian trixie root, 15 in a sid root
+# (scripts/gcc/roots.sh makes them).
+GCC ?= 14
+.PHONY: gcc-roots check-gcc torture
+gcc-roots:
+	scripts/gcc/roots.sh
+check-gcc:
+	scripts/gcc/check-gcc.sh $(GCC)
+torture:
+	scripts/gcc/torture.sh $(GCC)

@@ -15,6 +15,7 @@ PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -Wall -Wextra -Wno-unu
 PLUGIN_SRCS     := $(sort $(wildcard plugin/*.cc))
 PLUGIN_OBJS     := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/plugin/%.o)
 PLUGIN_SO       := $(BUILD)/vmstate.so
+OBJCOPY         ?= objcopy
 
 ALL_TARGETS     += $(PLUGIN_SO)
 CHECK_TARGETS   += check-plugin
@@ -36,8 +37,15 @@ $(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk $(BUILD
 # Not linked with libstdc++: cc1 carries its own and exports operator new and delete, the
 # only C++ run time the plugin uses (no exceptions, no RTTI).  Loading libstdc++.so, libm
 # and libgcc_s into every compilation cost about 1 ms of CPU per unit.
+# Every symbol is made weak first: GCC loads a plugin with RTLD_NOW, and in another GCC
+# a function that GCC lacks (GCC 15's ggc_internal_cleared_alloc_no_dtor in GCC 12)
+# would stop dlopen with "undefined symbol" before plugin_init could say which GCC the
+# plugin is for.  Weak, it stays NULL, and plugin_init refuses before anything calls it.
 $(PLUGIN_SO): $(PLUGIN_OBJS)
-	$(PLUGIN_CXX) -shared -nodefaultlibs -o $@ $^ -ljansson -lc -lgcc
+	@mkdir -p $(BUILD)/plugin/weak
+	for o in $^; do $(OBJCOPY) --weaken $$o $(BUILD)/plugin/weak/$${o##*/} || exit 1; done
+	$(PLUGIN_CXX) -shared -nodefaultlibs -o $@ $(PLUGIN_OBJS:$(BUILD)/plugin/%=$(BUILD)/plugin/weak/%) \
+		-ljansson -lc -lgcc
 
 -include $(PLUGIN_OBJS:.o=.d)
 
@@ -74,10 +82,16 @@ install-plugin: $(PLUGIN_SO)
 # 12 from the host, 13 and 14 in a Debian trixie root, 15 in a sid root
 # (scripts/gcc/roots.sh makes them).
 GCC ?= 14
-.PHONY: gcc-roots check-gcc torture
+.PHONY: gcc-roots check-gcc torture gcc-matrix
+gcc-matrix:
+	scripts/gcc/matrix.sh
 gcc-roots:
 	scripts/gcc/roots.sh
 check-gcc:
 	scripts/gcc/check-gcc.sh $(GCC)
 torture:
 	scripts/gcc/torture.sh $(GCC)
+# QEMU's fidelity run (make fidelity) with everything built by GCC N in its root.
+.PHONY: fidelity-gcc
+fidelity-gcc:
+	scripts/gcc/fidelity.sh $(GCC) $(or $(QEMU),10.0) $(or $(TARGET),x86_64)

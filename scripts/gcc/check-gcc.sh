@@ -65,11 +65,30 @@ fails=$(grep -c '^\(FAIL\|XPASS\|UNRESOLVED\|ERROR\):' "$sum" 2>/dev/null)
 unsupported=$(grep -c '^UNSUPPORTED:' "$sum" 2>/dev/null)
 codegen_pass=$(grep -c '^PASS: same code' "$sum" 2>/dev/null)
 codegen_all=$(grep -c '^[A-Z]*: same code' "$sum" 2>/dev/null)
-refuses=$(grep -o '^[A-Z]*: refuses another GCC.*' "$sum" 2>/dev/null)
+refuses_dg=$(grep -o '^[A-Z]*: refuses another GCC.*' "$sum" 2>/dev/null)
 
 step example in_root -j2 check-vmstate-src
 
+# The plugins built for the other GCCs (build/gccM/vmstate.so, from their own check-gcc
+# runs) loaded into this one: each must stop with the plugin's own message, not with
+# dlopen's "undefined symbol" nor a crash.
+others=$(ls build/gcc*/vmstate.so 2>/dev/null | grep -v "^$build/" || true)
+refuse_others() {
+	"$here/in-root.sh" "$gcc" sh -c '
+		for so; do
+			echo "== $CC -fplugin=$so"
+			if $CC -fplugin="$so" -c -x c /dev/null -o /dev/null 2>"$0/refuse.err"; then
+				echo "loaded"; exit 1
+			fi
+			cat "$0/refuse.err"
+			grep -q "error: vmstate: .* was built for GCC .* and cannot be loaded into GCC" \
+				"$0/refuse.err" || exit 1
+		done' "$build" $others
+}
+step refuses refuse_others
+
 version=$("$here/in-root.sh" "$gcc" sh -c '$CC -dumpfullversion')
-row="| $gcc | $version | $builds | $loads | $passes passed, $fails failed, $unsupported unsupported | $codegen_pass/$codegen_all | $example | ${refuses:-none} |"
+others_list=$(echo $others | sed 's,build/gcc\([0-9]*\)/vmstate.so,\1,g; s/ /, /g')
+row="| $gcc | $version | $builds | $loads | $passes passed, $fails failed, $unsupported unsupported | $codegen_pass/$codegen_all | $example | ${refuses_dg:-none}; plugins of GCC ${others_list:-none}: $refuses |"
 echo "$row" | tee "$build/matrix-row.txt"
 exit $fail

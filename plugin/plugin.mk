@@ -41,11 +41,12 @@ $(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk $(BUILD
 # a function that GCC lacks (GCC 15's ggc_internal_cleared_alloc_no_dtor in GCC 12)
 # would stop dlopen with "undefined symbol" before plugin_init could say which GCC the
 # plugin is for.  Weak, it stays NULL, and plugin_init refuses before anything calls it.
+# --no-as-needed: with weak references only, ld would leave out jansson and libc.
 $(PLUGIN_SO): $(PLUGIN_OBJS)
 	@mkdir -p $(BUILD)/plugin/weak
-	for o in $^; do $(OBJCOPY) --weaken $$o $(BUILD)/plugin/weak/$${o##*/} || exit 1; done
+	@for o in $^; do $(OBJCOPY) --weaken $$o $(BUILD)/plugin/weak/$${o##*/} || exit 1; done
 	$(PLUGIN_CXX) -shared -nodefaultlibs -o $@ $(PLUGIN_OBJS:$(BUILD)/plugin/%=$(BUILD)/plugin/weak/%) \
-		-ljansson -lc -lgcc
+		-Wl,--no-as-needed -ljansson -lc -lgcc
 
 -include $(PLUGIN_OBJS:.o=.d)
 

@@ -3,10 +3,7 @@
  * read both dumps, check their shape, run the rules, and print the report only once it
  * is complete.  Exit status: problems not waived (capped at 255), 2 for usage, 255 for
  * bad input (a dump or the waiver file). */
-#include "rules.h"
-#include "shape.h"
-#include "vc_fail.h"
-#include "vc_json.h"
+#include "vmcheck.h"
 #include "../common/diag.h"
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
@@ -200,17 +197,15 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("unrecognized arguments: %s", unrecognized);
 }
 
-static const char *display_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
-}
-
 /* Writes the complete report; a failed write is an error, never a short report. */
-static void write_report(const struct strbuf *out)
+static int write_report(const struct vmc_result *r)
 {
-	if ((out->len && fwrite(out->data, 1, out->len, stdout) != out->len) ||
-	    fflush(stdout) != 0)
-		vc_fail("<stdout>", "cannot write the report: %s", strerror(errno));
+	if ((r->report_len && fwrite(r->report, 1, r->report_len, stdout) != r->report_len) ||
+	    fflush(stdout) != 0) {
+		diag_error("<stdout>", "cannot write the report: %s", strerror(errno));
+		return exits.internal;
+	}
+	return r->status;
 }
 
 int main(int argc, char **argv)
@@ -219,35 +214,25 @@ int main(int argc, char **argv)
 	struct options o = { 0 };
 	parse_args(argc, argv, &o);
 
-	static struct vc_strings strings;
-	static struct vc_doc src, dest;
-	struct strbuf out = STRBUF_INIT;
-	jmp_buf on_error;
-	vc_fail_target = &on_error;
-	if (setjmp(on_error)) {
-		diag_error(vc_fail_where(), "%s", vc_fail_text());
-		return exits.input;
-	}
-	vc_json_load(&src, &strings, o.src, display_name(o.src));
-	vc_json_load(&dest, &strings, o.dest, display_name(o.dest));
-	vmc_require_dump_shape(&src);
-	vmc_require_dump_shape(&dest);
-	struct vmc_run run = { .out = &out };
+	struct vmc_options check = { .reverse = o.reverse };
 	if (o.waivers) {
 		char *error = NULL;
-		run.waivers = vw_load(o.waivers, &error);
-		if (!run.waivers) {
+		check.waivers = vw_load(o.waivers, &error);
+		if (!check.waivers) {
 			fprintf(stderr, "%s\n", error);
 			free(error);
 			return exits.input;
 		}
 	}
-	int problems = o.reverse ? vmc_compare_dumps(&run, &dest, &src)
-				 : vmc_compare_dumps(&run, &src, &dest);
-	write_report(&out);
+	struct vmc_result r;
+	if (vmc_check_files(o.src, o.dest, &check, &r) == exits.input && r.error_where) {
+		diag_error(r.error_where, "%s", r.error_text);
+		return exits.input;
+	}
+	int status = write_report(&r);
 	/* Stale waivers are worth a warning, not a failure: the check itself passed. */
-	if (run.waivers)
-		vw_report_stale(run.waivers, stderr);
-	/* The documents and the buffer go with the process. */
-	return problems;
+	if (check.waivers && status != exits.internal)
+		vw_report_stale(check.waivers, stderr);
+	/* The documents and the report go with the process. */
+	return status;
 }

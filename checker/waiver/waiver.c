@@ -9,36 +9,8 @@
 #define WAIVER_MAGIC "vmstate-waivers"
 #define WAIVER_VERSION 1
 
-static const char *const kind_names[VW_KIND_COUNT] = {
-	[VW_SECTION_MISSING] = "section-missing",
-	[VW_SECTION_ENTRY_MISSING] = "section-entry-missing",
-	[VW_VERSION] = "version",
-	[VW_MINIMUM_VERSION] = "minimum-version",
-	[VW_SIZE] = "size",
-	[VW_MISSING_DESCRIPTION] = "missing-description",
-	[VW_UNUSED_SIZE] = "unused-size",
-	[VW_FIELDS_ENDED] = "fields-ended",
-	[VW_FIELD_MISMATCH] = "field-mismatch",
-	[VW_SUBSECTION_MISSING] = "subsection-missing",
-	[VW_DESCRIPTION_RENAMED] = "description-renamed",
-	[VW_ENTRY_MISSING] = "entry-missing",
-};
-
-const char *vw_kind_name(enum vw_kind kind)
-{
-	return (unsigned)kind < VW_KIND_COUNT ? kind_names[kind] : "?";
-}
-
-int vw_kind_from_name(const char *name)
-{
-	for (int i = 0; i < VW_KIND_COUNT; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 struct waiver {
-	enum vw_kind kind;
+	enum finding_kind kind;
 	char *section, *description, *field; /* NULL: any */
 	char *reason;
 	char *where;                         /* FILE:LINE */
@@ -119,7 +91,7 @@ size_t vw_report_stale(const struct vw_set *set, FILE *out)
 			continue;
 		n++;
 		fprintf(out, "%s: warning: stale waiver: no %s message", w->where,
-			vw_kind_name(w->kind));
+			finding_kind_name(w->kind));
 		fprintf(out, " in section \"%s\"", w->section);
 		if (w->description)
 			fprintf(out, ", description \"%s\"", w->description);
@@ -259,10 +231,10 @@ static bool parse_waiver(struct parser *ps, struct waiver *w)
 			char kind[32];
 			if (!word(ps, kind, sizeof kind))
 				return false;
-			int kv = vw_kind_from_name(kind);
-			if (kv < 0)
+			int kv = finding_kind_from_name(kind);
+			if (kv < 0 || !finding_kinds[kv].counted)
 				return fail(ps, vat, "unknown kind \"%s\" (see docs/waivers.md)", kind);
-			w->kind = (enum vw_kind)kv;
+			w->kind = (enum finding_kind)kv;
 			have_kind = true;
 			continue;
 		}
@@ -408,28 +380,26 @@ struct vw_set *vw_load(const char *path, char **error)
 
 /* ---- the checker's report, read back */
 
-/* Matches LINE against PATTERN, where %S %D %F capture a name and %G and %* skip text
- * (%* to the end).  Captures are the shortest that let the rest match and never contain
- * a closing quote, so that each line reads back one way only. */
-static bool match(const char *p, const char *s, const char *caps[3], size_t lens[3])
+/* Matches LINE against PATTERN, where %S %D %F %G capture a name and %* skips the rest
+ * of the line.  Captures are the shortest that let the rest match and never contain a
+ * closing quote, so that each line reads back one way only. */
+static bool match(const char *p, const char *s, const char *caps[4], size_t lens[4])
 {
 	for (; *p; p++, s++) {
 		if (*p == '%') {
 			char c = *++p;
 			if (c == '*')
 				return true;
-			for (const char *e = s; ; e++) {
-				const char *save[3] = { caps[0], caps[1], caps[2] };
-				size_t slen[3] = { lens[0], lens[1], lens[2] };
-				int slot = c == 'S' ? 0 : c == 'D' ? 1 : c == 'F' ? 2 : -1;
-				if (slot >= 0) {
-					caps[slot] = s;
-					lens[slot] = (size_t)(e - s);
-				}
+			int slot = (int)(strchr("SDFG", c) - "SDFG");
+			for (const char *e = s;; e++) {
+				const char *save = caps[slot];
+				size_t save_len = lens[slot];
+				caps[slot] = s;
+				lens[slot] = (size_t)(e - s);
 				if (match(p + 1, e, caps, lens))
 					return true;
-				memcpy(caps, save, sizeof save);
-				memcpy(lens, slen, sizeof slen);
+				caps[slot] = save;
+				lens[slot] = save_len;
 				/* A name never spans the quote that closes it: '"' then ' ', ',',
 				 * ':' or ';' (the texts around names in the checker's messages). */
 				if (!*e || (e[0] == '"' && e[1] && strchr(" ,:;", e[1])))
@@ -442,27 +412,60 @@ static bool match(const char *p, const char *s, const char *caps[3], size_t lens
 	return *s == 0;
 }
 
-static const struct {
-	enum vw_kind kind;
-	const char *pattern;
-} report_patterns[] = {
-	{ VW_SECTION_MISSING, "Section \"%S\" does not exist in dest" },
-	{ VW_SECTION_ENTRY_MISSING, "Section \"%S\": Entry \"%F\" missing" },
-	{ VW_DESCRIPTION_RENAMED, "Section \"%S\": Description \"%D\" missing, got \"%G\" instead; skipping" },
-	{ VW_MINIMUM_VERSION, "Section \"%S\" Description \"%D\": minimum version error: %*" },
-	{ VW_VERSION, "Section \"%S\" Description \"%D\": version error: %*" },
-	{ VW_VERSION, "Section \"%S\" version error: %*" },
-	{ VW_ENTRY_MISSING, "Section \"%S\" Description \"%D\": Entry \"%F\" missing" },
-	{ VW_SIZE, "Section \"%S\" Description \"%D\" Field \"%F\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" Description \"%D\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" Field \"%F\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" size mismatch: %*" },
-	{ VW_MISSING_DESCRIPTION, "Section \"%S\", Description \"%D\", Field \"%F\": missing description" },
-	{ VW_UNUSED_SIZE, "Section \"%S\", Description \"%D\": unused size mismatch near \"%F\"" },
-	{ VW_FIELDS_ENDED, "Section \"%S\", Description \"%D\": expected field \"%F\", while dest has no further fields" },
-	{ VW_FIELD_MISMATCH, "Section \"%S\", Description \"%D\": expected field \"%F\", got \"%G\"; skipping rest" },
-	{ VW_SUBSECTION_MISSING, "Section \"%S\", Description \"%D\": Subsection \"%F\" not found" },
-};
+/* The report patterns of the counted kinds, made from their templates (findings.h):
+ * every optional part in or out (in first), {S} {D} {F} {G} captured, {H} as {G}, and
+ * the text from the first printed value on skipped. */
+enum { MAX_OPTIONAL = 3, MAX_PATTERNS = FINDING_KIND_COUNT << MAX_OPTIONAL };
+static struct report_pattern {
+	enum finding_kind kind;
+	char text[256];
+} patterns[MAX_PATTERNS];
+static size_t n_patterns;
+
+static void make_pattern(enum finding_kind kind, unsigned leave_out)
+{
+	struct report_pattern *rp = &patterns[n_patterns++];
+	char *o = rp->text;
+	unsigned optional = 0;
+	bool skipping = false;
+	rp->kind = kind;
+	for (const char *p = finding_kinds[kind].template; *p; p++) {
+		if (*p == '[') {
+			skipping = leave_out & (1u << optional++);
+		} else if (*p == ']') {
+			skipping = false;
+		} else if (skipping) {
+			continue;
+		} else if (*p == '{') {
+			char c = p[1] == 'H' ? 'G' : p[1];
+			*o++ = '%';
+			if (c == 'a' || c == 'b')
+				break;
+			*o++ = c;
+			p += 2;
+		} else {
+			*o++ = *p;
+		}
+	}
+	if (o[-1] == '%')
+		*o++ = '*';
+	*o = '\0';
+}
+
+static void make_patterns(void)
+{
+	if (n_patterns)
+		return;
+	for (int k = 0; k < FINDING_KIND_COUNT; k++) {
+		if (!finding_kinds[k].counted)
+			continue;
+		unsigned optional = 0;
+		for (const char *p = finding_kinds[k].template; (p = strchr(p, '[')); p++)
+			optional++;
+		for (unsigned out = 0; out < 1u << optional; out++)
+			make_pattern((enum finding_kind)k, out);
+	}
+}
 
 static const char *copy_out(char **b, size_t *room, const char *s, size_t n, bool *ok)
 {
@@ -489,18 +492,20 @@ bool vw_parse_report_line(const char *line, struct vw_message *msg, char *buf, s
 					 strncmp(q + 2, "Warning: ", 9) == 0))
 			line = q + 2;
 	}
-	for (size_t i = 0; i < sizeof report_patterns / sizeof report_patterns[0]; i++) {
-		const char *caps[3] = { NULL, NULL, NULL };
-		size_t lens[3] = { 0, 0, 0 };
-		if (!match(report_patterns[i].pattern, line, caps, lens))
+	make_patterns();
+	for (size_t i = 0; i < n_patterns; i++) {
+		const char *caps[4] = { NULL, NULL, NULL, NULL };
+		size_t lens[4] = { 0, 0, 0, 0 };
+		if (!match(patterns[i].text, line, caps, lens))
 			continue;
 		bool ok = true;
 		char *b = buf;
 		size_t room = size;
-		msg->kind = report_patterns[i].kind;
+		msg->kind = patterns[i].kind;
 		msg->section = copy_out(&b, &room, caps[0], lens[0], &ok);
 		msg->description = copy_out(&b, &room, caps[1], lens[1], &ok);
 		msg->field = copy_out(&b, &room, caps[2], lens[2], &ok);
+		msg->other = copy_out(&b, &room, caps[3], lens[3], &ok);
 		return ok;
 	}
 	return false;

@@ -11,30 +11,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The kinds of message of vmstate-check (and of QEMU's reference checker). */
-enum vw_kind {
-	VW_SECTION_MISSING,       /* Section "S" does not exist in dest */
-	VW_SECTION_ENTRY_MISSING, /* Section "S": Entry "E" missing */
-	VW_VERSION,               /* ... version error: a > b */
-	VW_MINIMUM_VERSION,       /* ... minimum version error: a < b */
-	VW_SIZE,                  /* ... size mismatch: a , b */
-	VW_MISSING_DESCRIPTION,   /* ... Field "F": missing description */
-	VW_UNUSED_SIZE,           /* ... unused size mismatch near "F" */
-	VW_FIELDS_ENDED,          /* ... expected field "F", while dest has no further fields */
-	VW_FIELD_MISMATCH,        /* ... expected field "F", got "G"; skipping rest */
-	VW_SUBSECTION_MISSING,    /* ... Subsection "F" not found */
-	VW_DESCRIPTION_RENAMED,   /* Section "S": Description "D" missing, got "G" instead */
-	VW_ENTRY_MISSING,         /* Section "S" Description "D": Entry "F" missing */
-	VW_KIND_COUNT
-};
+#include "../common/findings.h"
 
 /* One message, as the checker knows it.  DESCRIPTION and FIELD are NULL when the message
  * names none; FIELD is the field, subsection or entry the message names. */
 struct vw_message {
-	enum vw_kind kind;
+	enum finding_kind kind;
 	const char *section;
 	const char *description;
 	const char *field;
+	const char *other;  /* {G} of the template: the name found instead, or NULL */
 };
 
 struct vw_set;
@@ -55,10 +41,6 @@ const char *vw_where(const struct vw_set *set, size_t i);
 /* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched; returns
  * their number. */
 size_t vw_report_stale(const struct vw_set *set, FILE *out);
-
-const char *vw_kind_name(enum vw_kind kind);
-/* -1 for an unknown name. */
-int vw_kind_from_name(const char *name);
 
 /* Reads one line (without its newline) of the checker's report back into a message, for
  * tools that only see the report (vmstate-diff).  The strings are copied into BUF.

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Tests of vmstate-check: cmocka unit tests and golden tests (part of make check).
-VMC_TEST_NAMES := test_rules test_json test_pyops
+VMC_TEST_NAMES := test_rules test_json test_pyops test_vmcheck
 VMC_TESTS := $(VMC_TEST_NAMES:%=$(BUILD)/testsuite/check/%)
 VMC_TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 VMC_JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)

@@ -97,12 +97,12 @@ static void test_match_exactly_one(void **state)
 	struct vw_set *set = parse_ok(
 		"vmstate-waivers 1\n"
 		"waive kind=size section=\"usb-kbd\" description=\"usb-kbd\" field=\"idle\" reason=\"r\"\n");
-	struct vw_message m = { VW_SIZE, "usb-kbd", "usb-kbd", "idle" };
+	struct vw_message m = { FINDING_SIZE, "usb-kbd", "usb-kbd", "idle", NULL };
 	assert_int_equal(vw_match(set, &m), 0);
-	struct vw_message other_field = { VW_SIZE, "usb-kbd", "usb-kbd", "head" };
-	struct vw_message other_kind = { VW_VERSION, "usb-kbd", "usb-kbd", "idle" };
-	struct vw_message other_section = { VW_SIZE, "usb-tablet", "usb-kbd", "idle" };
-	struct vw_message no_field = { VW_SIZE, "usb-kbd", "usb-kbd", NULL };
+	struct vw_message other_field = { FINDING_SIZE, "usb-kbd", "usb-kbd", "head", NULL };
+	struct vw_message other_kind = { FINDING_VERSION, "usb-kbd", "usb-kbd", "idle", NULL };
+	struct vw_message other_section = { FINDING_SIZE, "usb-tablet", "usb-kbd", "idle", NULL };
+	struct vw_message no_field = { FINDING_SIZE, "usb-kbd", "usb-kbd", NULL, NULL };
 	assert_int_equal(vw_match(set, &other_field), -1);
 	assert_int_equal(vw_match(set, &other_kind), -1);
 	assert_int_equal(vw_match(set, &other_section), -1);
@@ -116,8 +116,8 @@ static void test_match_any(void **state)
 	(void)state;
 	struct vw_set *set = parse_ok("vmstate-waivers 1\n"
 				      "waive kind=version section=\"PIIX3\" reason=\"bumped\"\n");
-	struct vw_message sec = { VW_VERSION, "PIIX3", NULL, NULL };
-	struct vw_message desc = { VW_VERSION, "PIIX3", "PIIX3", NULL };
+	struct vw_message sec = { FINDING_VERSION, "PIIX3", NULL, NULL, NULL };
+	struct vw_message desc = { FINDING_VERSION, "PIIX3", "PIIX3", NULL, NULL };
 	assert_int_equal(vw_match(set, &sec), 0);
 	assert_int_equal(vw_match(set, &desc), 0);
 	vw_free(set);
@@ -130,7 +130,7 @@ static void test_stale(void **state)
 		"vmstate-waivers 1\n"
 		"waive kind=size section=\"a\" reason=\"used\"\n"
 		"waive kind=entry-missing section=\"b\" description=\"d\" field=\"Subsections\" reason=\"stale\"\n");
-	struct vw_message m = { VW_SIZE, "a", "a", "x" };
+	struct vw_message m = { FINDING_SIZE, "a", "a", "x", NULL };
 	assert_int_equal(vw_match(set, &m), 0);
 	char *text = NULL;
 	size_t len = 0;
@@ -143,14 +143,14 @@ static void test_stale(void **state)
 	vw_free(set);
 }
 
-static void expect_line(const char *line, enum vw_kind kind, const char *sec, const char *desc,
+static void expect_line(const char *line, enum finding_kind kind, const char *sec, const char *desc,
 			const char *field)
 {
 	struct vw_message m;
 	char buf[256];
 	if (!vw_parse_report_line(line, &m, buf, sizeof buf))
 		fail_msg("not read: %s", line);
-	assert_string_equal(vw_kind_name(m.kind), vw_kind_name(kind));
+	assert_string_equal(finding_kind_name(m.kind), finding_kind_name(kind));
 	assert_string_equal(m.section, sec);
 	if (desc)
 		assert_string_equal(m.description, desc);
@@ -166,38 +166,38 @@ static void expect_line(const char *line, enum vw_kind kind, const char *sec, co
 static void test_report_lines(void **state)
 {
 	(void)state;
-	expect_line("Section \"cfi.pflash01\" does not exist in dest", VW_SECTION_MISSING,
+	expect_line("Section \"cfi.pflash01\" does not exist in dest", FINDING_SECTION_MISSING,
 		    "cfi.pflash01", NULL, NULL);
-	expect_line("Section \"x\": Entry \"Description\" missing", VW_SECTION_ENTRY_MISSING, "x",
+	expect_line("Section \"x\": Entry \"Description\" missing", FINDING_SECTION_ENTRY_MISSING, "x",
 		    NULL, "Description");
 	expect_line("Section \"x\": Description \"a\" missing, got \"b\" instead; skipping",
-		    VW_DESCRIPTION_RENAMED, "x", "a", NULL);
-	expect_line("Section \"PIIX3\" version error: 4 > 3", VW_VERSION, "PIIX3", NULL, NULL);
-	expect_line("Section \"PIIX3\" Description \"PIIX3\": version error: 4 > 3", VW_VERSION,
+		    FINDING_DESCRIPTION_RENAMED, "x", "a", NULL);
+	expect_line("Section \"PIIX3\" version error: 4 > 3", FINDING_VERSION, "PIIX3", NULL, NULL);
+	expect_line("Section \"PIIX3\" Description \"PIIX3\": version error: 4 > 3", FINDING_VERSION,
 		    "PIIX3", "PIIX3", NULL);
 	expect_line("Section \"fdc\" Description \"fdc\": minimum version error: 1 < 2",
-		    VW_MINIMUM_VERSION, "fdc", "fdc", NULL);
+		    FINDING_MINIMUM_VERSION, "fdc", "fdc", NULL);
 	expect_line("Section \"PIIX3\" Section \"PIIX3\" Description \"PIIX3\": minimum version error: 3 < 4",
-		    VW_MINIMUM_VERSION, "PIIX3", "PIIX3", NULL);
+		    FINDING_MINIMUM_VERSION, "PIIX3", "PIIX3", NULL);
 	expect_line("Section \"PIIX3\" Description \"PIIX3\": Entry \"Subsections\" missing",
-		    VW_ENTRY_MISSING, "PIIX3", "PIIX3", "Subsections");
+		    FINDING_ENTRY_MISSING, "PIIX3", "PIIX3", "Subsections");
 	expect_line("Section \"usb-kbd\" Description \"usb-kbd\" Field \"kbd.keycodes\" size mismatch: 4 , 2",
-		    VW_SIZE, "usb-kbd", "usb-kbd", "kbd.keycodes");
-	expect_line("Section \"a\" size mismatch: 4 , 2", VW_SIZE, "a", NULL, NULL);
-	expect_line("Section \"a\" Field \"f\" size mismatch: 4 , 2", VW_SIZE, "a", NULL, "f");
-	expect_line("Section \"a\" Description \"d\" size mismatch: 4 , 2", VW_SIZE, "a", "d", NULL);
+		    FINDING_SIZE, "usb-kbd", "usb-kbd", "kbd.keycodes");
+	expect_line("Section \"a\" size mismatch: 4 , 2", FINDING_SIZE, "a", NULL, NULL);
+	expect_line("Section \"a\" Field \"f\" size mismatch: 4 , 2", FINDING_SIZE, "a", NULL, "f");
+	expect_line("Section \"a\" Description \"d\" size mismatch: 4 , 2", FINDING_SIZE, "a", "d", NULL);
 	expect_line("Section \"intel-hda-generic\", Description \"intel-hda\", Field \"pci\": missing description",
-		    VW_MISSING_DESCRIPTION, "intel-hda-generic", "intel-hda", "pci");
-	expect_line("Section \"fw_cfg\", Description \"fw_cfg\": unused size mismatch near \"unused\"",
-		    VW_UNUSED_SIZE, "fw_cfg", "fw_cfg", "unused");
+		    FINDING_MISSING_DESCRIPTION, "intel-hda-generic", "intel-hda", "pci");
+	expect_line("Section \"fw_cfg\", Description \"fw_cfg\": unused size mismatch near \" unused\"",
+		    FINDING_UNUSED_SIZE, "fw_cfg", "fw_cfg", "unused");
 	expect_line("Section \"PIIX3\", Description \"PCIDevice\": expected field \"irq_state\", while dest has no further fields",
-		    VW_FIELDS_ENDED, "PIIX3", "PCIDevice", "irq_state");
+		    FINDING_FIELDS_ENDED, "PIIX3", "PCIDevice", "irq_state");
 	expect_line("Section \"e\", Description \"ehci-core\": expected field \"usbsts\", got \"usbsts_pending\"; skipping rest",
-		    VW_FIELD_MISMATCH, "e", "ehci-core", "usbsts");
+		    FINDING_FIELD_MISMATCH, "e", "ehci-core", "usbsts");
 	expect_line("Section \"SUNW,fdtwo\", Description \"fdrive\": Subsection \"fdrive/media_rate\" not found",
-		    VW_SUBSECTION_MISSING, "SUNW,fdtwo", "fdrive", "fdrive/media_rate");
+		    FINDING_SUBSECTION_MISSING, "SUNW,fdtwo", "fdrive", "fdrive/media_rate");
 	/* A name with a quote and a space still reads back whole. */
-	expect_line("Section \"a \"b\" does not exist in dest", VW_SECTION_MISSING, "a \"b", NULL, NULL);
+	expect_line("Section \"a \"b\" does not exist in dest", FINDING_SECTION_MISSING, "a \"b", NULL, NULL);
 
 	struct vw_message m;
 	char buf[16];
@@ -212,9 +212,9 @@ static void test_report_lines(void **state)
 static void test_kind_names(void **state)
 {
 	(void)state;
-	for (int k = 0; k < VW_KIND_COUNT; k++)
-		assert_int_equal(vw_kind_from_name(vw_kind_name((enum vw_kind)k)), k);
-	assert_int_equal(vw_kind_from_name("nonsense"), -1);
+	for (int k = 0; k < FINDING_KIND_COUNT; k++)
+		assert_int_equal(finding_kind_from_name(finding_kind_name((enum finding_kind)k)), k);
+	assert_int_equal(finding_kind_from_name("nonsense"), -1);
 }
 
 int main(void)

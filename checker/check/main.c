@@ -195,6 +195,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("the following arguments are required: -d/--dest");
 	if (unrecognized)
 		usage_error("unrecognized arguments: %s", unrecognized);
+	if (strcmp(o->src, "-") == 0 && strcmp(o->dest, "-") == 0)
+		usage_error("argument -d/--dest: standard input is already -s/--src");
 }
 
 /* Writes the complete report; a failed write is an error, never a short report. */

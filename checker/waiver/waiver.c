@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "waiver.h"
 
+#include "../common/alloc.h"
+#include "../common/fileio.h"
+#include "../common/strbuf.h"
+
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,40 +348,30 @@ bad:
 
 struct vw_set *vw_load(const char *path, char **error)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*error = fmt("%s: error: cannot read the waiver file: %s", path, strerror(errno));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*error = xasprintf("%s: error: cannot read the waiver file: %s", path,
+				   strerror(errno));
 		return NULL;
 	}
-	size_t cap = 4096, len = 0;
-	char *text = malloc(cap);
-	size_t n;
-	while (text && (n = fread(text + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (len + 1 == cap) {
-			char *nt = realloc(text, cap *= 2);
-			if (!nt) {
-				free(text);
-				text = NULL;
-			}
-			text = nt;
-		}
-	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (!text || bad) {
-		free(text);
-		*error = fmt("%s: error: cannot read the waiver file", path);
+	struct stat st;
+	struct strbuf text = STRBUF_INIT;
+	const char *why = fstat(fd, &st) != 0 ? strerror(errno) : check_input_kind(fd, &st);
+	if (!why)
+		read_input(fd, VW_MAX_FILE, &text, &why);
+	close(fd);
+	if (why) {
+		sb_release(&text);
+		*error = xasprintf("%s: error: cannot read the waiver file: %s", path, why);
 		return NULL;
 	}
-	text[len] = 0;
-	if (strlen(text) != len) {
-		free(text);
-		*error = fmt("%s: error: the waiver file contains a NUL byte", path);
+	if (strlen(text.data) != text.len) {
+		sb_release(&text);
+		*error = xasprintf("%s: error: the waiver file contains a NUL byte", path);
 		return NULL;
 	}
-	struct vw_set *set = vw_parse(text, path, error);
-	free(text);
+	struct vw_set *set = vw_parse(text.data, path, error);
+	sb_release(&text);
 	return set;
 }
 

@@ -25,6 +25,9 @@ struct vw_message {
 
 struct vw_set;
 
+/* A waiver file holds a few hundred records at most: a longer one is refused. */
+#define VW_MAX_FILE ((size_t)16 << 20)
+
 /* Loads and validates a waiver file.  On error returns NULL and sets *ERROR to one line
  * "FILE:LINE:COL: error: ..." (free() it). */
 struct vw_set *vw_load(const char *path, char **error);

@@ -37,6 +37,29 @@ static void load(struct vmc_state *st, const struct inputs *in, int i, struct vc
 		vc_json_parse(doc, &st->strings, in->name[i], in->text[i], in->len[i]);
 }
 
+/* The sections of the run, for the waivers' stale check (vw_note_section): those of FROM
+ * (the side migrated from) with whether TO has them too, then those only TO has. */
+static void note_sections(struct vw_set *set, const struct vc_doc *from, const struct vc_doc *to)
+{
+	struct vc_value side[2];
+	vc_item_root(from, &side[0]);
+	vc_item_root(to, &side[1]);
+	for (int s = 0; s < 2; s++) {
+		for (uint32_t i = 0; i < side[s].len; i++) {
+			uint32_t len;
+			const char *key = vc_member_key(&side[s], i, &len);
+			bool in_other = vc_dict_get(&side[!s], key, len) != NULL;
+			if (memchr(key, '\0', len) || (s == 1 && in_other))
+				continue;
+			char *name = xstrndup(key, len);
+			vw_note_section(set, name, s == 0 ? VW_IN_SRC | (in_other ? VW_IN_DEST : 0)
+							 : VW_IN_DEST);
+			free(name);
+		}
+	}
+	vc_views_reset();
+}
+
 /* Everything that can fail (vc_fail) between the recovery point and the result. */
 static void check(struct vmc_state *st, const struct inputs *in, const struct vmc_options *o)
 {
@@ -44,6 +67,9 @@ static void check(struct vmc_state *st, const struct inputs *in, const struct vm
 	load(st, in, 1, &st->dest);
 	vmc_require_dump_shape(&st->src);
 	vmc_require_dump_shape(&st->dest);
+	if (o->waivers)
+		note_sections(o->waivers, o->reverse ? &st->dest : &st->src,
+			      o->reverse ? &st->src : &st->dest);
 	st->run.out = &st->out;
 	st->run.waivers = o->waivers;
 	st->run.keep_findings = o->findings;
@@ -66,6 +92,34 @@ static bool check_protected(struct vmc_state *st, const struct inputs *in,
 	check(st, in, o);
 	vc_fail_target = outer;
 	return true;
+}
+
+/* The rules the other way on the same documents, for the waivers' use marks only. */
+static void other_way(struct vmc_state *st, const struct vmc_options *o, struct strbuf *out)
+{
+	jmp_buf *outer = vc_fail_target, here;
+	vc_fail_target = &here;
+	if (setjmp(here)) {
+		/* Where the other way raises, it marks no more records. */
+		vc_views_reset();
+		vc_fail_target = outer;
+		return;
+	}
+	struct vc_doc *from = o->reverse ? &st->src : &st->dest;
+	struct vc_doc *to = o->reverse ? &st->dest : &st->src;
+	note_sections(o->waivers, from, to);
+	struct vmc_run run = { .out = out, .waivers = o->waivers };
+	vmc_compare_dumps(&run, from, to);
+	vc_fail_target = outer;
+}
+
+void vmc_mark_waivers_other_way(struct vmc_result *r, const struct vmc_options *o)
+{
+	if (!r->state || r->error_where || !o || !o->waivers)
+		return;
+	struct strbuf out = STRBUF_INIT;
+	other_way(r->state, o, &out);
+	sb_release(&out);
 }
 
 static int run(const struct inputs *in, const struct vmc_options *options,

@@ -19,7 +19,10 @@
  * - options.waivers (or NULL) is matched as vmstate-check --waivers does.  Its use marks
  *   add up over calls: a caller that checks both directions passes the same set to both
  *   and reports stale waivers once, after both (vw_report_stale), so a record is stale
- *   only when neither direction used it.
+ *   only when neither direction used it.  The sections of both dumps are noted in the
+ *   set (vw_note_section), so a record that could not have matched in any of the runs
+ *   (a section neither side has; a missing section in the direction where it is not
+ *   missing) is not stale.
  * - Everything in the result lives until vmc_result_release().  Out of memory ends the
  *   program (checker/common/alloc.h).  Not reentrant: one check at a time per process
  *   (the rules keep per-run tables in static storage). */
@@ -58,6 +61,11 @@ int vmc_check_files(const char *src_path, const char *dest_path,
 int vmc_check_texts(const char *src_name, const char *src, size_t src_len,
 		    const char *dest_name, const char *dest, size_t dest_len,
 		    const struct vmc_options *options, struct vmc_result *result);
+/* After a run without error: runs the rules the other way on the same documents, only
+ * so that the waivers of OPTIONS that match there are marked used (its report and count
+ * are dropped).  vmstate-check --waivers does this, so that it reports a record stale
+ * only when it matches in neither direction. */
+void vmc_mark_waivers_other_way(struct vmc_result *result, const struct vmc_options *options);
 void vmc_result_release(struct vmc_result *result);
 
 #endif

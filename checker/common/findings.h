@@ -47,6 +47,10 @@ struct finding_kind_info {
 	const char *template;  /* one line, without its newline */
 	bool counted;
 	bool open_line;        /* the reference prints no newline after it */
+	/* The slot ('F' or 'D') whose name trades places with {G} when the same change is
+	 * checked the other way (a rename: "expected A, got B" forward is "expected B,
+	 * got A" backward), or 0. */
+	char renamed_slot;
 };
 
 extern const struct finding_kind_info finding_kinds[FINDING_KIND_COUNT];

@@ -13,6 +13,8 @@
 
 #include "../common/findings.h"
 
+struct strbuf;
+
 /* One message, as the checker knows it.  DESCRIPTION and FIELD are NULL when the message
  * names none; FIELD is the field, subsection or entry the message names. */
 struct vw_message {
@@ -41,9 +43,25 @@ long vw_match(struct vw_set *set, const struct vw_message *msg);
 /* The reason and "FILE:LINE" of waiver I. */
 const char *vw_reason(const struct vw_set *set, size_t i);
 const char *vw_where(const struct vw_set *set, size_t i);
-/* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched; returns
- * their number. */
+/* Tells the set that SECTION is in the run's source dump (VW_IN_SRC, the side migrated
+ * from), its destination (VW_IN_DEST) or both.  Once this was called, only records that
+ * could have matched can be stale: their section pattern met a section on the sides
+ * their kinds need (section-missing: the source; any other kind: both).  A record for a
+ * device the run does not have (another target, another machine), or for a section
+ * missing only the other way, is not stale. */
+enum { VW_IN_SRC = 1, VW_IN_DEST = 2 };
+void vw_note_section(struct vw_set *set, const char *section, unsigned sides);
+/* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched (and,
+ * after vw_note_section, applicable); returns their number.  A caller that checks both
+ * directions calls it once, after both. */
 size_t vw_report_stale(const struct vw_set *set, FILE *out);
+
+/* Writes a waiver file (format 2) with one record for each counted message of MSGS,
+ * direction-free where the kind allows (change= for renames, version and
+ * minimum-version together), each with an empty reason: the file does not load until
+ * every reason is filled in.  COMMENT goes on its first line. */
+void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
+			  struct strbuf *out);
 
 /* Reads one line (without its newline) of the checker's report back into a message, for
  * tools that only see the report (vmstate-diff).  The strings are copied into BUF.

@@ -100,5 +100,24 @@ if command -v script > /dev/null; then
 	fi
 fi
 
+# Issue 15 item 3: --suggest-waivers writes a record for each finding, reasons empty (so
+# the file does not load as it is); filled in, the records accept the findings in both
+# directions, and none is stale in either run (the record for a section missing
+# forward could not have matched backward).
+run -s src.json -d dest.json --suggest-waivers "$tmp/suggested"
+if [ "$status" = "$(cat "$case_dir/expected.status")" ] && cmp -s "$tmp/out" "$case_dir/expected.out" &&
+	[ "$(grep -c '^waive ' "$tmp/suggested")" = "$(cat "$case_dir/expected.status")" ]; then ok; else
+	failed "--suggest-waivers: status $status, $(grep -c '^waive ' "$tmp/suggested") records"; fi
+run -s src.json -d dest.json --waivers "$tmp/suggested"
+[ "$status" = 255 ] && grep -q 'a waiver needs a reason' "$tmp/err" && ok ||
+	failed "suggested waivers load before their reasons are filled in"
+sed 's/reason=""/reason="accepted in the test"/' "$tmp/suggested" > "$tmp/filled"
+for dir in "" --reverse; do
+	run -s src.json -d dest.json $dir --waivers "$tmp/filled"
+	if [ "$status" = 0 ] && ! grep -qv '^Warning: ' "$tmp/out" && [ ! -s "$tmp/err" ]; then ok; else
+		failed "suggested waivers ${dir:-forward}: status $status: $(head -c 300 "$tmp/out" "$tmp/err")"
+	fi
+done
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -164,7 +164,8 @@ resolve_array (tree value, array_view *view, const char **why)
 	return view_array (target, byte_offset, view, why);
 }
 
-/* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on. */
+/* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on.  A pointer
+ * before the array, past its end or between two entries is not a list QEMU could walk. */
 static bool
 view_array (tree target, long long byte_offset, array_view *view, const char **why)
 {
@@ -177,20 +178,33 @@ view_array (tree target, long long byte_offset, array_view *view, const char **w
 	view->decl = target;
 	view->ctor = init;
 	tree type = TREE_TYPE (target);
-	if (TREE_CODE (type) != ARRAY_TYPE) {
-		/* A pointer to one object: an array of one. */
-		view->length = 1;
-	} else {
-		tree elt_size = TYPE_SIZE_UNIT (TREE_TYPE (type));
-		long long size;
-		if (byte_offset && vx_int (elt_size, &size) && size > 0)
-			view->start += byte_offset / size;
+	/* A pointer to one object: an array of one. */
+	tree entry_type = type;
+	view->length = 1;
+	if (TREE_CODE (type) == ARRAY_TYPE) {
+		entry_type = TREE_TYPE (type);
 		tree domain = TYPE_DOMAIN (type);
 		long long max = -1;
 		if (domain && TYPE_MAX_VALUE (domain) && vx_int (TYPE_MAX_VALUE (domain), &max))
 			view->length = max + 1;
 		else
 			view->length = CONSTRUCTOR_NELTS (init);
+	}
+	if (byte_offset) {
+		long long size;
+		if (!vx_int (TYPE_SIZE_UNIT (entry_type), &size) || size <= 0) {
+			*why = "has an offset into entries of unknown size";
+			return false;
+		}
+		if (byte_offset % size != 0) {
+			*why = "points between two entries of the array";
+			return false;
+		}
+		view->start += byte_offset / size;
+	}
+	if (view->start < 0 || view->start > view->length) {
+		*why = "points outside the array";
+		return false;
 	}
 	return true;
 }

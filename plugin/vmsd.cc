@@ -130,17 +130,17 @@ reference_member (tree ctor, const char *member, const reading &r)
 static bool view_array (tree target, long long byte_offset, array_view *view,
 			const char **why);
 
-/* Resolves a pointer initializer to the array it points into. */
-static bool
-resolve_array (tree value, array_view *view, const char **why)
+/* The variable a list pointer VALUE points into, with the element index and byte
+ * offset it adds; NULL_TREE with *WHY set when it is not such a pointer. */
+static tree
+list_target (tree value, long long *index, long long *byte_offset, const char **why)
 {
-	long long byte_offset = 0;
+	*index = *byte_offset = 0;
 	value = vx_strip_casts (value);
-	view->start = 0;
 	if (TREE_CODE (value) == POINTER_PLUS_EXPR) {
-		if (!vx_int (TREE_OPERAND (value, 1), &byte_offset)) {
+		if (!vx_int (TREE_OPERAND (value, 1), byte_offset)) {
 			*why = "has a non-constant offset";
-			return false;
+			return NULL_TREE;
 		}
 		value = vx_strip_casts (TREE_OPERAND (value, 0));
 	}
@@ -148,9 +148,9 @@ resolve_array (tree value, array_view *view, const char **why)
 	if (TREE_CODE (value) == ADDR_EXPR) {
 		target = TREE_OPERAND (value, 0);
 		if (TREE_CODE (target) == ARRAY_REF) {
-			if (!vx_int (TREE_OPERAND (target, 1), &view->start)) {
+			if (!vx_int (TREE_OPERAND (target, 1), index)) {
 				*why = "has a non-constant index";
-				return false;
+				return NULL_TREE;
 			}
 			target = TREE_OPERAND (target, 0);
 		}
@@ -159,9 +159,18 @@ resolve_array (tree value, array_view *view, const char **why)
 		target = VX_COMPOUND_LITERAL_DECL (target);
 	if (!VAR_P (target)) {
 		*why = "is neither a named array nor a compound literal";
-		return false;
+		return NULL_TREE;
 	}
-	return view_array (target, byte_offset, view, why);
+	return target;
+}
+
+/* Resolves a pointer initializer to the array it points into. */
+static bool
+resolve_array (tree value, array_view *view, const char **why)
+{
+	long long byte_offset;
+	tree target = list_target (value, &view->start, &byte_offset, why);
+	return target && view_array (target, byte_offset, view, why);
 }
 
 /* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on.  A pointer
@@ -462,6 +471,55 @@ subsections_json (tree value, const reading &r)
 	return subsections;
 }
 
+/* A list whose array is declared before the description but defined further down the
+ * unit (extern const VMStateField later[]; ... .fields = later; ... later[] = {...}):
+ * read when the definition is seen, or at the end of the unit. */
+struct pending_list {
+	json_t *owner;		/* the VMSD object, which holds a placeholder meanwhile */
+	const char *member;	/* "fields" or "subsections" */
+	tree value;		/* the pointer's initializer */
+	tree target;		/* the array it points into */
+	reading r;
+};
+static vec<pending_list> pending;
+
+static json_t *
+read_list (const char *member, tree value, const reading &r)
+{
+	return strcmp (member, "fields") == 0 ? fields_json (value, r)
+					      : subsections_json (value, r);
+}
+
+static json_t *
+list_json (json_t *owner, const char *member, tree value, const reading &r)
+{
+	long long index, offset;
+	const char *why;
+	tree target = is_null_pointer (value) ? NULL_TREE
+					      : list_target (value, &index, &offset, &why);
+	if (target && !DECL_INITIAL (target)) {
+		pending_list later = { owner, member, value, target, r };
+		pending.safe_push (later);
+		return json_null ();
+	}
+	return read_list (member, value, r);
+}
+
+/* Reads the pending lists that point into TARGET (all of them when NULL_TREE). */
+static void
+read_pending (tree target)
+{
+	for (unsigned i = 0; i < pending.length (); ) {
+		pending_list &p = pending[i];
+		if (target && p.target != target) {
+			i++;
+			continue;
+		}
+		json_object_set_new (p.owner, p.member, read_list (p.member, p.value, p.r));
+		pending.unordered_remove (i);
+	}
+}
+
 /* Element INDEX of an array of descriptions: element 0 is at the array's own symbol,
  * element I > 0 is spelled "SYMBOL[I]". */
 static const char *
@@ -517,10 +575,12 @@ record_description (tree decl, const char *symbol, tree ctor)
 			     int_member (ctor, "minimum_version_id", r));
 	bool present;
 	tree fields = vx_member (ctor, "fields", &present);
-	json_object_set_new (d, "fields", present ? fields_json (fields, r) : json_null ());
+	json_object_set_new (d, "fields",
+			     present ? list_json (d, "fields", fields, r) : json_null ());
 	tree subsections = vx_member (ctor, "subsections", &present);
 	json_object_set_new (d, "subsections",
-			     present ? subsections_json (subsections, r) : json_null ());
+			     present ? list_json (d, "subsections", subsections, r)
+				     : json_null ());
 	return d;
 }
 
@@ -588,6 +648,7 @@ vmsd_finish_decl (tree decl)
 	}
 	if (!init || init == error_mark_node)
 		return;
+	read_pending (decl);
 	if (!recorded)
 		recorded = new hash_set<tree>;
 	if (is_vmsd_decl (decl)) {
@@ -622,6 +683,7 @@ record_tentative (tree const &decl, void *)
 json_t *
 vmsd_unit_vmstates (void)
 {
+	read_pending (NULL_TREE);
 	if (tentative) {
 		if (!recorded)
 			recorded = new hash_set<tree>;

@@ -109,6 +109,40 @@ escape_ascii (obstack *out, const char *bytes, size_t n)
 	}
 }
 
+/* A warning, or a note where -Werror would make the warning break the build.  USER is
+ * the variable or function in the section, or "top-level asm". */
+static void
+say_no_fragment (location_t loc, const char *user)
+{
+	const char *text = "vmstate: %s writes to section %qs, as the plugin does; this "
+			   "object gets no fragment";
+	if (vx_warnings_are_errors ())
+		inform (loc, text, user, VX_FRAGMENT_SECTION);
+	else
+		warning_at (loc, 0, text, user, VX_FRAGMENT_SECTION);
+}
+
+bool
+fragment_section_taken (void)
+{
+	symtab_node *node;
+	FOR_EACH_SYMBOL (node) {
+		const char *section = node->get_section ();
+		if (section && strcmp (section, VX_FRAGMENT_SECTION) == 0) {
+			char *user = xasprintf ("'%s'", node->name ());
+			say_no_fragment (DECL_SOURCE_LOCATION (node->decl), user);
+			free (user);
+			return true;
+		}
+	}
+	for (asm_node *a = symtab->first_asm_symbol (); a; a = a->next)
+		if (strstr (TREE_STRING_POINTER (a->asm_str), VX_FRAGMENT_SECTION)) {
+			say_no_fragment (UNKNOWN_LOCATION, "top-level asm");
+			return true;
+		}
+	return false;
+}
+
 void
 fragment_emit_asm (const char *json_text)
 {
@@ -125,7 +159,7 @@ fragment_emit_asm (const char *json_text)
 #else
 	const char *type = "@progbits";
 #endif
-	char *head = xasprintf ("\t.pushsection .vmstate_fragment,\"\",%s\n", type);
+	char *head = xasprintf ("\t.pushsection " VX_FRAGMENT_SECTION ",\"\",%s\n", type);
 	obstack_grow (&out, head, strlen (head));
 	free (head);
 	size_t len = strlen (json_text);

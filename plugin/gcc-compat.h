@@ -16,10 +16,18 @@
 #include "fold-const.h"
 #include "toplev.h"
 #include "langhooks.h"
+#include "diagnostic.h"
 
 #include "bversion.h"
 #if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 12
 #error "vmstate.so supports GCC 11 and 12 only"
+/* True when -Werror turns warnings into errors. */
+static inline bool
+vx_warnings_are_errors (void)
+{
+	return global_dc->warning_as_error_requested;
+}
+
 #endif
 
 /* C front-end trees that the plugin reads without including the C front end's headers. */
@@ -31,6 +39,13 @@ static inline unsigned long long
 vx_random_seed (void)
 {
 	return (unsigned long long) get_random_seed (false);
+}
+
+/* True when -Werror turns warnings into errors. */
+static inline bool
+vx_warnings_are_errors (void)
+{
+	return global_dc->warning_as_error_requested;
 }
 
 #endif

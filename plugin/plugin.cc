@@ -50,7 +50,8 @@ on_ipa_start (void *, void *)
 	if (in_lto_p || emitted || seen_error ())
 		return;
 	emitted = true;
-	fragment_emit_asm (fragment_text ());
+	if (!fragment_section_taken ())
+		fragment_emit_asm (fragment_text ());
 }
 
 /* Also under -fsyntax-only, where the IPA passes never run.  Not under -E (ccache runs

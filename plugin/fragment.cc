@@ -12,10 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The QOM recorder (plugin/qom*.cc) may not be linked in: weak references are null
- * then, and the fragment says "qom": {}. */
-extern json_t *qom_unit_json (void) __attribute__ ((weak));
-
 static char *text;
 static char unit_id[17];
 
@@ -51,20 +47,18 @@ static json_t *
 fragment_json (void)
 {
 	json_t *producer = json_object ();
-	json_object_set_new (producer, "name", json_string ("vmstate.so"));
-	json_object_set_new (producer, "version", json_string (VMSTATE_PLUGIN_VERSION));
-	json_object_set_new (producer, "gcc", json_string (vx_gcc_basever));
+	json_object_set_new (producer, "name", vx_json_string ("vmstate.so"));
+	json_object_set_new (producer, "version", vx_json_string (VMSTATE_PLUGIN_VERSION));
+	json_object_set_new (producer, "gcc", vx_json_string (vx_gcc_basever));
 
 	json_t *unit = json_object ();
 	json_object_set_new (unit, "source",
 			     vx_json_string (main_input_filename ? main_input_filename : ""));
 	json_object_set_new (unit, "directory", vx_json_string (getpwd ()));
-	json_object_set_new (unit, "id", json_string (compute_unit_id ()));
+	json_object_set_new (unit, "id", vx_json_string (compute_unit_id ()));
 
 	/* Collect the QOM part first: it may add unknowns. */
-	json_t *qom = qom_unit_json ? qom_unit_json () : NULL;
-	if (!qom)
-		qom = json_object ();
+	json_t *qom = qom_unit_json ();
 
 	json_t *f = json_object ();
 	json_object_set_new (f, "vmstate-fragment", json_integer (1));

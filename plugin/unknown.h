@@ -11,6 +11,11 @@
 json_t *vx_unknown (location_t loc, const char *context, const char *fmt, ...)
 	ATTRIBUTE_PRINTF_3;
 
+/* Lists WHY at LOC (belonging to CONTEXT) in LIST, or in the unit's "unknowns" when
+ * LIST is NULL, and notes it under -fplugin-arg-vmstate-verbose: what every unknown of
+ * the fragment goes through (the QOM IR's own nodes too). */
+void vx_list_unknown (json_t *list, location_t loc, const char *context, const char *why);
+
 /* The unit's "unknowns" array (a new reference). */
 json_t *vx_unit_unknowns (void);
 

@@ -4,7 +4,6 @@
 #include "vmsd.h"
 #include "tree-eval.h"
 #include "unknown.h"
-#include "hash-set.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +95,7 @@ reference (tree value, const char *member, const reading &r)
 		if (TREE_CODE (target) == ARRAY_REF && VAR_P (TREE_OPERAND (target, 0))
 		    && is_vmsd_array (TREE_OPERAND (target, 0))
 		    && vx_int (TREE_OPERAND (target, 1), &index))
-			return json_string (element_symbol (TREE_OPERAND (target, 0), index));
+			return vx_json_string (element_symbol (TREE_OPERAND (target, 0), index));
 		if (TREE_CODE (target) == COMPOUND_LITERAL_EXPR)
 			target = VX_COMPOUND_LITERAL_DECL (target);
 		if (VAR_P (target) || TREE_CODE (target) == FUNCTION_DECL) {
@@ -112,7 +111,7 @@ reference (tree value, const char *member, const reading &r)
 			    && TREE_STATIC (target) && DECL_INITIAL (target)
 			    && !recorded->contains (target))
 				record_info (target);
-			return json_string (vx_symbol (target));
+			return vx_json_string (vx_symbol (target));
 		}
 	}
 	return vx_unknown (value_location (value, r), r.context,
@@ -292,7 +291,7 @@ flag_names (long long value, tree type)
 		for (unsigned i = 0; i < all.length (); i++) {
 			unsigned long long bits = all[i].value;
 			if (bits && (value & bits) == bits) {
-				json_array_append_new (names, json_string (all[i].name));
+				json_array_append_new (names, vx_json_string (all[i].name));
 				covered |= bits;
 			}
 		}
@@ -550,8 +549,8 @@ record_description (tree decl, const char *symbol, tree ctor)
 		r.loc = EXPR_LOCATION (ctor);
 
 	json_t *d = json_object ();
-	json_object_set_new (d, "symbol", json_string (symbol));
-	json_object_set_new (d, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (d, "symbol", vx_json_string (symbol));
+	json_object_set_new (d, "linkage", vx_json_string (vx_linkage (decl)));
 	json_object_set_new (d, "loc", vx_loc_json (r.loc));
 	/* Appended before its members are read, so that descriptions it contains in place
 	 * come after it. */
@@ -620,8 +619,8 @@ record_info (tree decl)
 	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
 	tree ctor = DECL_INITIAL (decl);
 	json_t *info = json_object ();
-	json_object_set_new (info, "symbol", json_string (symbol));
-	json_object_set_new (info, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (info, "symbol", vx_json_string (symbol));
+	json_object_set_new (info, "linkage", vx_json_string (vx_linkage (decl)));
 	json_object_set_new (info, "loc", vx_loc_json (r.loc));
 	if (TREE_CODE (ctor) == CONSTRUCTOR)
 		json_object_set_new (info, "name", string_member (ctor, "name", r));

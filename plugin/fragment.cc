@@ -6,6 +6,7 @@
 #include "tree-eval.h"
 #include "vmstate-plugin.h"
 #include "qom.h"
+#include "register.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -66,6 +67,7 @@ fragment_json (void)
 	json_object_set_new (f, "unit", unit);
 	json_object_set_new (f, "vmstates", vmsd_unit_vmstates ());
 	json_object_set_new (f, "infos", vmsd_unit_infos ());
+	json_object_set_new (f, "registers", register_unit_json ());
 	json_object_set_new (f, "unknowns", vx_unit_unknowns ());
 	json_object_set_new (f, "qom", qom);
 	return f;

@@ -6,6 +6,7 @@
 #include "vmsd.h"
 #include "fragment.h"
 #include "qom.h"
+#include "register.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -30,6 +31,12 @@ static void
 on_finish_decl (void *gcc_data, void *)
 {
 	vmsd_finish_decl ((tree) gcc_data);
+}
+
+static void
+on_pre_genericize (void *gcc_data, void *)
+{
+	register_scan_function ((tree) gcc_data);
 }
 
 static void
@@ -115,6 +122,7 @@ plugin_init (struct plugin_name_args *args, struct plugin_gcc_version *version)
 	register_callback (vx_plugin_name, PLUGIN_INFO, NULL, &info);
 	register_callback (vx_plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback (vx_plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
+	register_callback (vx_plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback (vx_plugin_name, PLUGIN_ALL_IPA_PASSES_START, on_ipa_start, NULL);
 	register_callback (vx_plugin_name, PLUGIN_FINISH, on_finish, NULL);
 	if (!qom_plugin_init (vx_plugin_name))

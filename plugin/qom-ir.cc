@@ -168,14 +168,20 @@ field_ref (ir_ctx *c, tree t)
 			  "name", vx_json_string (fname), "agg", agg, "first", first == field);
 }
 
-static bool
-is_vmsd_store_target (tree lhs)
+bool
+qom_is_vmsd_store (tree lhs)
 {
 	if (TREE_CODE (lhs) != COMPONENT_REF)
 		return false;
 	tree field = TREE_OPERAND (lhs, 1);
-	return DECL_NAME (field) && id_equal (DECL_NAME (field), "vmsd")
-	       && vx_struct_named (DECL_CONTEXT (field), "DeviceClass");
+	if (!DECL_NAME (field))
+		return false;
+	const char *name = IDENTIFIER_POINTER (DECL_NAME (field));
+	tree record = DECL_CONTEXT (field);
+	if (strcmp (name, "vmsd") == 0)
+		return vx_struct_named (record, "DeviceClass")
+		       || vx_struct_named (record, "CPUClass");
+	return strcmp (name, "sysemu_ops") == 0 && vx_struct_named (record, "CPUClass");
 }
 
 static json_t *
@@ -440,7 +446,7 @@ expr (ir_ctx *c, tree t)
 				 "else", expr (c, TREE_OPERAND (t, 2)));
 	case MODIFY_EXPR:
 	case INIT_EXPR:
-		if (is_vmsd_store_target (TREE_OPERAND (t, 0)))
+		if (qom_is_vmsd_store (TREE_OPERAND (t, 0)))
 			c->writes_vmsd = true;
 		return json_pack ("{s:s, s:o, s:o}", "op", "assign",
 				 "to", expr (c, TREE_OPERAND (t, 0)),

@@ -16,6 +16,10 @@ struct qom_ir_sink {
 	void (*unknown)(const char *why, location_t loc, const char *context);
 };
 
+/* True when LHS is a member through which a class gets its migration state:
+ * DeviceClass.vmsd, CPUClass.vmsd or CPUClass.sysemu_ops. */
+bool qom_is_vmsd_store (tree lhs);
+
 /* The FUNCTION object for FNDECL (its body as IR). */
 json_t *qom_ir_function (tree fndecl, const struct qom_ir_sink *sink);
 /* The E of a static initializer, for DATA objects; CONTEXT names the object. */

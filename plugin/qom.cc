@@ -177,13 +177,8 @@ scan_body (tree *tp, int *walk_subtrees, void *selected_p)
 	}
 	case MODIFY_EXPR:
 	case INIT_EXPR: {
-		tree lhs = TREE_OPERAND (t, 0);
-		if (TREE_CODE (lhs) == COMPONENT_REF) {
-			tree field = TREE_OPERAND (lhs, 1);
-			if (DECL_NAME (field) && id_equal (DECL_NAME (field), "vmsd")
-			    && vx_struct_named (DECL_CONTEXT (field), "DeviceClass"))
-				*selected = true;
-		}
+		if (qom_is_vmsd_store (TREE_OPERAND (t, 0)))
+			*selected = true;
 		break;
 	}
 	case VAR_DECL:

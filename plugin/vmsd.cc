@@ -118,6 +118,67 @@ reference (tree value, const char *member, const reading &r)
 			   ".%s is not the address of a symbol", member);
 }
 
+json_t *
+vmsd_reference (tree value, const char *context, location_t loc)
+{
+	reading r = { context, loc };
+	tree target = vx_strip_casts (value);
+	if (target && TREE_CODE (target) == ADDR_EXPR && VAR_P (TREE_OPERAND (target, 0))
+	    && !TREE_STATIC (TREE_OPERAND (target, 0)))
+		return vx_unknown (loc, context, "the description is not a static variable");
+	if (!target || TREE_CODE (target) != ADDR_EXPR)
+		return vx_unknown (loc, context, "the description is not the address of a "
+					   "static description");
+	return reference (value, "vmsd", r);
+}
+
+/* FUNC objects whose "loc" waits for the end of the unit: a function may be defined
+ * after the description that points to it. */
+struct pending_func {
+	json_t *func;
+	tree fndecl;
+	location_t reference;
+};
+static vec<pending_func> pending_funcs;
+
+/* A function member (.needed, .field_exists): JSON null when absent or null, FUNC
+ * {"symbol", "loc"} for a function's address, else an UNKNOWN. */
+static json_t *
+func_member (tree ctor, const char *member, const reading &r)
+{
+	bool present;
+	tree value = vx_strip_casts (vx_member (ctor, member, &present));
+	long long zero;
+	if (!present || !value || (vx_int (value, &zero) && zero == 0))
+		return json_null ();
+	if (TREE_CODE (value) == ADDR_EXPR
+	    && TREE_CODE (TREE_OPERAND (value, 0)) == FUNCTION_DECL) {
+		tree fndecl = TREE_OPERAND (value, 0);
+		json_t *func = json_object ();
+		json_object_set_new (func, "symbol", vx_symbol_json (fndecl));
+		pending_func later = { func, fndecl, value_location (value, r) };
+		pending_funcs.safe_push (later);
+		return func;
+	}
+	return vx_unknown (value_location (value, r), r.context,
+			   ".%s is not a function address", member);
+}
+
+/* The place of each pending FUNC's definition, or of its reference when the unit does
+ * not define it. */
+static void
+place_funcs (void)
+{
+	for (unsigned i = 0; i < pending_funcs.length (); i++) {
+		pending_func &p = pending_funcs[i];
+		bool defined = DECL_INITIAL (p.fndecl) || DECL_SAVED_TREE (p.fndecl);
+		json_object_set_new (p.func, "loc",
+				     vx_loc_json (defined ? DECL_SOURCE_LOCATION (p.fndecl)
+							  : p.reference));
+	}
+	pending_funcs.release ();
+}
+
 static json_t *
 reference_member (tree ctor, const char *member, const reading &r)
 {
@@ -338,10 +399,15 @@ field_json (tree entry, tree flags_type, const reading &owner)
 				     vx_unknown (r.loc, r.context,
 						 ".field_exists is not a function address"));
 
+	json_object_set_new (f, "exists", func_member (entry, "field_exists", r));
+
 	static const char *const sizes[] = { "size", "num", "start", "offset",
 		"struct_version_id", "size_offset", "num_offset" };
 	for (size_t i = 0; i < ARRAY_SIZE (sizes); i++)
 		json_object_set_new (f, sizes[i], int_member (entry, sizes[i], r));
+	/* C folds offsetof before the plugin sees the initializer: the member behind
+	 * .num_offset has no name any more (fragment-format.md). */
+	json_object_set_new (f, "num_field", json_null ());
 
 	tree flags = vx_member (entry, "flags", &present);
 	if (!present)
@@ -565,7 +631,8 @@ record_description (tree decl, const char *symbol, tree ctor)
 		json_object_set (d, "version_id", unknown);
 		json_object_set (d, "minimum_version_id", unknown);
 		json_object_set (d, "fields", unknown);
-		json_object_set_new (d, "subsections", unknown);
+		json_object_set (d, "subsections", unknown);
+		json_object_set_new (d, "needed", unknown);
 		return d;
 	}
 	json_object_set_new (d, "name", string_member (ctor, "name", r));
@@ -580,6 +647,7 @@ record_description (tree decl, const char *symbol, tree ctor)
 	json_object_set_new (d, "subsections",
 			     present ? list_json (d, "subsections", subsections, r)
 				     : json_null ());
+	json_object_set_new (d, "needed", func_member (ctor, "needed", r));
 	return d;
 }
 
@@ -683,6 +751,7 @@ json_t *
 vmsd_unit_vmstates (void)
 {
 	read_pending (NULL_TREE);
+	place_funcs ();
 	if (tentative) {
 		if (!recorded)
 			recorded = new hash_set<tree>;

@@ -44,7 +44,7 @@ unknown_code (ir_ctx *c, const char *what, tree t)
 {
 	char why[128];
 	snprintf (why, sizeof why, "%s %s is not evaluated", what,
-		 get_tree_code_name (TREE_CODE (t)));
+		  get_tree_code_name (TREE_CODE (t)));
 	return unknown (c, why, EXPR_LOCATION (t));
 }
 
@@ -206,7 +206,7 @@ constructor (ir_ctx *c, tree t)
 			if (lo < 0 || hi - lo > 100000) {
 				json_decref (elems);
 				return unknown (c, "array initializer index out of range",
-					       loc_of (c, t));
+						loc_of (c, t));
 			}
 			while ((HOST_WIDE_INT) json_array_size (elems) < lo)
 				json_array_append_new (elems, json_integer (0));
@@ -225,7 +225,7 @@ constructor (ir_ctx *c, tree t)
 		    && tree_fits_shwi_p (TYPE_MAX_VALUE (domain)))
 			length = json_integer (tree_to_shwi (TYPE_MAX_VALUE (domain)) + 1);
 		return json_pack ("{s:s, s:o, s:o}", "op", "array", "elems", elems,
-				 "length", length);
+				  "length", length);
 	}
 	if (RECORD_OR_UNION_TYPE_P (type)) {
 		json_t *fields = json_array ();
@@ -243,7 +243,7 @@ constructor (ir_ctx *c, tree t)
 			const char *fname = DECL_NAME (field)
 				? IDENTIFIER_POINTER (DECL_NAME (field)) : "";
 			json_array_append_new (fields, json_pack ("[o, o]", vx_json_string (fname),
-							       expr (c, value)));
+								  expr (c, value)));
 		}
 		const char *sname = vx_type_name (type);
 		return json_pack ("{s:s, s:o, s:o}", "op", "struct",
@@ -274,21 +274,21 @@ call (ir_ctx *c, tree t)
 	for (int i = 0; i < n; i++)
 		json_array_append_new (args, expr (c, CALL_EXPR_ARG (t, i)));
 	return json_pack ("{s:s, s:o, s:o, s:o}", "op", "call", "fn", callee, "args", args,
-			 "loc", vx_loc_json (loc));
+			  "loc", vx_loc_json (loc));
 }
 
 static json_t *
 binary (ir_ctx *c, const char *code, tree t)
 {
 	return json_pack ("{s:s, s:s, s:o, s:o}", "op", "bin", "code", code,
-			 "a", expr (c, TREE_OPERAND (t, 0)), "b", expr (c, TREE_OPERAND (t, 1)));
+			  "a", expr (c, TREE_OPERAND (t, 0)), "b", expr (c, TREE_OPERAND (t, 1)));
 }
 
 static json_t *
 unary (ir_ctx *c, const char *code, tree t)
 {
 	return json_pack ("{s:s, s:s, s:o}", "op", "un", "code", code,
-			 "a", expr (c, TREE_OPERAND (t, 0)));
+			  "a", expr (c, TREE_OPERAND (t, 0)));
 }
 
 static HOST_WIDE_INT
@@ -366,20 +366,20 @@ expr (ir_ctx *c, tree t)
 		return field_ref (c, t);
 	case ARRAY_REF:
 		return json_pack ("{s:s, s:o, s:o}", "op", "index",
-				 "of", expr (c, TREE_OPERAND (t, 0)),
-				 "index", expr (c, TREE_OPERAND (t, 1)));
+				  "of", expr (c, TREE_OPERAND (t, 0)),
+				  "index", expr (c, TREE_OPERAND (t, 1)));
 	case INDIRECT_REF:
 		return json_pack ("{s:s, s:o}", "op", "deref", "ptr",
-				 expr (c, TREE_OPERAND (t, 0)));
+				  expr (c, TREE_OPERAND (t, 0)));
 	case MEM_REF:
 		if (integer_zerop (TREE_OPERAND (t, 1)))
 			return json_pack ("{s:s, s:o}", "op", "deref", "ptr",
-					 expr (c, TREE_OPERAND (t, 0)));
+					  expr (c, TREE_OPERAND (t, 0)));
 		return unknown_code (c, "expression", t);
 	case COMPOUND_LITERAL_EXPR: {
 		tree decl = COMPOUND_LITERAL_EXPR_DECL (t);
 		return json_pack ("{s:s, s:o}", "op", "literal", "init",
-				 expr (c, DECL_INITIAL (decl)));
+				  expr (c, DECL_INITIAL (decl)));
 	}
 	case CONSTRUCTOR:
 		return constructor (c, t);
@@ -435,22 +435,22 @@ expr (ir_ctx *c, tree t)
 			p = TREE_OPERAND (p, 0);
 		}
 		return json_pack ("{s:s, s:o, s:o, s:I}", "op", "ptradd",
-				 "ptr", expr (c, TREE_OPERAND (t, 0)),
-				 "bytes", expr (c, TREE_OPERAND (t, 1)),
-				 "elem", (json_int_t) elem);
+				  "ptr", expr (c, TREE_OPERAND (t, 0)),
+				  "bytes", expr (c, TREE_OPERAND (t, 1)),
+				  "elem", (json_int_t) elem);
 	}
 	case COND_EXPR:
 		return json_pack ("{s:s, s:o, s:o, s:o}", "op", "cond",
-				 "if", expr (c, TREE_OPERAND (t, 0)),
-				 "then", expr (c, TREE_OPERAND (t, 1)),
-				 "else", expr (c, TREE_OPERAND (t, 2)));
+				  "if", expr (c, TREE_OPERAND (t, 0)),
+				  "then", expr (c, TREE_OPERAND (t, 1)),
+				  "else", expr (c, TREE_OPERAND (t, 2)));
 	case MODIFY_EXPR:
 	case INIT_EXPR:
 		if (qom_is_vmsd_store (TREE_OPERAND (t, 0)))
 			c->writes_vmsd = true;
 		return json_pack ("{s:s, s:o, s:o}", "op", "assign",
-				 "to", expr (c, TREE_OPERAND (t, 0)),
-				 "value", expr (c, TREE_OPERAND (t, 1)));
+				  "to", expr (c, TREE_OPERAND (t, 0)),
+				  "value", expr (c, TREE_OPERAND (t, 1)));
 	case PREINCREMENT_EXPR:
 	case PREDECREMENT_EXPR:
 	case POSTINCREMENT_EXPR:
@@ -463,13 +463,13 @@ expr (ir_ctx *c, tree t)
 		if (dec)
 			by = json_pack ("{s:s, s:s, s:o}", "op", "un", "code", "-", "a", by);
 		return json_pack ("{s:s, s:o, s:o, s:b, s:I}", "op", "incr",
-				 "to", expr (c, TREE_OPERAND (t, 0)), "by", by, "post", post,
-				 "elem", (json_int_t) pointee_size (TREE_TYPE (t)));
+				  "to", expr (c, TREE_OPERAND (t, 0)), "by", by, "post", post,
+				  "elem", (json_int_t) pointee_size (TREE_TYPE (t)));
 	}
 	case COMPOUND_EXPR:
 		return json_pack ("{s:s, s:o, s:o}", "op", "seq",
-				 "a", expr (c, TREE_OPERAND (t, 0)),
-				 "b", expr (c, TREE_OPERAND (t, 1)));
+				  "a", expr (c, TREE_OPERAND (t, 0)),
+				  "b", expr (c, TREE_OPERAND (t, 1)));
 	case CALL_EXPR:
 		return call (c, t);
 	default:
@@ -480,11 +480,11 @@ expr (ir_ctx *c, tree t)
 /* A structured branch: both arms meet at the returned join label. */
 static void
 branch (ir_ctx *c, tree cond, location_t loc, int then_label, int else_label,
-	    int join_label, int loop_label)
+	int join_label, int loop_label)
 {
 	json_t *s = json_pack ("{s:o, s:i, s:i, s:i, s:o}", "br", expr (c, cond),
-			      "then", then_label, "else", else_label, "join", join_label,
-			      "loc", vx_loc_json (loc));
+			       "then", then_label, "else", else_label, "join", join_label,
+			       "loc", vx_loc_json (loc));
 	if (loop_label >= 0)
 		json_object_set_new (s, "loop", json_integer (loop_label));
 	emit (c, s);
@@ -521,7 +521,7 @@ if_stmt (ir_ctx *c, tree t)
  * cont: INCR; goto top; exit: */
 static void
 loop_stmt (ir_ctx *c, tree init, tree cond, tree incr, tree body, bool cond_first,
-	  location_t loc)
+	   location_t loc)
 {
 	int saved_break = c->break_label, saved_continue = c->continue_label;
 	int top = new_label (c), body_label = new_label (c), cont = new_label (c);
@@ -540,7 +540,7 @@ loop_stmt (ir_ctx *c, tree init, tree cond, tree incr, tree body, bool cond_firs
 	emit_label (c, cont);
 	if (incr)
 		emit (c, json_pack ("{s:o, s:o}", "do", expr (c, incr),
-				  "loc", vx_loc_json (loc)));
+				    "loc", vx_loc_json (loc)));
 	if (cond && !cond_first) {
 		if (!integer_zerop (cond))
 			branch (c, cond, loc, top, exit, exit, top);
@@ -590,8 +590,9 @@ collect_cases (ir_ctx *c, tree t, json_t *cases, int *default_label)
 		if (!high)
 			high = low;
 		if (tree_fits_shwi_p (low) && tree_fits_shwi_p (high))
-			json_array_append_new (cases, json_pack ("[I, I, i]",
-				(json_int_t) tree_to_shwi (low), (json_int_t) tree_to_shwi (high), id));
+			json_array_append_new (cases,
+					       json_pack ("[I, I, i]", (json_int_t) tree_to_shwi (low),
+							  (json_int_t) tree_to_shwi (high), id));
 		return;
 	}
 	default:
@@ -608,10 +609,10 @@ switch_stmt (ir_ctx *c, tree cond, tree body, location_t loc)
 	int default_label = -1;
 	collect_cases (c, body, cases, &default_label);
 	json_t *s = json_pack ("{s:o, s:o, s:o, s:i, s:o}", "switch", expr (c, cond),
-			      "cases", cases,
-			      "default", default_label >= 0 ? json_integer (default_label)
-							    : json_null (),
-			      "join", exit, "loc", vx_loc_json (loc));
+			       "cases", cases,
+			       "default", default_label >= 0 ? json_integer (default_label)
+							     : json_null (),
+			       "join", exit, "loc", vx_loc_json (loc));
 	emit (c, s);
 	c->break_label = exit;
 	stmt (c, body);
@@ -648,8 +649,8 @@ stmt (ir_ctx *c, tree t)
 		const char *name = DECL_NAME (decl) ? IDENTIFIER_POINTER (DECL_NAME (decl)) : "";
 		emit (c, json_pack ("{s:i, s:o, s:o}", "decl", local_id (c, decl),
 				    "name", vx_json_string (name),
-				  "init", init && init != error_mark_node ? expr (c, init)
-									   : json_null ()));
+				    "init", init && init != error_mark_node ? expr (c, init)
+									    : json_null ()));
 		break;
 	}
 	case LABEL_EXPR:
@@ -663,8 +664,8 @@ stmt (ir_ctx *c, tree t)
 			emit_goto (c, label_id (c, GOTO_DESTINATION (t)));
 		else
 			emit (c, json_pack ("{s:o, s:o}", "ret",
-					  unknown (c, "computed goto is not evaluated", loc),
-					  "loc", vx_loc_json (loc)));
+					    unknown (c, "computed goto is not evaluated", loc),
+					    "loc", vx_loc_json (loc)));
 		break;
 	case COND_EXPR:
 		if_stmt (c, t);
@@ -707,7 +708,7 @@ stmt (ir_ctx *c, tree t)
 		if (val && (TREE_CODE (val) == MODIFY_EXPR || TREE_CODE (val) == INIT_EXPR))
 			val = TREE_OPERAND (val, 1);
 		emit (c, json_pack ("{s:o, s:o}", "ret", expr (c, val),
-				  "loc", vx_loc_json (loc)));
+				    "loc", vx_loc_json (loc)));
 		break;
 	}
 	case TRY_FINALLY_EXPR:
@@ -746,11 +747,11 @@ qom_ir_function (tree fndecl, const struct qom_ir_sink *sink)
 	stmt (&c, DECL_SAVED_TREE (fndecl));
 
 	json_t *f = json_pack ("{s:o, s:s, s:o, s:o, s:b, s:o}",
-			      "symbol", vx_symbol_json (fndecl),
-			      "linkage", vx_linkage (fndecl),
-			      "loc", vx_loc_json (DECL_SOURCE_LOCATION (fndecl)),
-			      "params", params, "writes_vmsd", c.writes_vmsd,
-			      "calls", c.calls);
+			       "symbol", vx_symbol_json (fndecl),
+			       "linkage", vx_linkage (fndecl),
+			       "loc", vx_loc_json (DECL_SOURCE_LOCATION (fndecl)),
+			       "params", params, "writes_vmsd", c.writes_vmsd,
+			       "calls", c.calls);
 	if (c.indirect_calls)
 		json_object_set_new (f, "indirect_calls", json_true ());
 	json_object_set_new (f, "body", c.body);
@@ -759,7 +760,7 @@ qom_ir_function (tree fndecl, const struct qom_ir_sink *sink)
 
 json_t *
 qom_ir_initializer (tree init, const char *context,
-			   const struct qom_ir_sink *sink)
+		    const struct qom_ir_sink *sink)
 {
 	hash_map<tree, int> locals, labels;
 	ir_ctx c = {};

@@ -101,7 +101,7 @@ check_registration (tree call)
 	location_t loc = EXPR_LOCATION (call);
 	if (TREE_CODE (fn) != ADDR_EXPR || TREE_CODE (TREE_OPERAND (fn, 0)) != FUNCTION_DECL) {
 		note_unknown ("QOM module-init function is not a function's address", loc,
-			     "register_module_init");
+			      "register_module_init");
 		return;
 	}
 	fn = TREE_OPERAND (fn, 0);
@@ -228,10 +228,12 @@ drain_queue (void)
 			continue;
 		}
 		json_t *init = qom_ir_initializer (DECL_INITIAL (decl), vx_symbol (decl), &sink);
-		json_array_append_new (data, json_pack ("{s:o, s:s, s:o, s:o, s:o}",
-			"symbol", vx_symbol_json (decl), "linkage", vx_linkage (decl),
-			"loc", vx_loc_json (DECL_SOURCE_LOCATION (decl)),
-			"type", data_type_json (TREE_TYPE (decl)), "init", init));
+		json_t *d = json_pack ("{s:o, s:s, s:o, s:o, s:o}",
+				       "symbol", vx_symbol_json (decl),
+				       "linkage", vx_linkage (decl),
+				       "loc", vx_loc_json (DECL_SOURCE_LOCATION (decl)),
+				       "type", data_type_json (TREE_TYPE (decl)), "init", init);
+		json_array_append_new (data, d);
 	}
 	queue.truncate (0);
 	draining = false;
@@ -294,8 +296,8 @@ qom_unit_json (void)
 {
 	if (!registrations)
 		return json_pack ("{s:[], s:[], s:[], s:[]}", "registrations", "functions",
-				 "data", "unknowns");
+				  "data", "unknowns");
 	drain_queue ();
 	return json_pack ("{s:O, s:O, s:O, s:O}", "registrations", registrations,
-			 "functions", functions, "data", data, "unknowns", unknowns);
+			  "functions", functions, "data", data, "unknowns", unknowns);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the plugin could not evaluate: one UNKNOWN object in place of the value, the same
- * with its context in the unit's "unknowns" list, and a note under -fplugin-arg-vmstate-verbose. */
+ * with its context in the unit's "unknowns" list, and a note under
+ * -fplugin-arg-vmstate-verbose. */
 #ifndef VMSTATE_PLUGIN_UNKNOWN_H
 #define VMSTATE_PLUGIN_UNKNOWN_H
 

@@ -1,11 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Make (or bring up to date) the Debian roots that hold the GCCs of the matrix that
-# the host (Debian 12) does not have: trixie for GCC 13 and 14, sid for GCC 15.
-# Idempotent: a root is debootstrapped once, and packages are installed only when
-# one is missing, so rerunning it is cheap.
+# Make (or bring up to date) what the GCC matrix needs: the host's GCC 11 and 12
+# packages, and the Debian roots that hold the GCCs the host (Debian 12) does not have:
+# trixie for GCC 13 and 14, sid for GCC 15.  Idempotent: a root is debootstrapped
+# once, and packages are installed only when one is missing, so rerunning it is cheap.
 #
-# Usage: scripts/gcc/roots.sh [trixie|sid|all]    (default: all)
+# Usage: scripts/gcc/roots.sh [host|trixie|sid|all]    (default: all)
 # Roots live in $VMSTATE_CACHE/gcc-roots/<suite> (default ~/.cache/vmstate-plugin).
 set -eu
 
@@ -22,9 +22,9 @@ common_pkgs="make binutils libjansson-dev libelf-dev libcmocka-dev dejagnu pytho
 
 suite_pkgs() {
 	case $1 in
-	trixie) echo "gcc g++ gcc-13 g++-13 gcc-13-plugin-dev gcc-14 g++-14 gcc-14-plugin-dev" ;;
-	sid) echo "gcc g++ gcc-15 g++-15 gcc-15-plugin-dev" ;;
-	*) echo "roots.sh: unknown suite '$1' (expected trixie, sid or all)" >&2; exit 2 ;;
+	trixie) echo "gcc g++ gcc-13 g++-13 gcc-13-plugin-dev gfortran-13 gcc-14 g++-14 gcc-14-plugin-dev gfortran-14" ;;
+	sid) echo "gcc g++ gcc-15 g++-15 gcc-15-plugin-dev gfortran-15" ;;
+	*) echo "roots.sh: unknown suite '$1' (expected host, trixie, sid or all)" >&2; exit 2 ;;
 	esac
 }
 
@@ -70,8 +70,23 @@ make_root() {
 	echo "roots.sh: $suite root ready: $root"
 }
 
+# The host's own GCCs (Debian 12) for the rows of GCC 11 and 12.
+host_pkgs="gcc-11 g++-11 gcc-11-plugin-dev gfortran-11 gcc-12-plugin-dev gfortran-12"
+host_gccs() {
+	missing=
+	for p in $host_pkgs; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+			missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	echo "roots.sh: host: installing$missing"
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
+		--no-install-recommends $missing >/dev/null
+}
+
 which=${1:-all}
 case $which in
-all) make_root trixie; make_root sid ;;
+all) host_gccs; make_root trixie; make_root sid ;;
+host) host_gccs ;;
 *) make_root "$which" ;;
 esac

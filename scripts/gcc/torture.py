@@ -5,7 +5,7 @@
 usage: torture.py --cc GCC --plugin vmstate.so --src DIR --out DIR [--jobs N] [--opts LIST]
 
 Every DIR/*.c that compiles without the plugin at an optimization level is compiled
-again with it.  Each such case must: succeed; print the same diagnostics; give an object
+again with it (both in GCC 12's C dialect: see language_flags).  Each such case must: succeed; print the same diagnostics; give an object
 that is byte-identical to the plain one once .vmstate_fragment is removed
 (objcopy --remove-section on one, objcopy on the other, then cmp); be the same for
 testsuite/plugin/lib/compare-objects.py; and hold a fragment.  Writes OUT/summary.txt
@@ -37,11 +37,23 @@ def load_compare_objects():
 
 
 COMPARE = load_compare_objects()
+LANGUAGE_FLAGS = []
+
+
+def language_flags(cc):
+    """The suite was written for GCC 12's C: gnu17, where GCC 14 made implicit
+    declarations, implicit int and pointer mismatches errors (-fpermissive makes them
+    warnings again) and GCC 15 moved to C23.  Without these, a third of the files no
+    longer compile with GCC 14 or 15, and so would not be tried with the plugin."""
+    major = int(subprocess.run([cc, "-dumpversion"], capture_output=True, text=True,
+                               check=True).stdout.split(".")[0])
+    return ["-std=gnu17"] + (["-fpermissive"] if major >= 14 else [])
 
 
 def compile_unit(cc, opt, source, obj, extra, timeout):
     # In a session of its own, so that a timeout ends cc1 too, not just the driver.
-    with subprocess.Popen([cc, opt, *extra, "-c", source, "-o", obj], stdout=subprocess.PIPE,
+    with subprocess.Popen([cc, opt, *LANGUAGE_FLAGS, *extra, "-c", source, "-o", obj],
+                          stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, start_new_session=True) as run:
         try:
             _, err = run.communicate(timeout=timeout)
@@ -98,6 +110,8 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--opts", default="-O0,-O2")
     args = parser.parse_args()
+    global LANGUAGE_FLAGS
+    LANGUAGE_FLAGS = language_flags(args.cc)
 
     sources = sorted(os.path.join(args.src, f) for f in os.listdir(args.src) if f.endswith(".c"))
     opts = args.opts.split(",")
@@ -110,7 +124,8 @@ def main():
 
     version = subprocess.run([args.cc, "-dumpfullversion"], capture_output=True,
                              text=True).stdout.strip()
-    lines = [f"compiler: {args.cc} {version}", f"plugin: {args.plugin}",
+    lines = [f"compiler: {args.cc} {version} {' '.join(LANGUAGE_FLAGS)}",
+             f"plugin: {args.plugin}",
              f"sources: {len(sources)} files in {args.src}"]
     problems = []
     for opt in opts:

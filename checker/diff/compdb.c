@@ -184,6 +184,45 @@ static bool is_launcher(const char *arg)
 	return strcmp(b, "ccache") == 0 || strcmp(b, "sccache") == 0 || strcmp(b, "distcc") == 0;
 }
 
+const char *vd_tu_compiler(const struct vd_tu *tu)
+{
+	size_t k = 0;
+	while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
+		k++;
+	return tu->args.n ? tu->args.v[k] : "";
+}
+
+bool vd_tu_is_clang(const struct vd_tu *tu)
+{
+	return strncmp(base_name(vd_tu_compiler(tu)), "clang", 5) == 0;
+}
+
+void vd_compdb_set_compiler(struct vd_compdb *db, const char *cc)
+{
+	for (size_t i = 0; i < db->n; i++) {
+		struct vd_tu *tu = &db->tus[i];
+		size_t k = 0;
+		while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
+			k++;
+		if (k >= tu->args.n)
+			continue;
+		free(tu->args.v[k]);
+		tu->args.v[k] = vd_xstrdup(cc);
+		size_t w = k + 1;
+		for (size_t r = k + 1; r < tu->args.n; r++) {
+			const char *a = tu->args.v[r];
+			bool warning = strncmp(a, "-W", 2) == 0 && strncmp(a, "-Wp,", 4) != 0 &&
+				       strncmp(a, "-Wa,", 4) != 0 && strncmp(a, "-Wl,", 4) != 0;
+			if (warning)
+				free(tu->args.v[r]);
+			else
+				tu->args.v[w++] = tu->args.v[r];
+		}
+		tu->args.n = w;
+		tu->args.v[w] = NULL;
+	}
+}
+
 /* TU's compiler and options without the launcher, the object and dependency options and
  * the build's own vmstate plugin; without the source file too when DROP_SOURCE. */
 static void plain_args(const struct vd_tu *tu, bool drop_source, struct vd_strv *out)

@@ -16,7 +16,8 @@ $(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
 
 # cmocka tests of the parts without main().
-$(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o
+$(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o \
+		$(BUILD)/diff/progress.o
 	$(CC) $(DIFF_CFLAGS) -o $@ $^ -lcmocka $(DIFF_LIBS)
 
 .PHONY: check-diff check-diff-unit install-diff bench-diff

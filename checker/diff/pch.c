@@ -110,7 +110,7 @@ void vd_pch_build(struct vd_pch *p, const char *header, const char *root,
 		free(dir);
 	}
 	if (p->ngroups)
-		vd_run_jobs(jobv, p->ngroups, jobs, true);
+		vd_run_jobs(jobv, p->ngroups, jobs, true, NULL);
 	size_t built = 0;
 	for (size_t g = 0; g < p->ngroups; g++) {
 		p->groups[g].ok = jobv[g].status == 0;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "util.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@ int vd_verbose;
 
 static void vmessage(const char *kind, const char *fmt, va_list ap)
 {
+	vd_progress_clear();
 	fflush(stdout);
 	fprintf(stderr, "%s: %s", vd_progname, kind);
 	vfprintf(stderr, fmt, ap);
@@ -41,6 +43,8 @@ void vd_warn(const char *fmt, ...)
 
 void vd_note(const char *fmt, ...)
 {
+	if (vd_progress_quiet())
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	vmessage("", fmt, ap);
@@ -280,4 +284,25 @@ void vd_copy_file(const char *src, const char *dst)
 	if (!vd_write_file(dst, data, len))
 		vd_die("cannot write %s: %s", dst, strerror(errno));
 	free(data);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void vd_strv_sort_unique(struct vd_strv *v)
+{
+	if (v->n == 0)
+		return;
+	qsort(v->v, v->n, sizeof *v->v, cmp_str);
+	size_t w = 1;
+	for (size_t i = 1; i < v->n; i++) {
+		if (strcmp(v->v[i], v->v[w - 1]) == 0)
+			free(v->v[i]);
+		else
+			v->v[w++] = v->v[i];
+	}
+	v->n = w;
+	v->v[w] = NULL;
 }

@@ -37,6 +37,8 @@ struct vd_strv {
 };
 void vd_strv_push(struct vd_strv *a, char *s);
 void vd_strv_free(struct vd_strv *a);
+/* Sorts and drops duplicates. */
+void vd_strv_sort_unique(struct vd_strv *v);
 
 /* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
 char *vd_read_file(const char *path, size_t *len);

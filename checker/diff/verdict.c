@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "verdict.h"
 #include "run.h"
+#include "../waiver/waiver.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,16 +24,15 @@ struct vd_waivers *vd_waivers_load(const char *file)
 	return w;
 }
 
-void vd_check_direction(const char *check, const char *name, const struct vd_side *from,
-			const struct vd_side *to, struct vd_waivers *waivers, const char *state,
-			struct vd_verdict *v)
+void vd_check_run(const char *check, const char *from, const char *to,
+		  struct vd_waivers *waivers, const char *state, const char *tag,
+		  struct vd_check *r)
 {
-	int which = strcmp(name, "forward") == 0 ? 0 : 1;
-	char *err = vd_printf("%s/check-%s.stderr", state, name);
-	char *argv[] = { (char *)check, "-s", from->dump, "-d", to->dump, NULL };
+	memset(r, 0, sizeof *r);
+	char *err = vd_printf("%s/check-%s.stderr", state, tag);
+	char *argv[] = { (char *)check, "-s", (char *)from, "-d", (char *)to, NULL };
 	int st;
-	size_t len;
-	char *out = vd_run_capture(argv, NULL, err, &st, &len);
+	char *out = vd_run_capture(argv, NULL, err, &st, NULL);
 	size_t elen = 0;
 	char *etext = vd_read_file(err, &elen);
 	/* Its exit status is its count of problems (2 is also its usage error): only a
@@ -41,12 +40,10 @@ void vd_check_direction(const char *check, const char *name, const struct vd_sid
 	if (elen || st > 255) {
 		if (etext)
 			fputs(etext, stderr);
-		vd_die("vmstate-check failed on %s -> %s (exit status %d)", from->dump, to->dump, st);
+		vd_die("vmstate-check failed on %s -> %s (exit status %d)", from, to, st);
 	}
 	free(etext);
 	free(err);
-
-	printf("== %s migration: %s -> %s\n", name, from->label, to->label);
 	/* Each line is one counted problem, except the machine-type warning. */
 	int counted = 0, waived = 0;
 	char *save;
@@ -54,43 +51,66 @@ void vd_check_direction(const char *check, const char *name, const struct vd_sid
 		struct vw_message m;
 		char buf[4096];
 		bool problem = strncmp(l, "Warning: ", 9) != 0;
-		bool parsed = vw_parse_report_line(l, &m, buf, sizeof buf);
-		if (waivers && parsed) {
+		if (waivers && vw_parse_report_line(l, &m, buf, sizeof buf)) {
 			long i = vw_match(waivers->set, &m);
 			if (i >= 0) {
 				waived++;
-				if (vd_verbose)
-					printf("(waived by %s) %s\n", vw_where(waivers->set, (size_t)i), l);
+				vd_strv_push(&r->waived, vd_printf("(waived by %s) %s",
+								   vw_where(waivers->set, (size_t)i), l));
 				continue;
 			}
 		}
 		if (problem)
 			counted++;
-		printf("%s\n", l);
+		vd_strv_push(&r->lines, vd_xstrdup(l));
 	}
 	/* The checker counts up to 255; lines tell the same unless a message was waived. */
-	int problems = waived ? counted : st;
-	v->problems[which] = problems;
-	v->waived += waived;
-	fflush(stdout);
+	r->problems = waived ? counted : st;
 	free(out);
-	(void)len;
 }
 
-int vd_verdict_finish(struct vd_verdict *v, struct vd_waivers *waivers, bool forward,
-		      bool backward)
+void vd_check_print(const char *heading, const struct vd_check *r)
+{
+	printf("== %s\n", heading);
+	if (vd_verbose)
+		for (size_t i = 0; i < r->waived.n; i++)
+			printf("%s\n", r->waived.v[i]);
+	for (size_t i = 0; i < r->lines.n; i++)
+		printf("%s\n", r->lines.v[i]);
+	fflush(stdout);
+}
+
+void vd_check_free(struct vd_check *r)
+{
+	vd_strv_free(&r->lines);
+	vd_strv_free(&r->waived);
+}
+
+void vd_verdict_add(struct vd_verdict *v, int direction, const struct vd_check *r)
+{
+	v->problems[direction] += r->problems;
+	v->waived += (int)r->waived.n;
+}
+
+void vd_verdict_counts(struct vd_str *b, const int problems[2], bool forward, bool backward)
+{
+	if (forward)
+		vd_str_addf(b, " forward %d problem%s", problems[0], problems[0] == 1 ? "" : "s");
+	if (backward)
+		vd_str_addf(b, "%s backward %d problem%s", forward ? "," : "", problems[1],
+			    problems[1] == 1 ? "" : "s");
+}
+
+int vd_verdict_finish(const struct vd_verdict *v, struct vd_waivers *waivers, const char *prefix,
+		      bool forward, bool backward)
 {
 	size_t stale = 0;
 	fflush(stdout);
 	if (waivers)
 		stale = vw_report_stale(waivers->set, stderr);
 	struct vd_str b = { 0 };
-	vd_str_adds(&b, "== vmstate-diff:");
-	if (forward)
-		vd_str_addf(&b, " forward %d problem%s", v->problems[0], v->problems[0] == 1 ? "" : "s");
-	if (backward)
-		vd_str_addf(&b, "%s backward %d problem%s", forward ? "," : "", v->problems[1],
-			    v->problems[1] == 1 ? "" : "s");
+	vd_str_addf(&b, "== vmstate-diff:%s", prefix ? prefix : "");
+	vd_verdict_counts(&b, v->problems, forward, backward);
 	if (waivers)
 		vd_str_addf(&b, "; %d message%s waived, %zu stale waiver%s", v->waived,
 			    v->waived == 1 ? "" : "s", stale, stale == 1 ? "" : "s");

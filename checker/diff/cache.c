@@ -119,6 +119,12 @@ const char *vd_cache_file_hash(struct vd_cache *c, const char *path)
 	return s->hash;
 }
 
+void vd_cache_recheck(struct vd_cache *c)
+{
+	for (size_t i = 0; i < c->memo->cap; i++)
+		c->memo->slots[i].checked = false;
+}
+
 /* The stat cache: "HASH SIZE MTIME_S MTIME_NS CTIME_S CTIME_NS INO PATH" lines. */
 static char *stat_cache_path(struct vd_cache *c)
 {

@@ -44,6 +44,8 @@ install-diff: $(DIFF_BIN)
 	install -m 755 scripts/baseline-update.sh $(DESTDIR)$(BINDIR)/vmstate-baseline-update
 	install -m 644 docs/man/vmstate-diff.1 $(DESTDIR)$(MANDIR)/man1/vmstate-diff.1
 	install -m 644 docs/vmstate-diff.md docs/baselines.md docs/waivers.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(DOCDIR)/contrib
+	install -m 755 contrib/vmstate-pre-push $(DESTDIR)$(DOCDIR)/contrib/
 
 ALL_TARGETS     += $(DIFF_BIN)
 CHECK_TARGETS   += check-diff-unit check-diff

@@ -53,6 +53,7 @@ static void make_step(const struct vd_options *o, struct vd_cache *c, const stru
 	vd_side_resolve(o, &s);
 	free(s.label);
 	s.label = vd_printf("%.12s", commit);
+	vd_cache_recheck(c);
 	vd_side_make_dump(o, c, &s);
 	char *dir = vd_printf("%s/series", o->state_dir);
 	vd_mkdirs(dir);

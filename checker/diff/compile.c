@@ -32,7 +32,7 @@ static char *find_fragment(const char *dir)
 		if (n > 12 && strcmp(e->d_name + n - 12, ".vmfrag.json") == 0) {
 			if (found)
 				vd_die("%s: the plugin wrote more than one fragment", dir);
-			found = vd_printf("%s/%s", dir, e->d_name);
+			found = xasprintf("%s/%s", dir, e->d_name);
 		}
 	}
 	closedir(d);
@@ -41,7 +41,7 @@ static char *find_fragment(const char *dir)
 
 void vd_compile_sweep_stale(const char *cache_dir)
 {
-	char *root = vd_printf("%s/tmp", cache_dir);
+	char *root = xasprintf("%s/tmp", cache_dir);
 	DIR *d = opendir(root);
 	if (!d) {
 		free(root);
@@ -54,7 +54,7 @@ void vd_compile_sweep_stale(const char *cache_dir)
 			continue;
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
-		char *dir = vd_printf("%s/%s", root, e->d_name);
+		char *dir = xasprintf("%s/%s", root, e->d_name);
 		vd_remove_tree(dir);
 		if (vd_verbose)
 			vd_note("removed %s, left by an interrupted run", dir);
@@ -118,10 +118,10 @@ static size_t plan_units(const struct vd_options *o, struct vd_cache *c, struct 
 		struct pending *p = &pend[npend];
 		p->tu = i;
 		memcpy(p->key, key, VD_HEX_LEN);
-		p->tmp = vd_printf("%s/%zu", tmp_root, npend);
+		p->tmp = xasprintf("%s/%zu", tmp_root, npend);
 		vd_mkdirs(p->tmp);
 		p->argv = (struct vd_strv){ 0 };
-		char *depfile = vd_printf("%s/deps.d", p->tmp);
+		char *depfile = xasprintf("%s/deps.d", p->tmp);
 		vd_syntax_only_args(&db->tus[i], o->plugin, p->tmp, depfile, &p->argv);
 		free(depfile);
 		npend++;
@@ -137,7 +137,7 @@ static void store_units(const struct vd_options *o, struct vd_cache *c, struct v
 	size_t pch_used = 0;
 	for (size_t k = 0; k < npend; k++) {
 		struct pending *p = &pend[k];
-		char *depfile = vd_printf("%s/deps.d", p->tmp);
+		char *depfile = xasprintf("%s/deps.d", p->tmp);
 		if (vd_verbose && o->pch && vd_pch_was_used(pch, k, depfile))
 			pch_used++;
 		char *frag = find_fragment(p->tmp);
@@ -165,20 +165,20 @@ static void run_units(const struct vd_options *o, struct vd_cache *c, struct vd_
 	struct vd_pch pch = { 0 };
 	if (o->pch) {
 		vd_progress_phase(s->role, "precompiled headers", 0);
-		const struct vd_tu **tus = vd_xmalloc(sizeof *tus * npend);
+		const struct vd_tu **tus = xmalloc(sizeof *tus * npend);
 		for (size_t k = 0; k < npend; k++)
 			tus[k] = &db->tus[pend[k].tu];
-		char *root = vd_printf("%s/pch", tmp_root);
+		char *root = xasprintf("%s/pch", tmp_root);
 		vd_pch_build(&pch, o->pch, root, tus, npend, o->jobs);
 		free(root);
 		free(tus);
 	}
-	struct vd_job *jobs = vd_xmalloc(sizeof *jobs * npend);
+	struct vd_job *jobs = xmalloc(sizeof *jobs * npend);
 	for (size_t k = 0; k < npend; k++) {
 		vd_pch_use(&pch, k, &pend[k].argv);
 		jobs[k].argv = pend[k].argv.v;
 		jobs[k].cwd = db->tus[pend[k].tu].directory;
-		jobs[k].log = vd_printf("%s/log", pend[k].tmp);
+		jobs[k].log = xasprintf("%s/log", pend[k].tmp);
 	}
 	vd_progress_phase(s->role, "compile", npend);
 	if (vd_run_jobs(jobs, npend, o->jobs, false, unit_done)) {
@@ -201,8 +201,8 @@ static void run_units(const struct vd_options *o, struct vd_cache *c, struct vd_
 void vd_compile_units(const struct vd_options *o, struct vd_cache *c, struct vd_side *s,
 		      const struct vd_compdb *db, const bool *selected, char **frag_of)
 {
-	struct pending *pend = vd_xmalloc(sizeof *pend * (db->n ? db->n : 1));
-	char *tmp_root = vd_printf("%s/tmp/%ld", c->dir, (long)getpid());
+	struct pending *pend = xmalloc(sizeof *pend * (db->n ? db->n : 1));
+	char *tmp_root = xasprintf("%s/tmp/%ld", c->dir, (long)getpid());
 	/* Set before the first directory is made in it. */
 	vd_cleanup_dir(tmp_root);
 	size_t npend = plan_units(o, c, s, db, selected, frag_of, tmp_root, pend);

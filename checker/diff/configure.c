@@ -28,8 +28,8 @@ void vd_side_env(const struct vd_side *s)
 static void configure_done(const struct vd_options *o, struct vd_side *s)
 {
 	const char *want = o->configure_cmd ? o->configure_cmd : "";
-	char *stamp = vd_printf("%s/.vmstate-diff-configured", s->slot);
-	if (!vd_write_file(stamp, want, strlen(want)))
+	char *stamp = xasprintf("%s/.vmstate-diff-configured", s->slot);
+	if (!write_atomic(stamp, want, strlen(want)))
 		vd_die("cannot write %s: %s", stamp, strerror(errno));
 	free(stamp);
 }
@@ -40,7 +40,7 @@ static void configure_done(const struct vd_options *o, struct vd_side *s)
 void vd_configure_start(const struct vd_options *o, struct vd_side *s)
 {
 	const char *want = o->configure_cmd ? o->configure_cmd : "";
-	char *stamp = vd_printf("%s/.vmstate-diff-configured", s->slot);
+	char *stamp = xasprintf("%s/.vmstate-diff-configured", s->slot);
 	char *old = vd_read_file(stamp, NULL);
 	bool fresh = strcmp(old ? old : "", want) == 0;
 	free(old);
@@ -56,7 +56,7 @@ void vd_configure_start(const struct vd_options *o, struct vd_side *s)
 		configure_done(o, s);
 		return;
 	}
-	s->configure_log = vd_printf("%s/configure.log", s->slot);
+	s->configure_log = xasprintf("%s/configure.log", s->slot);
 	vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, s->configure_log);
 	vd_progress_phase(s->role, "configure", 0);
 	fflush(stdout);
@@ -94,7 +94,7 @@ void vd_make_compdb(const struct vd_options *o, struct vd_side *s, const char *c
 	if (!o->compdb_cmd)
 		return;
 	set_env("VMSTATE_COMPDB", compdb);
-	char *log = vd_printf("%s/compdb.log", s->slot);
+	char *log = xasprintf("%s/compdb.log", s->slot);
 	vd_side_env(s);
 	int st = vd_run_shell(o->compdb_cmd, s->roots.src, log);
 	if (st != 0)

@@ -6,18 +6,19 @@ DIFF_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags
 DIFF_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 DIFF_BIN := $(BUILD)/vmstate-diff
 
-$(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h
+$(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h \
+		$(COMMON_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(DIFF_CFLAGS) -c -o $@ $<
 
 # The waiver library's rules come from checker/waiver/waiver.mk (included after this file).
 DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
-$(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
+$(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(COMMON_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(COMMON_LIB) $(DIFF_LIBS)
 
 # cmocka tests of the parts without main().
 $(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o \
-		$(BUILD)/diff/progress.o
+		$(BUILD)/diff/progress.o $(COMMON_LIB)
 	$(CC) $(DIFF_CFLAGS) -o $@ $^ -lcmocka $(DIFF_LIBS)
 
 .PHONY: check-diff check-diff-unit install-diff bench-diff

@@ -14,11 +14,11 @@
 static char *git_capture(const char *dir, char *const args[], const char *what, size_t *len)
 {
 	struct vd_strv argv = { 0 };
-	vd_strv_push(&argv, vd_xstrdup("git"));
-	vd_strv_push(&argv, vd_xstrdup("-C"));
-	vd_strv_push(&argv, vd_xstrdup(dir));
+	vd_strv_push(&argv, xstrdup("git"));
+	vd_strv_push(&argv, xstrdup("-C"));
+	vd_strv_push(&argv, xstrdup(dir));
 	for (size_t i = 0; args[i]; i++)
-		vd_strv_push(&argv, vd_xstrdup(args[i]));
+		vd_strv_push(&argv, xstrdup(args[i]));
 	int st;
 	char *err = NULL;
 	char *out = vd_run_capture_err(argv.v, NULL, &st, len, &err);
@@ -48,7 +48,7 @@ char *vd_git_lines(const char *dir, char *const args[], const char *what)
 
 char *vd_git_resolve(const char *repo, const char *rev)
 {
-	char *spec = vd_printf("%s^{commit}", rev);
+	char *spec = xasprintf("%s^{commit}", rev);
 	char *argv[] = { "git", "-C", (char *)repo, "rev-parse", "--verify", "--quiet", spec, NULL };
 	int st;
 	char *out = vd_run_capture(argv, NULL, "/dev/null", &st, NULL);
@@ -77,14 +77,14 @@ char *vd_git_snapshot(const char *repo, const char *tmp_dir, struct vd_strv *unt
 	char *ls[] = { "ls-files", "-z", "--others", "--exclude-standard", NULL };
 	char *others = git_capture(repo, ls, what, &len);
 	for (size_t i = 0; i < len; i += strlen(others + i) + 1)
-		vd_strv_push(untracked, vd_xstrdup(others + i));
+		vd_strv_push(untracked, xstrdup(others + i));
 	free(others);
 
 	/* A copy of the user's index (its stat data makes `git add -A` fast). */
 	char *index_arg[] = { "rev-parse", "--git-path", "index", NULL };
 	char *rel = vd_git_line(repo, index_arg, what);
 	char *index = vd_join(repo, rel);
-	char *tmp_index = vd_printf("%s/index.%ld", tmp_dir, (long)getpid());
+	char *tmp_index = xasprintf("%s/index.%ld", tmp_dir, (long)getpid());
 	if (vd_is_file(index))
 		vd_copy_file(index, tmp_index);
 	set_env("GIT_INDEX_FILE", tmp_index);
@@ -99,7 +99,7 @@ char *vd_git_snapshot(const char *repo, const char *tmp_dir, struct vd_strv *unt
 	char *head_tree = vd_git_line(repo, head_tree_arg, what);
 	char *commit;
 	if (strcmp(tree, head_tree) == 0) {
-		commit = vd_xstrdup(head);
+		commit = xstrdup(head);
 	} else {
 		/* A fixed author and date: the same working tree gives the same commit, so a
 		 * rerun finds its worktree and generated files ready. */
@@ -163,7 +163,7 @@ bool vd_git_checkout(const char *repo, const char *dir, const char *commit, cons
 static char *subproject_stamp(const char *path)
 {
 	struct stat st;
-	char *head = vd_printf("%s/.git/HEAD", path);
+	char *head = xasprintf("%s/.git/HEAD", path);
 	long long h = 0, hn = 0;
 	if (stat(head, &st) == 0) {
 		h = (long long)st.st_mtim.tv_sec;
@@ -171,8 +171,8 @@ static char *subproject_stamp(const char *path)
 	}
 	free(head);
 	if (stat(path, &st) != 0)
-		return vd_xstrdup("");
-	return vd_printf("%lld.%09ld %lld.%09lld\n", (long long)st.st_mtim.tv_sec,
+		return xstrdup("");
+	return xasprintf("%lld.%09ld %lld.%09lld\n", (long long)st.st_mtim.tv_sec,
 			 st.st_mtim.tv_nsec, h, hn);
 }
 
@@ -187,7 +187,7 @@ static bool tracked_under(const char *dir, const char *path)
 
 static void borrow_subprojects(const char *repo, const char *dir, const char *log)
 {
-	char *from_root = vd_printf("%s/subprojects", repo);
+	char *from_root = xasprintf("%s/subprojects", repo);
 	DIR *d = opendir(from_root);
 	if (!d) {
 		free(from_root);
@@ -197,11 +197,11 @@ static void borrow_subprojects(const char *repo, const char *dir, const char *lo
 		/* meson's download cache is not needed once a subproject is unpacked. */
 		if (e->d_name[0] == '.' || strcmp(e->d_name, "packagecache") == 0)
 			continue;
-		char *rel = vd_printf("subprojects/%s", e->d_name);
-		char *from = vd_printf("%s/%s", repo, rel);
-		char *to = vd_printf("%s/%s", dir, rel);
+		char *rel = xasprintf("subprojects/%s", e->d_name);
+		char *from = xasprintf("%s/%s", repo, rel);
+		char *to = xasprintf("%s/%s", dir, rel);
 		if (vd_is_dir(from) && !tracked_under(repo, rel) && !tracked_under(dir, rel)) {
-			char *stamp_path = vd_printf("%s/subprojects/.vmstate-diff-%s", dir, e->d_name);
+			char *stamp_path = xasprintf("%s/subprojects/.vmstate-diff-%s", dir, e->d_name);
 			char *want = subproject_stamp(from);
 			char *have = vd_read_file(stamp_path, NULL);
 			if (!have || strcmp(have, want) != 0 || !vd_is_dir(to)) {
@@ -215,7 +215,7 @@ static void borrow_subprojects(const char *repo, const char *dir, const char *lo
 					if ((st = vd_run(copy, NULL, log, log)) != 0)
 						vd_die_with_log(log, "copying a subproject", st);
 				}
-				if (!vd_write_file(stamp_path, want, strlen(want)))
+				if (!write_atomic(stamp_path, want, strlen(want)))
 					vd_die("cannot write %s: %s", stamp_path, strerror(errno));
 				if (vd_verbose)
 					vd_note("%s: subproject from %s", to, from);
@@ -250,10 +250,10 @@ static void borrow_submodules(const char *repo, const char *dir, const char *log
 		if (!path)
 			continue;
 		path++;
-		char *from = vd_printf("%s/%s", repo, path);
-		char *from_git = vd_printf("%s/.git", from);
-		char *to = vd_printf("%s/%s", dir, path);
-		char *to_git = vd_printf("%s/.git", to);
+		char *from = xasprintf("%s/%s", repo, path);
+		char *from_git = xasprintf("%s/.git", from);
+		char *to = xasprintf("%s/%s", dir, path);
+		char *to_git = xasprintf("%s/.git", to);
 		if (access(from_git, F_OK) == 0) {
 			int st = 0;
 			if (access(to_git, F_OK) != 0) {
@@ -266,14 +266,14 @@ static void borrow_submodules(const char *repo, const char *dir, const char *log
 			}
 			char *head_arg[] = { "git", "-C", to, "rev-parse", "HEAD", NULL };
 			char *head = vd_run_capture(head_arg, NULL, "/dev/null", &st, NULL);
-			char *marker = vd_printf("%s/.vmstate-diff-checked-out", to_git);
+			char *marker = xasprintf("%s/.vmstate-diff-checked-out", to_git);
 			if (strncmp(head, sha, 40) != 0 || access(marker, F_OK) != 0) {
 				char *co[] = { "git", "-C", to, "checkout", "-q", "--detach", "-f", sha,
 					       NULL };
 				if (vd_run(co, NULL, log, log) != 0)
 					vd_warn("submodule %s: commit %.12s is not in %s; left out (fetch "
 						"it there)", path, sha, from);
-				else if (!vd_write_file(marker, "", 0))
+				else if (!write_atomic(marker, "", 0))
 					vd_die("cannot write %s: %s", marker, strerror(errno));
 			}
 			free(marker);

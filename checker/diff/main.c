@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vmstate-diff: static dumps of two revisions of a QEMU-like tree, without running
  * anything they build, checked by vmstate-check in both migration directions. */
+#include "../common/diag.h"
+#include "../common/version.h"
 #include "compile.h"
 #include "progress.h"
 #include "run.h"
@@ -17,8 +19,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 #include <fcntl.h>
-
-#define VERSION "0.1.0"
 
 static void usage(FILE *f)
 {
@@ -127,10 +127,9 @@ static void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", vd_progname);
-	vfprintf(stderr, fmt, ap);
+	diag_vreport(DIAG_ERROR, NULL, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'vmstate-diff --help' for more information.\n");
+	fprintf(stderr, "Try 'vmstate-diff --help' for more information.\n");
 	exit(VD_EXIT_USAGE);
 }
 
@@ -149,18 +148,18 @@ static void config_value(const char *path, int lineno, const char *name, const c
 {
 	struct opt_value *ov = find_value(name);
 	if (!ov || strcmp(name, "config") == 0 || strcmp(name, "repo") == 0) {
-		fprintf(stderr, "%s:%d: error: unknown option \"%s\"\n", path, lineno, name);
+		diag_error_at(path, (unsigned long)lineno, 0, "unknown option \"%s\"", name);
 		exit(VD_EXIT_USAGE);
 	}
 	if (!ov->value) {
 		if (!targets_from_command_line)
-			vd_strv_push(&opt_targets, vd_xstrdup(v));
+			vd_strv_push(&opt_targets, xstrdup(v));
 		return;
 	}
 	bool is_path = strcmp(name, "waivers") == 0 || strcmp(name, "src-dump") == 0 ||
 		       strcmp(name, "dest-dump") == 0 || strcmp(name, "dump-to") == 0;
 	if (!ov->from_command_line)
-		*ov->value = is_path && v[0] != '/' ? vd_printf("%s/%s", repo, v) : vd_xstrdup(v);
+		*ov->value = is_path && v[0] != '/' ? xasprintf("%s/%s", repo, v) : xstrdup(v);
 }
 
 /* "name = value" lines; '#' starts a comment line. */
@@ -170,8 +169,7 @@ static void read_config(const char *path, bool must_exist, const char *repo)
 	if (!text) {
 		if (!must_exist && errno == ENOENT)
 			return;
-		fprintf(stderr, "%s: error: %s: %s\n", vd_progname, path, strerror(errno));
-		exit(VD_EXIT_USAGE);
+		diag_fatal(VD_EXIT_USAGE, path, "%s", strerror(errno));
 	}
 	int lineno = 0;
 	char *save;
@@ -183,7 +181,7 @@ static void read_config(const char *path, bool must_exist, const char *repo)
 			continue;
 		char *eq = strchr(l, '=');
 		if (!eq) {
-			fprintf(stderr, "%s:%d: error: expected \"name = value\"\n", path, lineno);
+			diag_error_at(path, (unsigned long)lineno, 0, "expected \"name = value\"");
 			exit(VD_EXIT_USAGE);
 		}
 		char *end = eq;
@@ -216,18 +214,18 @@ static char *self_dir(void)
 static char *find_tool(const char *dir, const char *file, const char *alt, const char *name)
 {
 	if (dir) {
-		char *p = vd_printf("%s/%s", dir, file);
+		char *p = xasprintf("%s/%s", dir, file);
 		if (access(p, F_OK) == 0)
 			return p;
 		free(p);
 		if (alt) {
-			p = vd_printf("%s/%s", dir, alt);
+			p = xasprintf("%s/%s", dir, alt);
 			if (access(p, F_OK) == 0)
 				return p;
 			free(p);
 		}
 	}
-	return name ? vd_xstrdup(name) : NULL;
+	return name ? xstrdup(name) : NULL;
 }
 
 static char *repo_key(const char *repo)
@@ -238,7 +236,7 @@ static char *repo_key(const char *repo)
 	vd_sha256_update_str(&s, repo);
 	vd_sha256_hex(&s, hex);
 	const char *base = strrchr(repo, '/');
-	return vd_printf("%s-%.12s", base && base[1] ? base + 1 : "repo", hex);
+	return xasprintf("%s-%.12s", base && base[1] ? base + 1 : "repo", hex);
 }
 
 /* Command-line options into the opt_* values; returns the index of the first operand. */
@@ -286,7 +284,7 @@ static int parse_command_line(int argc, char **argv)
 		switch (c) {
 		case 'C': name = "repo"; break;
 		case 't':
-			vd_strv_push(&opt_targets, vd_xstrdup(optarg));
+			vd_strv_push(&opt_targets, xstrdup(optarg));
 			targets_from_command_line = true;
 			continue;
 		case 'M': name = "machine"; break;
@@ -295,8 +293,8 @@ static int parse_command_line(int argc, char **argv)
 		case 'j': name = "jobs"; break;
 		case 'v': vd_verbose++; continue;
 		case 'q': quiet = true; continue;
-		case 'h': usage(stdout); exit(0);
-		case O_VERSION: printf("vmstate-diff %s\n", VERSION); exit(0);
+		case 'h': usage(stdout); exit(finish_stdout(0));
+		case O_VERSION: exit(print_version("vmstate-diff"));
 		case '?': fprintf(stderr, "Try 'vmstate-diff --help' for more information.\n");
 			  exit(VD_EXIT_USAGE);
 		default: name = longs[li].name; break;
@@ -322,9 +320,8 @@ static char *find_repo(void)
 	repo[strcspn(repo, "\n")] = 0;
 	if (st != 0 || !repo[0]) {
 		err[strcspn(err, "\n")] = 0;
-		fprintf(stderr, "%s: error: %s is not inside a git work tree (git: %s)\n", vd_progname,
-			repo_arg, err);
-		exit(VD_EXIT_FAIL);
+		diag_fatal(VD_EXIT_FAIL, NULL, "%s is not inside a git work tree (git: %s)", repo_arg,
+			   err);
 	}
 	free(err);
 	/* The repository is found; git's own variables (set in hooks) would make the git
@@ -430,9 +427,9 @@ static char *cache_root(void)
 	if (opt_cache_dir)
 		cache_dir = vd_absolute(opt_cache_dir);
 	else if (getenv("VMSTATE_CACHE") && *getenv("VMSTATE_CACHE"))
-		cache_dir = vd_printf("%s/diff", getenv("VMSTATE_CACHE"));
+		cache_dir = xasprintf("%s/diff", getenv("VMSTATE_CACHE"));
 	else if (getenv("HOME"))
-		cache_dir = vd_printf("%s/.cache/vmstate-plugin/diff", getenv("HOME"));
+		cache_dir = xasprintf("%s/.cache/vmstate-plugin/diff", getenv("HOME"));
 	else
 		vd_die("no cache directory: set HOME or VMSTATE_CACHE, or give --cache-dir");
 	vd_mkdirs(cache_dir);
@@ -446,7 +443,7 @@ static char *cache_root(void)
 /* One run at a time per repository: the worktrees are shared. */
 static void lock_state(const char *state, const char *repo)
 {
-	char *lock = vd_printf("%s/lock", state);
+	char *lock = xasprintf("%s/lock", state);
 	int lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (lfd < 0 || flock(lfd, LOCK_EX | LOCK_NB) != 0) {
 		if (lfd >= 0 && errno == EWOULDBLOCK) {
@@ -466,23 +463,23 @@ static int check_pair(const struct vd_options *o, const char *check, struct vd_s
 		      bool backward)
 {
 	struct vd_verdict total = { { 0, 0 }, 0 };
-	struct vd_verdict *per = vd_xmalloc(sizeof *per * vd_nsets(o));
+	struct vd_verdict *per = xmalloc(sizeof *per * vd_nsets(o));
 	bool several = o->ntargets > 1;
 	vd_progress_phase("both", "check", vd_nsets(o));
 	for (size_t t = 0; t < vd_nsets(o); t++) {
 		per[t] = (struct vd_verdict){ { 0, 0 }, 0 };
 		const char *target = several ? o->targets[t] : NULL;
-		char *prefix = target ? vd_printf("%s: ", target) : vd_xstrdup("");
+		char *prefix = target ? xasprintf("%s: ", target) : xstrdup("");
 		for (int dir = 0; dir < 2; dir++) {
 			if (!(dir ? backward : forward))
 				continue;
 			const struct vd_side *from = dir ? dest : src, *to = dir ? src : dest;
 			const char *name = dir ? "backward" : "forward";
-			char *tag = target ? vd_printf("%s-%s", name, target) : vd_xstrdup(name);
+			char *tag = target ? xasprintf("%s-%s", name, target) : xstrdup(name);
 			struct vd_check r;
 			vd_check_run(check, from->dumps[from->dump_file ? 0 : t],
 				     to->dumps[to->dump_file ? 0 : t], waivers, o->state_dir, tag, &r);
-			char *heading = vd_printf("%s%s migration: %s -> %s", prefix, name, from->label,
+			char *heading = xasprintf("%s%s migration: %s -> %s", prefix, name, from->label,
 						  to->label);
 			vd_progress_clear();
 			vd_check_print(heading, &r);
@@ -498,15 +495,15 @@ static int check_pair(const struct vd_options *o, const char *check, struct vd_s
 	vd_progress_clear();
 	if (several) {
 		for (size_t t = 0; t < o->ntargets; t++) {
-			struct vd_str b = { 0 };
-			vd_str_addf(&b, "== vmstate-diff: %s:", o->targets[t]);
+			struct strbuf b = { 0 };
+			sb_printf(&b, "== vmstate-diff: %s:", o->targets[t]);
 			vd_verdict_counts(&b, per[t].problems, forward, backward);
-			printf("%s\n", b.s);
-			free(b.s);
+			printf("%s\n", b.data);
+			free(b.data);
 		}
 	}
 	free(per);
-	char *prefix = several ? vd_printf(" %zu targets:", o->ntargets) : NULL;
+	char *prefix = several ? xasprintf(" %zu targets:", o->ntargets) : NULL;
 	int status = vd_verdict_finish(&total, waivers, prefix, forward, backward);
 	free(prefix);
 	return status;
@@ -515,16 +512,19 @@ static int check_pair(const struct vd_options *o, const char *check, struct vd_s
 static void copy_dumps(const char *dir, const struct vd_side *src, const struct vd_side *dest)
 {
 	vd_mkdirs(dir);
-	char *p = vd_printf("%s/src.json", dir);
+	char *p = xasprintf("%s/src.json", dir);
 	vd_copy_file(src->dump, p);
 	free(p);
-	p = vd_printf("%s/dest.json", dir);
+	p = xasprintf("%s/dest.json", dir);
 	vd_copy_file(dest->dump, p);
 	free(p);
 }
 
 int main(int argc, char **argv)
 {
+	diag_init("vmstate-diff", &(struct diag_exits){ .usage = VD_EXIT_USAGE,
+							.input = VD_EXIT_FAIL,
+							.internal = VD_EXIT_FAIL });
 	int first = parse_command_line(argc, argv);
 	const char *pos[2] = { NULL, NULL };
 	int npos = argc - first;
@@ -537,7 +537,7 @@ int main(int argc, char **argv)
 	if (opt_config) {
 		read_config(opt_config, true, repo);
 	} else {
-		char *def = vd_printf("%s/.vmstate-diff", repo);
+		char *def = xasprintf("%s/.vmstate-diff", repo);
 		read_config(def, false, repo);
 		free(def);
 	}
@@ -551,9 +551,9 @@ int main(int argc, char **argv)
 	char *here = self_dir();
 	char *plugin = opt_plugin ? vd_absolute(opt_plugin)
 				  : find_tool(here, "vmstate.so", "../lib/vmstate-plugin/vmstate.so", NULL);
-	o.extract = opt_extract ? vd_xstrdup(opt_extract)
+	o.extract = opt_extract ? xstrdup(opt_extract)
 				: find_tool(here, "vmstate-extract", NULL, "vmstate-extract");
-	char *check = opt_check ? vd_xstrdup(opt_check)
+	char *check = opt_check ? xstrdup(opt_check)
 				: find_tool(here, "vmstate-check", NULL, "vmstate-check");
 	bool need_build = opt_each || opt_dump_to || !src.dump_file || !dest.dump_file;
 	if (need_build && (!plugin || !vd_is_file(plugin)))
@@ -564,13 +564,13 @@ int main(int argc, char **argv)
 
 	/* State: $cache/trees/<repo>/ (worktrees, build dirs, dumps), $cache/units/. */
 	char *cache_dir = cache_root();
-	char *state = vd_printf("%s/trees/%s", cache_dir, repo_key(repo));
+	char *state = xasprintf("%s/trees/%s", cache_dir, repo_key(repo));
 	vd_mkdirs(state);
 	o.state_dir = state;
 	lock_state(state, repo);
 	struct vd_cache cache;
 	if (need_build) {
-		char *units = vd_printf("%s/units", cache_dir);
+		char *units = xasprintf("%s/units", cache_dir);
 		vd_compile_sweep_stale(units);
 		vd_cache_open(&cache, units, plugin);
 		free(units);
@@ -579,7 +579,7 @@ int main(int argc, char **argv)
 		struct vd_series series = { .range = opt_each, .check = check, .waivers = waivers,
 					    .machine = opt_machine, .forward = forward,
 					    .backward = backward };
-		return vd_series_run(&o, &cache, &series);
+		return finish_stdout(vd_series_run(&o, &cache, &series));
 	}
 	if (opt_dump_to) {
 		/* Baselines: one dump, no check. */
@@ -592,7 +592,7 @@ int main(int argc, char **argv)
 		vd_copy_file(one->dump, opt_dump_to);
 		if (vd_verbose)
 			vd_note("dump of %s written to %s", one->label, opt_dump_to);
-		return VD_EXIT_OK;
+		return finish_stdout(VD_EXIT_OK);
 	}
 	vd_side_resolve(&o, &src);
 	vd_side_resolve(&o, &dest);
@@ -610,5 +610,5 @@ int main(int argc, char **argv)
 	}
 	if (opt_output_dir)
 		copy_dumps(opt_output_dir, &src, &dest);
-	return check_pair(&o, check, &src, &dest, waivers, forward, backward);
+	return finish_stdout(check_pair(&o, check, &src, &dest, waivers, forward, backward));
 }

@@ -16,16 +16,16 @@ static int cmp_str(const void *a, const void *b)
 
 static char *ninja_key(const struct vd_options *o, const char *build)
 {
-	char *bn = vd_printf("%s/build.ninja", build);
+	char *bn = xasprintf("%s/build.ninja", build);
 	struct stat st;
 	char *key = NULL;
 	if (stat(bn, &st) == 0) {
-		struct vd_str b = { 0 };
-		vd_str_addf(&b, "%lld %lld.%09ld", (long long)st.st_size,
+		struct strbuf b = { 0 };
+		sb_printf(&b, "%lld %lld.%09ld", (long long)st.st_size,
 			    (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 		for (size_t t = 0; t < o->ntargets; t++)
-			vd_str_addf(&b, " %s", o->targets[t]);
-		key = vd_str_take(&b);
+			sb_printf(&b, " %s", o->targets[t]);
+		key = sb_take(&b);
 	}
 	free(bn);
 	return key;
@@ -35,13 +35,13 @@ static char *ninja_capture(const char *build, const char *tool, char *const *tar
 			   const char *log)
 {
 	struct vd_strv argv = { 0 };
-	vd_strv_push(&argv, vd_xstrdup("ninja"));
-	vd_strv_push(&argv, vd_xstrdup("-C"));
-	vd_strv_push(&argv, vd_xstrdup(build));
-	vd_strv_push(&argv, vd_xstrdup("-t"));
-	vd_strv_push(&argv, vd_xstrdup(tool));
+	vd_strv_push(&argv, xstrdup("ninja"));
+	vd_strv_push(&argv, xstrdup("-C"));
+	vd_strv_push(&argv, xstrdup(build));
+	vd_strv_push(&argv, xstrdup("-t"));
+	vd_strv_push(&argv, xstrdup(tool));
 	for (size_t i = 0; i < n; i++)
-		vd_strv_push(&argv, vd_xstrdup(targets[i]));
+		vd_strv_push(&argv, xstrdup(targets[i]));
 	int st;
 	char *out = vd_run_capture(argv.v, NULL, log, &st, NULL);
 	vd_strv_free(&argv);
@@ -94,7 +94,7 @@ static void generated_inputs(const char *build, struct vd_strv *rel, const char 
 			else if (strncmp(p, "| ", 2) == 0)
 				p += 2;
 			if (p[0] != '/' && strncmp(p, "../", 3) != 0)
-				vd_strv_push(prereqs, vd_xstrdup(p));
+				vd_strv_push(prereqs, xstrdup(p));
 		}
 	}
 	free(out);
@@ -123,8 +123,8 @@ static void plan_from_ninja(const struct vd_options *o, struct vd_side *s,
 			const char *r = rel_to(build, tu->output);
 			if (!r)
 				continue;
-			vd_strv_push(&objs[t], vd_xstrdup(tu->output));
-			vd_strv_push(&rel, vd_xstrdup(r));
+			vd_strv_push(&objs[t], xstrdup(tu->output));
+			vd_strv_push(&rel, xstrdup(r));
 		}
 		vd_strv_free(&inputs);
 		if (o->ntargets && objs[t].n == 0)
@@ -158,9 +158,9 @@ static bool read_plan(const char *path, const char *key, const char *build, size
 		if (strncmp(l, "obj ", 4) == 0) {
 			unsigned long t = strtoul(l + 4, &end, 10);
 			if (t < nsets && *end == ' ')
-				vd_strv_push(&objs[t], vd_printf("%s/%s", build, end + 1));
+				vd_strv_push(&objs[t], xasprintf("%s/%s", build, end + 1));
 		} else if (strncmp(l, "pre ", 4) == 0) {
-			vd_strv_push(prereqs, vd_xstrdup(l + 4));
+			vd_strv_push(prereqs, xstrdup(l + 4));
 		}
 	}
 	free(plan);
@@ -170,16 +170,16 @@ static bool read_plan(const char *path, const char *key, const char *build, size
 static void write_plan(const char *path, const char *key, const char *build, size_t nsets,
 		       struct vd_strv *objs, struct vd_strv *prereqs)
 {
-	struct vd_str b = { 0 };
-	vd_str_addf(&b, "%s\n", key);
+	struct strbuf b = { 0 };
+	sb_printf(&b, "%s\n", key);
 	for (size_t t = 0; t < nsets; t++)
 		for (size_t i = 0; i < objs[t].n; i++)
-			vd_str_addf(&b, "obj %zu %s\n", t, rel_to(build, objs[t].v[i]));
+			sb_printf(&b, "obj %zu %s\n", t, rel_to(build, objs[t].v[i]));
 	for (size_t i = 0; i < prereqs->n; i++)
-		vd_str_addf(&b, "pre %s\n", prereqs->v[i]);
-	if (!vd_write_file(path, b.s, b.len))
+		sb_printf(&b, "pre %s\n", prereqs->v[i]);
+	if (!write_atomic(path, b.data, b.len))
 		vd_die("cannot write %s: %s", path, strerror(errno));
-	free(b.s);
+	free(b.data);
 }
 
 void vd_ninja_plan(const struct vd_options *o, struct vd_side *s, const struct vd_compdb *db,
@@ -187,10 +187,10 @@ void vd_ninja_plan(const struct vd_options *o, struct vd_side *s, const struct v
 {
 	const char *build = s->roots.build;
 	size_t nsets = vd_nsets(o);
-	char *log = vd_printf("%s/ninja-query.log", s->slot);
-	char *plan_path = vd_printf("%s/ninja-plan", s->slot);
+	char *log = xasprintf("%s/ninja-query.log", s->slot);
+	char *plan_path = xasprintf("%s/ninja-plan", s->slot);
 	char *key = ninja_key(o, build);
-	struct vd_strv *objs = vd_xmalloc(sizeof *objs * nsets);
+	struct vd_strv *objs = xmalloc(sizeof *objs * nsets);
 	memset(objs, 0, sizeof *objs * nsets);
 
 	/* The plan is reused while build.ninja is unchanged. */
@@ -220,13 +220,13 @@ bool vd_ninja_prepare(const struct vd_options *o, struct vd_side *s, struct vd_s
 	vd_progress_phase(s->role, "generated headers", prereqs->n);
 	char *before = ninja_key(o, s->roots.build);
 	struct vd_strv argv = { 0 };
-	vd_strv_push(&argv, vd_xstrdup("ninja"));
-	vd_strv_push(&argv, vd_xstrdup("-C"));
-	vd_strv_push(&argv, vd_xstrdup(s->roots.build));
-	vd_strv_push(&argv, vd_printf("-j%u", o->jobs));
+	vd_strv_push(&argv, xstrdup("ninja"));
+	vd_strv_push(&argv, xstrdup("-C"));
+	vd_strv_push(&argv, xstrdup(s->roots.build));
+	vd_strv_push(&argv, xasprintf("-j%u", o->jobs));
 	for (size_t i = 0; i < prereqs->n; i++)
-		vd_strv_push(&argv, vd_xstrdup(prereqs->v[i]));
-	char *log = vd_printf("%s/ninja.log", s->slot);
+		vd_strv_push(&argv, xstrdup(prereqs->v[i]));
+	char *log = xasprintf("%s/ninja.log", s->slot);
 	int st = vd_run(argv.v, NULL, log, log);
 	vd_strv_free(&argv);
 	if (st != 0)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "run.h"
+#include "../common/diag.h"
 #include "progress.h"
 #include "util.h"
 
@@ -17,7 +18,7 @@ static void redirect(const char *path, int fd)
 {
 	int f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (f < 0) {
-		fprintf(stderr, "%s: error: cannot open %s: %s\n", vd_progname, path, strerror(errno));
+		diag_error(path, "cannot open: %s", strerror(errno));
 		_exit(127);
 	}
 	dup2(f, fd);
@@ -29,7 +30,7 @@ static _Noreturn void child(char *const argv[], const char *cwd, const char *out
 			    int out_fd, int err_fd)
 {
 	if (cwd && chdir(cwd) != 0) {
-		fprintf(stderr, "%s: error: cannot enter %s: %s\n", vd_progname, cwd, strerror(errno));
+		diag_error(cwd, "cannot enter: %s", strerror(errno));
 		_exit(127);
 	}
 	/* Nothing we run reads our input (a "cc -E -" probe in a configure script would). */
@@ -53,7 +54,7 @@ static _Noreturn void child(char *const argv[], const char *cwd, const char *out
 	else if (err)
 		redirect(err, 2);
 	execvp(argv[0], argv);
-	fprintf(stderr, "%s: error: cannot run %s: %s\n", vd_progname, argv[0], strerror(errno));
+	diag_error(NULL, "cannot run %s: %s", argv[0], strerror(errno));
 	_exit(127);
 }
 
@@ -207,7 +208,7 @@ static void trace(char *const argv[], const char *cwd)
 {
 	if (vd_verbose < 2)
 		return;
-	fprintf(stderr, "%s: run%s%s:", vd_progname, cwd ? " in " : "", cwd ? cwd : "");
+	fprintf(stderr, "%s: run%s%s:", diag_program(), cwd ? " in " : "", cwd ? cwd : "");
 	for (size_t i = 0; argv[i]; i++)
 		fprintf(stderr, " %s", argv[i]);
 	fputc('\n', stderr);
@@ -228,7 +229,7 @@ int vd_run(char *const argv[], const char *cwd, const char *out_path, const char
 
 static char *read_all(int fd, size_t *lenp)
 {
-	struct vd_str b = { 0 };
+	struct strbuf b = { 0 };
 	char chunk[65536];
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof chunk);
@@ -236,11 +237,11 @@ static char *read_all(int fd, size_t *lenp)
 			continue;
 		if (n <= 0)
 			break;
-		vd_str_add(&b, chunk, (size_t)n);
+		sb_add(&b, chunk, (size_t)n);
 	}
 	if (lenp)
 		*lenp = b.len;
-	return vd_str_take(&b);
+	return sb_take(&b);
 }
 
 /* Standard error goes to ERR_PATH, or into *ERR_TEXT when that is not NULL (an unnamed
@@ -315,8 +316,8 @@ int vd_run_shell(const char *cmd, const char *cwd, const char *log)
 size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_going,
 		   void (*on_end)(const struct vd_job *))
 {
-	pid_t *pids = vd_xmalloc(sizeof *pids * (parallel ? parallel : 1));
-	size_t *slot_job = vd_xmalloc(sizeof *slot_job * (parallel ? parallel : 1));
+	pid_t *pids = xmalloc(sizeof *pids * (parallel ? parallel : 1));
+	size_t *slot_job = xmalloc(sizeof *slot_job * (parallel ? parallel : 1));
 	unsigned running = 0;
 	size_t next = 0, failed = 0;
 	if (!parallel)

@@ -23,7 +23,7 @@ static void commits_of(const char *repo, const char *range, struct vd_strv *base
 	const char *dots = strstr(range, "..");
 	if (!dots || dots == range || !dots[2] || dots[2] == '.')
 		vd_die("--each %s: expected BASE..TIP", range);
-	char *ends[2] = { vd_xstrndup(range, (size_t)(dots - range)), vd_xstrdup(dots + 2) };
+	char *ends[2] = { xstrndup(range, (size_t)(dots - range)), xstrdup(dots + 2) };
 	for (int i = 0; i < 2; i++) {
 		char *c = vd_git_resolve(repo, ends[i]);
 		if (!c)
@@ -31,12 +31,12 @@ static void commits_of(const char *repo, const char *range, struct vd_strv *base
 		vd_strv_push(base_tip, c);
 		free(ends[i]);
 	}
-	char *spec = vd_printf("%s..%s", base_tip->v[0], base_tip->v[1]);
+	char *spec = xasprintf("%s..%s", base_tip->v[0], base_tip->v[1]);
 	char *args[] = { "rev-list", "--reverse", "--first-parent", spec, NULL };
 	char *out = vd_git_lines(repo, args, "--each");
 	char *save;
 	for (char *l = strtok_r(out, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-		vd_strv_push(commits, vd_xstrdup(l));
+		vd_strv_push(commits, xstrdup(l));
 	free(out);
 	free(spec);
 }
@@ -44,22 +44,22 @@ static void commits_of(const char *repo, const char *range, struct vd_strv *base
 static void make_step(const struct vd_options *o, struct vd_cache *c, const struct vd_series *a,
 		      const char *commit, struct step *st)
 {
-	st->commit = vd_xstrdup(commit);
+	st->commit = xstrdup(commit);
 	char *args[] = { "log", "-1", "--format=%s", (char *)commit, NULL };
 	char *subject = vd_git_line(o->repo, args, "--each");
-	st->name = vd_printf("%.12s %s", commit, subject);
+	st->name = xasprintf("%.12s %s", commit, subject);
 	free(subject);
 	struct vd_side s = { .role = "src", .rev = commit, .machine = a->machine };
 	vd_side_resolve(o, &s);
 	free(s.label);
-	s.label = vd_printf("%.12s", commit);
+	s.label = xasprintf("%.12s", commit);
 	vd_cache_recheck(c);
 	vd_side_make_dump(o, c, &s);
-	char *dir = vd_printf("%s/series", o->state_dir);
+	char *dir = xasprintf("%s/series", o->state_dir);
 	vd_mkdirs(dir);
-	st->dumps = vd_xmalloc(sizeof *st->dumps * vd_nsets(o));
+	st->dumps = xmalloc(sizeof *st->dumps * vd_nsets(o));
 	for (size_t t = 0; t < vd_nsets(o); t++) {
-		st->dumps[t] = vd_printf("%s/%s-%zu.json", dir, commit, t);
+		st->dumps[t] = xasprintf("%s/%s-%zu.json", dir, commit, t);
 		vd_copy_file(s.dumps[t], st->dumps[t]);
 	}
 	free(dir);
@@ -82,7 +82,7 @@ static void check_steps(const struct vd_options *o, const struct vd_series *a,
 			vd_check_run(a->check, x->dumps[t], y->dumps[t], a->waivers, o->state_dir,
 				     "series", &r);
 			if (print) {
-				char *heading = vd_printf("%s%s%s migration: %.12s -> %.12s",
+				char *heading = xasprintf("%s%s%s migration: %.12s -> %.12s",
 							  target ? target : "", target ? ": " : "",
 							  name, x->commit, y->commit);
 				vd_progress_clear();
@@ -93,7 +93,7 @@ static void check_steps(const struct vd_options *o, const struct vd_series *a,
 				vd_verdict_add(v, dir, &r);
 			for (size_t i = 0; keys && i < r.lines.n; i++)
 				if (strncmp(r.lines.v[i], "Warning: ", 9) != 0)
-					vd_strv_push(keys, vd_printf("%s%s%s: %s", target ? target : "",
+					vd_strv_push(keys, xasprintf("%s%s%s: %s", target ? target : "",
 								     target ? ": " : "", name,
 								     r.lines.v[i]));
 			vd_check_free(&r);
@@ -152,7 +152,7 @@ int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct v
 	struct vd_strv ends = { 0 }, commits = { 0 };
 	commits_of(o->repo, a->range, &ends, &commits);
 	size_t n = commits.n + 1;
-	struct step *steps = vd_xmalloc(sizeof *steps * n);
+	struct step *steps = xmalloc(sizeof *steps * n);
 	make_step(o, c, a, ends.v[0], &steps[0]);
 	for (size_t k = 1; k < n; k++)
 		make_step(o, c, a, commits.v[k - 1], &steps[k]);
@@ -173,7 +173,7 @@ int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct v
 	printf("== series %s: findings against %.12s, by the commit that brings or removes "
 	       "them\n", a->range, steps[0].commit);
 	trace_findings(o, a, steps, n);
-	char *prefix = vd_printf(" %zu commit%s, %zu with problems:", commits.n,
+	char *prefix = xasprintf(" %zu commit%s, %zu with problems:", commits.n,
 				 commits.n == 1 ? "" : "s", broken);
 	int status = vd_verdict_finish(&total, a->waivers, prefix, a->forward, a->backward);
 	free(prefix);

@@ -40,7 +40,7 @@ static void resolve_working_tree(const struct vd_options *o, struct vd_side *s)
 {
 	struct vd_strv untracked = { 0 };
 	s->commit = vd_git_snapshot(o->repo, o->state_dir, &untracked);
-	s->label = vd_xstrdup("working tree");
+	s->label = xstrdup("working tree");
 	size_t named = 0;
 	for (size_t i = 0; i < untracked.n; i++) {
 		if (!is_source_name(untracked.v[i]))
@@ -60,9 +60,9 @@ void vd_side_resolve(const struct vd_options *o, struct vd_side *s)
 		if (!vd_is_file(s->dump_file))
 			vd_die("%s: no such dump file", s->dump_file);
 		s->dump = vd_absolute(s->dump_file);
-		s->dumps = vd_xmalloc(sizeof *s->dumps);
+		s->dumps = xmalloc(sizeof *s->dumps);
 		s->dumps[0] = s->dump;
-		s->label = vd_printf("dump %s", s->dump_file);
+		s->label = xasprintf("dump %s", s->dump_file);
 		return;
 	}
 	if (!s->rev) {
@@ -72,21 +72,21 @@ void vd_side_resolve(const struct vd_options *o, struct vd_side *s)
 	s->commit = vd_git_resolve(o->repo, s->rev);
 	if (!s->commit)
 		vd_die("%s: not a revision of the git repository %s", s->rev, o->repo);
-	s->label = vd_printf("%s (%.12s)", s->rev, s->commit);
+	s->label = xasprintf("%s (%.12s)", s->rev, s->commit);
 }
 
 static void checkout(const struct vd_options *o, struct vd_side *s)
 {
-	s->slot = vd_printf("%s/%s", o->state_dir, s->role);
-	char *src = vd_printf("%s/src", s->slot);
+	s->slot = xasprintf("%s/%s", o->state_dir, s->role);
+	char *src = xasprintf("%s/src", s->slot);
 	s->roots.src = src;
 	vd_mkdirs(s->slot);
-	char *log = vd_printf("%s/git.log", s->slot);
+	char *log = xasprintf("%s/git.log", s->slot);
 	if (vd_git_checkout(o->repo, src, s->commit, log) && vd_verbose)
 		vd_note("%s: worktree %s at %s", s->role, src, s->label);
 	vd_git_borrow_dependencies(o->repo, src, log);
 	free(log);
-	s->roots.build = vd_printf("%s/build", s->slot);
+	s->roots.build = xasprintf("%s/build", s->slot);
 	vd_mkdirs(s->roots.build);
 }
 
@@ -112,7 +112,7 @@ void vd_side_start(const struct vd_options *o, struct vd_side *s)
 	checkout(o, s);
 	if (s->shares) {
 		free((char *)s->roots.build);
-		s->roots.build = vd_xstrdup(s->shares->roots.build);
+		s->roots.build = xstrdup(s->shares->roots.build);
 		return;
 	}
 	vd_configure_start(o, s);
@@ -120,9 +120,9 @@ void vd_side_start(const struct vd_options *o, struct vd_side *s)
 
 static bool **new_sets(const struct vd_options *o, size_t n)
 {
-	bool **sets = vd_xmalloc(sizeof *sets * vd_nsets(o));
+	bool **sets = xmalloc(sizeof *sets * vd_nsets(o));
 	for (size_t t = 0; t < vd_nsets(o); t++) {
-		sets[t] = vd_xmalloc(n + 1);
+		sets[t] = xmalloc(n + 1);
 		memset(sets[t], 0, n + 1);
 	}
 	return sets;
@@ -134,14 +134,14 @@ static void shared_units(const struct vd_options *o, struct vd_side *s)
 	const struct vd_side *from = s->shares;
 	const char *a = from->roots.src, *b = s->roots.src;
 	s->db.n = from->db.n;
-	s->db.tus = vd_xmalloc(sizeof *s->db.tus * (s->db.n ? s->db.n : 1));
+	s->db.tus = xmalloc(sizeof *s->db.tus * (s->db.n ? s->db.n : 1));
 	for (size_t i = 0; i < s->db.n; i++) {
 		const struct vd_tu *t = &from->db.tus[i];
 		struct vd_tu *u = &s->db.tus[i];
 		memset(u, 0, sizeof *u);
-		u->directory = vd_xstrdup(t->directory);
+		u->directory = xstrdup(t->directory);
 		u->file = vd_rebase_arg(a, b, "/", t->file);
-		u->output = t->output ? vd_xstrdup(t->output) : NULL;
+		u->output = t->output ? xstrdup(t->output) : NULL;
 		for (size_t k = 0; k < t->args.n; k++)
 			vd_strv_push(&u->args, vd_rebase_arg(a, b, t->directory, t->args.v[k]));
 	}
@@ -154,18 +154,18 @@ static char *prepared_stamp_text(const struct vd_options *o, const struct vd_sid
 {
 	if (!s->commit)
 		return NULL;
-	struct vd_str b = { 0 };
-	vd_str_addf(&b, "%s\n%s\n", s->commit, o->configure_cmd ? o->configure_cmd : "");
+	struct strbuf b = { 0 };
+	sb_printf(&b, "%s\n%s\n", s->commit, o->configure_cmd ? o->configure_cmd : "");
 	for (size_t t = 0; t < o->ntargets; t++)
-		vd_str_addf(&b, "%s\n", o->targets[t]);
-	return vd_str_take(&b);
+		sb_printf(&b, "%s\n", o->targets[t]);
+	return sb_take(&b);
 }
 
 /* A ninja build directory: the targets' units and their generated files, built (unless
  * built already for this very commit and configuration). */
 static void ninja_units(const struct vd_options *o, struct vd_side *s, const char *compdb)
 {
-	char *stamp = vd_printf("%s/.vmstate-diff-prepared", s->slot);
+	char *stamp = xasprintf("%s/.vmstate-diff-prepared", s->slot);
 	char *want = prepared_stamp_text(o, s);
 	char *have = vd_read_file(stamp, NULL);
 	bool prepared = want && have && strcmp(want, have) == 0;
@@ -177,7 +177,7 @@ static void ninja_units(const struct vd_options *o, struct vd_side *s, const cha
 		bool changed = !prepared && vd_ninja_prepare(o, s, &prereqs);
 		vd_strv_free(&prereqs);
 		if (!changed) {
-			if (want && !vd_write_file(stamp, want, strlen(want)))
+			if (want && !write_atomic(stamp, want, strlen(want)))
 				vd_die("cannot write %s: %s", stamp, strerror(errno));
 			break;
 		}
@@ -208,7 +208,7 @@ static char *own_units(const struct vd_options *o, struct vd_side *s)
 	if (o->cc)
 		vd_compdb_set_compiler(&s->db, o->cc);
 	s->in_set = new_sets(o, s->db.n);
-	char *bn = vd_printf("%s/build.ninja", s->roots.build);
+	char *bn = xasprintf("%s/build.ninja", s->roots.build);
 	if (vd_is_file(bn)) {
 		ninja_units(o, s, compdb);
 	} else {
@@ -231,49 +231,49 @@ static char *relative(const char *from, const char *to)
 			common = i;
 	if ((!from[i] && (to[i] == '/' || !to[i])) || (!to[i] && from[i] == '/'))
 		common = i;
-	struct vd_str b = { 0 };
+	struct strbuf b = { 0 };
 	for (const char *p = from + common; *p; p++)
 		if (*p == '/')
-			vd_str_adds(&b, "../");
+			sb_puts(&b, "../");
 	const char *rest = to + common;
-	vd_str_adds(&b, *rest == '/' ? rest + 1 : rest);
+	sb_puts(&b, *rest == '/' ? rest + 1 : rest);
 	if (!b.len)
-		vd_str_adds(&b, ".");
-	else if (b.s[b.len - 1] == '/')
-		b.s[--b.len] = 0;
-	return vd_str_take(&b);
+		sb_puts(&b, ".");
+	else if (b.data[b.len - 1] == '/')
+		b.data[--b.len] = 0;
+	return sb_take(&b);
 }
 
 /* TEXT with each FROM at the start of a word replaced by TO. */
 static char *replace_words(const char *text, const char *from, const char *to)
 {
-	struct vd_str b = { 0 };
+	struct strbuf b = { 0 };
 	size_t n = strlen(from);
 	for (const char *p = text; *p;) {
 		bool word_start = p == text || strchr(" \t\n'\"`(<", p[-1]);
 		if (word_start && strncmp(p, from, n) == 0) {
-			vd_str_adds(&b, to);
+			sb_puts(&b, to);
 			p += n;
 		} else {
-			vd_str_add(&b, p++, 1);
+			sb_add(&b, p++, 1);
 		}
 	}
-	if (!b.s)
-		vd_str_adds(&b, "");
-	return vd_str_take(&b);
+	if (!b.data)
+		sb_puts(&b, "");
+	return sb_take(&b);
 }
 
 char *vd_side_user_paths(const struct vd_options *o, const struct vd_side *s, const char *dir,
 			 const char *text)
 {
 	if (!s->roots.src)
-		return vd_xstrdup(text);
-	char *abs = vd_printf("%s/", s->roots.src);
-	char *mine = vd_printf("%s/", o->repo);
+		return xstrdup(text);
+	char *abs = xasprintf("%s/", s->roots.src);
+	char *mine = xasprintf("%s/", o->repo);
 	char *step = replace_words(text, abs, mine);
 	char *rel = relative(dir, s->roots.src);
-	char *rel_slash = vd_printf("%s/", rel);
-	char *out = strcmp(rel, ".") ? replace_words(step, rel_slash, mine) : vd_xstrdup(step);
+	char *rel_slash = xasprintf("%s/", rel);
+	char *out = strcmp(rel, ".") ? replace_words(step, rel_slash, mine) : xstrdup(step);
 	free(rel_slash);
 	free(rel);
 	free(step);
@@ -316,34 +316,34 @@ static void extract(const struct vd_options *o, struct vd_side *s, size_t t, cha
 {
 	bool one = vd_nsets(o) == 1;
 	const char *target = o->ntargets ? o->targets[t] : NULL;
-	char *dir = one ? vd_printf("%s/fragments", s->slot)
-			: vd_printf("%s/fragments-%s", s->slot, target);
+	char *dir = one ? xasprintf("%s/fragments", s->slot)
+			: xasprintf("%s/fragments-%s", s->slot, target);
 	if (vd_is_dir(dir))
 		vd_remove_tree(dir);
 	vd_mkdirs(dir);
 	struct vd_strv frags = { 0 };
 	for (size_t i = 0; i < s->db.n; i++)
 		if (s->in_set[t][i] && frag_of[i])
-			vd_strv_push(&frags, vd_xstrdup(frag_of[i]));
+			vd_strv_push(&frags, xstrdup(frag_of[i]));
 	vd_strv_sort_unique(&frags);
 	for (size_t i = 0; i < frags.n; i++) {
-		char *name = vd_printf("%s/%06zu.vmfrag.json", dir, i);
+		char *name = xasprintf("%s/%06zu.vmfrag.json", dir, i);
 		if (link(frags.v[i], name) != 0 && symlink(frags.v[i], name) != 0)
 			vd_die("cannot link %s to %s: %s", frags.v[i], name, strerror(errno));
 		free(name);
 	}
 	vd_strv_free(&frags);
-	s->dumps[t] = one ? vd_printf("%s/dump.json", s->slot)
-			  : vd_printf("%s/dump-%s.json", s->slot, target);
-	char *log = one ? vd_printf("%s/extract.log", s->slot)
-			: vd_printf("%s/extract-%s.log", s->slot, target);
+	s->dumps[t] = one ? xasprintf("%s/dump.json", s->slot)
+			  : xasprintf("%s/dump-%s.json", s->slot, target);
+	char *log = one ? xasprintf("%s/extract.log", s->slot)
+			: xasprintf("%s/extract-%s.log", s->slot, target);
 	struct vd_strv argv = { 0 };
-	vd_strv_push(&argv, vd_xstrdup(o->extract));
-	vd_strv_push(&argv, vd_printf("--machine=%s", s->machine ? s->machine : "none"));
+	vd_strv_push(&argv, xstrdup(o->extract));
+	vd_strv_push(&argv, xasprintf("--machine=%s", s->machine ? s->machine : "none"));
 	if (o->layout)
-		vd_strv_push(&argv, vd_printf("--layout=%s", o->layout));
-	vd_strv_push(&argv, vd_printf("--output=%s", s->dumps[t]));
-	vd_strv_push(&argv, vd_xstrdup(dir));
+		vd_strv_push(&argv, xasprintf("--layout=%s", o->layout));
+	vd_strv_push(&argv, xasprintf("--output=%s", s->dumps[t]));
+	vd_strv_push(&argv, xstrdup(dir));
 	int st = vd_run(argv.v, NULL, "/dev/null", log);
 	vd_strv_free(&argv);
 	if (st != 0) {
@@ -368,12 +368,12 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 			       s->shares->label);
 		vd_side_env(s);
 		shared_units(o, s);
-		units_from = vd_xstrdup(s->label);
+		units_from = xstrdup(s->label);
 	} else {
 		units_from = own_units(o, s);
 	}
 	/* Every unit of any target, compiled once. */
-	s->selected = vd_xmalloc(s->db.n + 1);
+	s->selected = xmalloc(s->db.n + 1);
 	for (size_t i = 0; i <= s->db.n; i++) {
 		s->selected[i] = false;
 		for (size_t t = 0; t < vd_nsets(o); t++)
@@ -383,14 +383,14 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 	double t_lookup = now();
 	if (vd_verbose)
 		vd_note("%s: checkout, configure and build plan: %.1f s", s->role, t_lookup - t0);
-	char **frag_of = vd_xmalloc(sizeof *frag_of * (s->db.n + 1));
+	char **frag_of = xmalloc(sizeof *frag_of * (s->db.n + 1));
 	memset(frag_of, 0, sizeof *frag_of * (s->db.n + 1));
 	vd_compile_units(o, c, s, &s->db, s->selected, frag_of);
 	double t_extract = now();
 	if (s->units == 0)
 		vd_die("%s: no C unit to compile", units_from);
 	vd_progress_phase(s->role, "extract", vd_nsets(o));
-	s->dumps = vd_xmalloc(sizeof *s->dumps * vd_nsets(o));
+	s->dumps = xmalloc(sizeof *s->dumps * vd_nsets(o));
 	for (size_t t = 0; t < vd_nsets(o); t++) {
 		extract(o, s, t, frag_of);
 		vd_progress_step();

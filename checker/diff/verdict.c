@@ -19,7 +19,7 @@ struct vd_waivers *vd_waivers_load(const char *file)
 		fprintf(stderr, "%s\n", error ? error : "cannot load waivers");
 		exit(VD_EXIT_USAGE);
 	}
-	struct vd_waivers *w = vd_xmalloc(sizeof *w);
+	struct vd_waivers *w = xmalloc(sizeof *w);
 	w->set = set;
 	return w;
 }
@@ -29,7 +29,7 @@ void vd_check_run(const char *check, const char *from, const char *to,
 		  struct vd_check *r)
 {
 	memset(r, 0, sizeof *r);
-	char *err = vd_printf("%s/check-%s.stderr", state, tag);
+	char *err = xasprintf("%s/check-%s.stderr", state, tag);
 	char *argv[] = { (char *)check, "-s", (char *)from, "-d", (char *)to, NULL };
 	int st;
 	char *out = vd_run_capture(argv, NULL, err, &st, NULL);
@@ -55,14 +55,14 @@ void vd_check_run(const char *check, const char *from, const char *to,
 			long i = vw_match(waivers->set, &m);
 			if (i >= 0) {
 				waived++;
-				vd_strv_push(&r->waived, vd_printf("(waived by %s) %s",
+				vd_strv_push(&r->waived, xasprintf("(waived by %s) %s",
 								   vw_where(waivers->set, (size_t)i), l));
 				continue;
 			}
 		}
 		if (problem)
 			counted++;
-		vd_strv_push(&r->lines, vd_xstrdup(l));
+		vd_strv_push(&r->lines, xstrdup(l));
 	}
 	/* The checker counts up to 255; lines tell the same unless a message was waived. */
 	r->problems = waived ? counted : st;
@@ -92,12 +92,12 @@ void vd_verdict_add(struct vd_verdict *v, int direction, const struct vd_check *
 	v->waived += (int)r->waived.n;
 }
 
-void vd_verdict_counts(struct vd_str *b, const int problems[2], bool forward, bool backward)
+void vd_verdict_counts(struct strbuf *b, const int problems[2], bool forward, bool backward)
 {
 	if (forward)
-		vd_str_addf(b, " forward %d problem%s", problems[0], problems[0] == 1 ? "" : "s");
+		sb_printf(b, " forward %d problem%s", problems[0], problems[0] == 1 ? "" : "s");
 	if (backward)
-		vd_str_addf(b, "%s backward %d problem%s", forward ? "," : "", problems[1],
+		sb_printf(b, "%s backward %d problem%s", forward ? "," : "", problems[1],
 			    problems[1] == 1 ? "" : "s");
 }
 
@@ -108,13 +108,13 @@ int vd_verdict_finish(const struct vd_verdict *v, struct vd_waivers *waivers, co
 	fflush(stdout);
 	if (waivers)
 		stale = vw_report_stale(waivers->set, stderr);
-	struct vd_str b = { 0 };
-	vd_str_addf(&b, "== vmstate-diff:%s", prefix ? prefix : "");
+	struct strbuf b = { 0 };
+	sb_printf(&b, "== vmstate-diff:%s", prefix ? prefix : "");
 	vd_verdict_counts(&b, v->problems, forward, backward);
 	if (waivers)
-		vd_str_addf(&b, "; %d message%s waived, %zu stale waiver%s", v->waived,
+		sb_printf(&b, "; %d message%s waived, %zu stale waiver%s", v->waived,
 			    v->waived == 1 ? "" : "s", stale, stale == 1 ? "" : "s");
-	printf("%s\n", b.s);
-	free(b.s);
+	printf("%s\n", b.data);
+	free(b.data);
 	return (v->problems[0] || v->problems[1]) ? VD_EXIT_PROBLEMS : VD_EXIT_OK;
 }

@@ -33,7 +33,7 @@ struct vd_verdict {
 };
 void vd_verdict_add(struct vd_verdict *v, int direction, const struct vd_check *r);
 /* Appends " forward N problems, backward M problems" (the directions checked). */
-void vd_verdict_counts(struct vd_str *b, const int problems[2], bool forward, bool backward);
+void vd_verdict_counts(struct strbuf *b, const int problems[2], bool forward, bool backward);
 /* Reports stale waivers and prints "== vmstate-diff:PREFIX counts[; waivers]"; returns the
  * exit status. */
 int vd_verdict_finish(const struct vd_verdict *v, struct vd_waivers *waivers, const char *prefix,

@@ -28,9 +28,14 @@ check-diff-unit: $(BUILD)/diff/test-compdb
 # QEMU 10.0 x86_64: cold cache, warm, one-file change (and with DIFF_BENCH=normal a normal
 # build to compare with).  Long: it configures QEMU once (twice with normal) and compiles
 # every unit of the target once with -fsyntax-only (and once in full with normal).
+# DIFF_BENCH=clone5: QEMU as a clone, five targets, two releases, against configure +
+# ninja of the five emulators (testsuite/diff/bench-qemu-clone.sh; hours on 2 CPUs);
+# DIFF_BENCH=clone5-repo only makes its repository.
 bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \
 		$(BUILD)/vmstate-dumpcmp
-	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)
+	$(if $(filter clone5,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)),\
+	$(if $(filter clone5-repo,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)) repo,\
+	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)))
 bench: bench-diff
 
 # The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary

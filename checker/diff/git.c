@@ -67,7 +67,8 @@ static void set_env(const char *name, const char *value)
 		vd_die("setenv %s: %s", name, strerror(errno));
 }
 
-char *vd_git_snapshot(const char *repo, const char *tmp_dir, struct vd_strv *untracked)
+char *vd_git_snapshot(const char *repo, const char *tmp_dir, const char *leave_out,
+		      struct vd_strv *untracked)
 {
 	char *head = vd_git_resolve(repo, "HEAD");
 	if (!head)
@@ -90,6 +91,17 @@ char *vd_git_snapshot(const char *repo, const char *tmp_dir, struct vd_strv *unt
 	set_env("GIT_INDEX_FILE", tmp_index);
 	char *add[] = { "add", "-A", NULL };
 	free(git_capture(repo, add, what, NULL));
+	/* vmstate-diff's own untracked config is no source of the build. */
+	for (size_t i = 0; i < untracked->n; i++) {
+		if (strcmp(untracked->v[i], leave_out) != 0)
+			continue;
+		char *rm[] = { "rm", "-q", "--cached", "--", (char *)leave_out, NULL };
+		free(git_capture(repo, rm, what, NULL));
+		free(untracked->v[i]);
+		untracked->v[i] = untracked->v[--untracked->n];
+		untracked->v[untracked->n] = NULL;
+		break;
+	}
 	char *write[] = { "write-tree", NULL };
 	char *tree = vd_git_line(repo, write, what);
 	unsetenv("GIT_INDEX_FILE");

@@ -20,9 +20,11 @@ char *vd_git_resolve(const char *repo, const char *rev);
 /* The working tree of REPO as a commit object whose parent is HEAD: what `git add -A`
  * would commit (tracked files as they are, intent-to-add and untracked files that
  * .gitignore does not exclude), made with a temporary index in TMP_DIR, so that the
- * user's index, working tree and stash are left alone.  UNTRACKED gets the untracked
- * files it took in (relative to REPO). */
-char *vd_git_snapshot(const char *repo, const char *tmp_dir, struct vd_strv *untracked);
+ * user's index, working tree and stash are left alone; LEAVE_OUT (a path relative to
+ * REPO), when untracked, is not taken in.  UNTRACKED gets the untracked files it took in
+ * (relative to REPO). */
+char *vd_git_snapshot(const char *repo, const char *tmp_dir, const char *leave_out,
+		      struct vd_strv *untracked);
 
 /* Checks out COMMIT in DIR, a worktree of REPO (made the first time); git's output goes
  * to LOG.  Returns true when the worktree was made or moved. */

@@ -39,7 +39,7 @@ static bool is_source_name(const char *path)
 static void resolve_working_tree(const struct vd_options *o, struct vd_side *s)
 {
 	struct vd_strv untracked = { 0 };
-	s->commit = vd_git_snapshot(o->repo, o->state_dir, &untracked);
+	s->commit = vd_git_snapshot(o->repo, o->state_dir, ".vmstate-diff", &untracked);
 	s->label = xstrdup("working tree");
 	size_t named = 0;
 	for (size_t i = 0; i < untracked.n; i++) {

@@ -426,6 +426,12 @@ expect_eq "user paths: an untracked unit that does not compile: exit status 3" 3
 if grep -q "^$repo/hw/usb/broken.c:2:[0-9]*: error" "$work/16.err"; then pass "user paths: the compiler's error names the user's file"; else fail "user paths: $(cat "$work/16.err")"; fi
 expect_eq "user paths: no message names the cache" 0 "$(grep -c "$cache" "$work/16.err")"
 if grep -q "warning: $repo/hw/usb/broken.c: untracked, included" "$work/16.err"; then pass "untracked: included and named in a warning"; else fail "untracked: no warning in $(cat "$work/16.err")"; fi
+wt_dest=$(ls -d "$cache"/trees/*/dest/src | head -1)
+if [ -f "$wt_dest/vmstate-waivers" ] && [ ! -e "$wt_dest/.vmstate-diff" ]; then
+	pass "untracked: the working tree's side has the untracked files but vmstate-diff's own .vmstate-diff"
+else
+	fail "untracked: vmstate-waivers missing or .vmstate-diff taken into $wt_dest"
+fi
 (cd "$repo" && git add hw/usb/broken.c && git commit -q -m broken && git tag broken && git checkout -q -f v2)
 vd v2 broken >/dev/null 2>"$work/16b.err"
 expect_eq "user paths: a revision's unit that does not compile: exit status 3" 3 $?

@@ -13,13 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* The one fragment file the plugin wrote into DIR, whatever its unit id. */
 static char *find_fragment(const char *dir)
 {
@@ -159,7 +152,7 @@ static void run_units(const struct vd_options *o, struct vd_cache *c, struct vd_
 		      const struct vd_compdb *db, struct pending *pend, size_t npend,
 		      const char *tmp_root, char **frag_of)
 {
-	double t0 = now();
+	double t0 = vd_now();
 	vd_note("%s: compiling %zu of %zu units with the plugin (-fsyntax-only, -j%u%s%s)", s->role,
 		npend, s->units, o->jobs, o->pch ? ", precompiled " : "", o->pch ? o->pch : "");
 	struct vd_pch pch = { 0 };
@@ -188,7 +181,7 @@ static void run_units(const struct vd_options *o, struct vd_cache *c, struct vd_
 	}
 	store_units(o, c, s, db, pend, npend, &pch, frag_of);
 	if (vd_verbose)
-		vd_note("%s: compiled %zu units in %.1f s", s->role, npend, now() - t0);
+		vd_note("%s: compiled %zu units in %.1f s", s->role, npend, vd_now() - t0);
 	for (size_t k = 0; k < npend; k++) {
 		vd_strv_free(&pend[k].argv);
 		free(jobs[k].log);

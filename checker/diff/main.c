@@ -62,7 +62,7 @@ static void usage(FILE *f)
 	      "                           configured build directory; never: one each\n"
 	      "      --cache-dir=DIR      default: $VMSTATE_CACHE/diff, else\n"
 	      "                           ~/.cache/vmstate-plugin/diff\n"
-	      "      --plugin=FILE, --extract=FILE, --check=FILE   the project's programs\n"
+	      "      --plugin=FILE, --extract=FILE   the project's programs\n"
 	      "                           (default: beside vmstate-diff, then installed ones)\n"
 	      "      --config=FILE        options, one \"name = value\" a line (default:\n"
 	      "                           REPO/.vmstate-diff when it exists)\n"
@@ -87,7 +87,7 @@ struct opt_value {
 static const char *opt_repo, *opt_configure, *opt_compdb_cmd, *opt_compdb, *opt_machine,
 	*opt_src_machine, *opt_dest_machine, *opt_src_dump, *opt_dest_dump, *opt_layout,
 	*opt_waivers, *opt_output_dir, *opt_direction, *opt_jobs, *opt_cache_dir, *opt_plugin,
-	*opt_extract, *opt_check, *opt_config, *opt_dump_to, *opt_pch, *opt_share_build, *opt_each,
+	*opt_extract, *opt_config, *opt_dump_to, *opt_pch, *opt_share_build, *opt_each,
 	*opt_cc;
 /* --target may be given several times, on the command line or in the config. */
 static struct vd_strv opt_targets;
@@ -112,7 +112,6 @@ static struct opt_value values[] = {
 	{ "cache-dir", &opt_cache_dir, false },
 	{ "plugin", &opt_plugin, false },
 	{ "extract", &opt_extract, false },
-	{ "check", &opt_check, false },
 	{ "config", &opt_config, false },
 	{ "dump-to", &opt_dump_to, false },
 	{ "pch", &opt_pch, false },
@@ -244,7 +243,7 @@ static int parse_command_line(int argc, char **argv)
 {
 	enum { O_CONFIGURE = 256, O_COMPDB_CMD, O_COMPDB, O_SRC_MACHINE, O_DEST_MACHINE,
 	       O_SRC_DUMP, O_DEST_DUMP, O_LAYOUT, O_DIRECTION, O_CACHE_DIR, O_PLUGIN, O_EXTRACT,
-	       O_CHECK, O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH, O_SHARE_BUILD, O_EACH, O_CC };
+	       O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH, O_SHARE_BUILD, O_EACH, O_CC };
 	static const struct option longs[] = {
 		{ "repo", required_argument, NULL, 'C' },
 		{ "configure", required_argument, NULL, O_CONFIGURE },
@@ -264,7 +263,6 @@ static int parse_command_line(int argc, char **argv)
 		{ "cache-dir", required_argument, NULL, O_CACHE_DIR },
 		{ "plugin", required_argument, NULL, O_PLUGIN },
 		{ "extract", required_argument, NULL, O_EXTRACT },
-		{ "check", required_argument, NULL, O_CHECK },
 		{ "config", required_argument, NULL, O_CONFIG },
 		{ "dump-to", required_argument, NULL, O_DUMP_TO },
 		{ "pch", required_argument, NULL, O_PCH },
@@ -458,7 +456,7 @@ static void lock_state(const char *state, const char *repo)
 }
 
 /* Both directions of each target, then the summary; returns the exit status. */
-static int check_pair(const struct vd_options *o, const char *check, struct vd_side *src,
+static int check_pair(const struct vd_options *o, struct vd_side *src,
 		      struct vd_side *dest, struct vd_waivers *waivers, bool forward,
 		      bool backward)
 {
@@ -475,10 +473,9 @@ static int check_pair(const struct vd_options *o, const char *check, struct vd_s
 				continue;
 			const struct vd_side *from = dir ? dest : src, *to = dir ? src : dest;
 			const char *name = dir ? "backward" : "forward";
-			char *tag = target ? xasprintf("%s-%s", name, target) : xstrdup(name);
 			struct vd_check r;
-			vd_check_run(check, from->dumps[from->dump_file ? 0 : t],
-				     to->dumps[to->dump_file ? 0 : t], waivers, o->state_dir, tag, &r);
+			vd_check_run(from->dumps[from->dump_file ? 0 : t],
+				     to->dumps[to->dump_file ? 0 : t], waivers, !(forward && backward), &r);
 			char *heading = xasprintf("%s%s migration: %s -> %s", prefix, name, from->label,
 						  to->label);
 			vd_progress_clear();
@@ -487,7 +484,6 @@ static int check_pair(const struct vd_options *o, const char *check, struct vd_s
 			vd_verdict_add(&total, dir, &r);
 			vd_check_free(&r);
 			free(heading);
-			free(tag);
 		}
 		free(prefix);
 		vd_progress_step();
@@ -553,8 +549,6 @@ int main(int argc, char **argv)
 				  : find_tool(here, "vmstate.so", "../lib/vmstate-plugin/vmstate.so", NULL);
 	o.extract = opt_extract ? xstrdup(opt_extract)
 				: find_tool(here, "vmstate-extract", NULL, "vmstate-extract");
-	char *check = opt_check ? xstrdup(opt_check)
-				: find_tool(here, "vmstate-check", NULL, "vmstate-check");
 	bool need_build = opt_each || opt_dump_to || !src.dump_file || !dest.dump_file;
 	if (need_build && (!plugin || !vd_is_file(plugin)))
 		vd_die("cannot find the plugin vmstate.so%s%s; give --plugin", plugin ? ": " : "",
@@ -576,7 +570,7 @@ int main(int argc, char **argv)
 		free(units);
 	}
 	if (opt_each) {
-		struct vd_series series = { .range = opt_each, .check = check, .waivers = waivers,
+		struct vd_series series = { .range = opt_each, .waivers = waivers,
 					    .machine = opt_machine, .forward = forward,
 					    .backward = backward };
 		return finish_stdout(vd_series_run(&o, &cache, &series));
@@ -610,5 +604,5 @@ int main(int argc, char **argv)
 	}
 	if (opt_output_dir)
 		copy_dumps(opt_output_dir, &src, &dest);
-	return finish_stdout(check_pair(&o, check, &src, &dest, waivers, forward, backward));
+	return finish_stdout(check_pair(&o, &src, &dest, waivers, forward, backward));
 }

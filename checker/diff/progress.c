@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "progress.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,18 +14,11 @@ static struct {
 	size_t done, total, next_line;
 } p;
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 void vd_progress_init(bool quiet)
 {
 	p.quiet = quiet;
 	p.terminal = !quiet && isatty(2);
-	p.start = now();
+	p.start = vd_now();
 }
 
 bool vd_progress_quiet(void)
@@ -34,7 +28,7 @@ bool vd_progress_quiet(void)
 
 static void draw(bool force)
 {
-	double t = now();
+	double t = vd_now();
 	if (!force && t - p.last_draw < 0.1)
 		return;
 	p.last_draw = t;
@@ -51,9 +45,9 @@ static void line(void)
 {
 	if (p.total)
 		fprintf(stderr, "vmstate-diff: %s: %s %zu/%zu, %.1f s\n", p.who, p.phase, p.done,
-			p.total, now() - p.start);
+			p.total, vd_now() - p.start);
 	else
-		fprintf(stderr, "vmstate-diff: %s: %s, %.1f s\n", p.who, p.phase, now() - p.start);
+		fprintf(stderr, "vmstate-diff: %s: %s, %.1f s\n", p.who, p.phase, vd_now() - p.start);
 }
 
 void vd_progress_phase(const char *who, const char *phase, size_t total)

@@ -79,8 +79,8 @@ static void check_steps(const struct vd_options *o, const struct vd_series *a,
 			const struct step *x = dir ? to : from, *y = dir ? from : to;
 			const char *name = dir ? "backward" : "forward";
 			struct vd_check r;
-			vd_check_run(a->check, x->dumps[t], y->dumps[t], a->waivers, o->state_dir,
-				     "series", &r);
+			vd_check_run(x->dumps[t], y->dumps[t], a->waivers,
+				     !(a->forward && a->backward), &r);
 			if (print) {
 				char *heading = xasprintf("%s%s%s migration: %.12s -> %.12s",
 							  target ? target : "", target ? ": " : "",

@@ -11,7 +11,6 @@ struct vd_waivers;
 
 struct vd_series {
 	const char *range;     /* BASE..TIP */
-	const char *check;     /* the vmstate-check program */
 	struct vd_waivers *waivers;
 	const char *machine;
 	bool forward, backward;

@@ -14,13 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static bool is_source_name(const char *path)
 {
 	static const char *const ends[] = { ".c", ".h", ".inc", "meson.build" };
@@ -359,7 +352,7 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 {
 	if (s->dump_file)
 		return;
-	double t0 = now();
+	double t0 = vd_now();
 	vd_side_start(o, s);
 	char *units_from;  /* for messages */
 	if (s->shares) {
@@ -380,13 +373,13 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 			s->selected[i] = s->selected[i] || s->in_set[t][i];
 	}
 
-	double t_lookup = now();
+	double t_lookup = vd_now();
 	if (vd_verbose)
 		vd_note("%s: checkout, configure and build plan: %.1f s", s->role, t_lookup - t0);
 	char **frag_of = xmalloc(sizeof *frag_of * (s->db.n + 1));
 	memset(frag_of, 0, sizeof *frag_of * (s->db.n + 1));
 	vd_compile_units(o, c, s, &s->db, s->selected, frag_of);
-	double t_extract = now();
+	double t_extract = vd_now();
 	if (s->units == 0)
 		vd_die("%s: no C unit to compile", units_from);
 	vd_progress_phase(s->role, "extract", vd_nsets(o));
@@ -403,5 +396,5 @@ void vd_side_make_dump(const struct vd_options *o, struct vd_cache *c, struct vd
 	if (vd_verbose)
 		vd_note("%s: %s: %zu units, %zu compiled, dump %s (%.1f s: cache and compile %.1f s, "
 			"extract %.1f s)", s->role, s->label, s->units, s->compiled, s->dump,
-			now() - t0, t_extract - t_lookup, now() - t_extract);
+			vd_now() - t0, t_extract - t_lookup, vd_now() - t_extract);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int vd_verbose;
@@ -192,4 +193,11 @@ void vd_strv_sort_unique(struct vd_strv *v)
 	}
 	v->n = w;
 	v->v[w] = NULL;
+}
+
+double vd_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }

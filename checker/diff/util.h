@@ -32,6 +32,8 @@ void vd_strv_sort_unique(struct vd_strv *v);
 
 /* Whole file into memory (NUL-terminated); NULL with errno set on failure. */
 char *vd_read_file(const char *path, size_t *len);
+/* Seconds on the monotonic clock. */
+double vd_now(void);
 /* mkdir -p; dies on failure. */
 void vd_mkdirs(const char *path);
 /* rm -rf of a directory we created; dies on failure. */

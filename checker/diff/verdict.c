@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "verdict.h"
-#include "run.h"
+#include "progress.h"
+#include "../check/vmcheck.h"
+#include "../common/diag.h"
 #include "../waiver/waiver.h"
 
 #include <stdio.h>
@@ -24,49 +26,42 @@ struct vd_waivers *vd_waivers_load(const char *file)
 	return w;
 }
 
-void vd_check_run(const char *check, const char *from, const char *to,
-		  struct vd_waivers *waivers, const char *state, const char *tag,
-		  struct vd_check *r)
+/* The report's lines (it may hold NUL bytes inside a name: kept as they are). */
+static void split_lines(const char *text, size_t len, struct vd_strv *lines)
+{
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		vd_strv_push(lines, xstrndup(text + i, end - i));
+		i = end + 1;
+	}
+}
+
+void vd_check_run(const char *from, const char *to, struct vd_waivers *waivers,
+		  bool mark_other_way, struct vd_check *r)
 {
 	memset(r, 0, sizeof *r);
-	char *err = xasprintf("%s/check-%s.stderr", state, tag);
-	char *argv[] = { (char *)check, "-s", (char *)from, "-d", (char *)to, NULL };
-	int st;
-	char *out = vd_run_capture(argv, NULL, err, &st, NULL);
-	size_t elen = 0;
-	char *etext = vd_read_file(err, &elen);
-	/* Its exit status is its count of problems (2 is also its usage error): only a
-	 * message on standard error or a signal says it failed. */
-	if (elen || st > 255) {
-		if (etext)
-			fputs(etext, stderr);
-		vd_die("vmstate-check failed on %s -> %s (exit status %d)", from, to, st);
+	struct vmc_options opt = { .findings = waivers != NULL,
+				   .waivers = waivers ? waivers->set : NULL };
+	struct vmc_result res;
+	vmc_check_files(from, to, &opt, &res);
+	if (res.error_text) {
+		vd_progress_clear();
+		diag_error(res.error_where, "%s", res.error_text);
+		vd_die("the checker cannot compare %s -> %s", from, to);
 	}
-	free(etext);
-	free(err);
-	/* Each line is one counted problem, except the machine-type warning. */
-	int counted = 0, waived = 0;
-	char *save;
-	for (char *l = strtok_r(out, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		struct vw_message m;
-		char buf[4096];
-		bool problem = strncmp(l, "Warning: ", 9) != 0;
-		if (waivers && vw_parse_report_line(l, &m, buf, sizeof buf)) {
-			long i = vw_match(waivers->set, &m);
-			if (i >= 0) {
-				waived++;
-				vd_strv_push(&r->waived, xasprintf("(waived by %s) %s",
-								   vw_where(waivers->set, (size_t)i), l));
-				continue;
-			}
-		}
-		if (problem)
-			counted++;
-		vd_strv_push(&r->lines, xstrdup(l));
+	split_lines(res.report, res.report_len, &r->lines);
+	for (size_t i = 0; i < res.n_findings; i++) {
+		const struct vmc_finding *f = &res.findings[i];
+		if (f->waiver >= 0)
+			vd_strv_push(&r->waived, xasprintf("(waived by %s) %s",
+							   vw_where(waivers->set, (size_t)f->waiver),
+							   f->text));
 	}
-	/* The checker counts up to 255; lines tell the same unless a message was waived. */
-	r->problems = waived ? counted : st;
-	free(out);
+	r->problems = res.problems;
+	if (waivers && mark_other_way)
+		vmc_mark_waivers_other_way(&res, &opt);
+	vmc_result_release(&res);
 }
 
 void vd_check_print(const char *heading, const struct vd_check *r)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Running vmstate-check in one direction, applying waivers to its report, printing it,
- * and the totals of vmstate-diff. */
+/* The reference rules in one direction (vmstate-check in process, checker/check/vmcheck.h),
+ * with the waivers, printing the report, and the totals of vmstate-diff. */
 #ifndef VD_VERDICT_H
 #define VD_VERDICT_H
 
@@ -12,16 +12,17 @@ struct vd_waivers *vd_waivers_load(const char *file);
 
 /* One direction's report. */
 struct vd_check {
-	struct vd_strv lines;   /* the checker's lines left after waivers */
+	struct vd_strv lines;   /* the checker's report: its lines left after waivers */
 	struct vd_strv waived;  /* "(waived by FILE:LINE) line" */
 	int problems;           /* counted problems left */
 };
 
-/* vmstate-check -s FROM -d TO (its standard error in STATE/check-TAG.stderr); dies when
- * the checker fails. */
-void vd_check_run(const char *check, const char *from, const char *to,
-		  struct vd_waivers *waivers, const char *state, const char *tag,
-		  struct vd_check *r);
+/* The checker's report from dump FROM to dump TO (vmstate-check -s FROM -d TO), less the
+ * waived messages; dies when a dump cannot be checked.  MARK_OTHER_WAY: also mark the
+ * waivers that match the other way (when only one direction is checked), so that a
+ * waiver is stale only when neither direction uses it. */
+void vd_check_run(const char *from, const char *to, struct vd_waivers *waivers,
+		  bool mark_other_way, struct vd_check *r);
 /* "== HEADING", then the lines (with -v, the waived ones too). */
 void vd_check_print(const char *heading, const struct vd_check *r);
 void vd_check_free(struct vd_check *r);

@@ -442,6 +442,18 @@ if grep -q "^$repo/hw/usb/broken.c:2:[0-9]*: error" "$work/16b.err" &&
 else
 	fail "user paths: $(cat "$work/16b.err")"
 fi
+# The same through a ninja tree, whose commands name the sources relative to the build
+# directory (../src/hw/...), as meson's do.
+(cd "$repo" && git checkout -q -f -B broken-hid v2 && sed -i '1a this is not C' hw/usb/dev-hid.c &&
+	git commit -q -am "broken hid" && git checkout -q -f v2)
+(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$cache" -q -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src broken-hid v2) >/dev/null 2>"$work/16f.err"
+expect_eq "user paths, relative commands: exit status 3" 3 $?
+if grep -q "^$repo/hw/usb/dev-hid.c:2:[0-9]*: error" "$work/16f.err" && [ "$(grep -c -e "$cache" -e '\.\./src/' "$work/16f.err")" = 0 ]; then
+	pass "user paths, relative commands: the error names the user's file, not ../src/ or the cache"
+else
+	fail "user paths, relative commands: $(cat "$work/16f.err")"
+fi
 sed -e 's/extra-device/new-device/g' -e 's/vmstate_extra/vmstate_new/' -e 's/EXTRA_VERSION/1/' \
 	-e '/extra-version.h/d' "$here/extra/extra-device.c" >"$repo/hw/usb/new-device.c"
 (cd "$repo" && git add -N hw/usb/new-device.c)

@@ -30,6 +30,56 @@ static bool split_section(const char *name, const char *bytes, size_t len,
 	return ok;
 }
 
+/* libelf answers a bad identification with "no error": name the byte instead. */
+static bool ident_valid(const char *name, const unsigned char *data, size_t size)
+{
+	size_t ehdr_size;
+
+	if (size < EI_NIDENT) {
+		diag_error(name, "invalid ELF file: truncated (%zu bytes, shorter than the "
+			   "%d-byte identification)", size, EI_NIDENT);
+		return false;
+	}
+	if (data[EI_CLASS] != ELFCLASS32 && data[EI_CLASS] != ELFCLASS64) {
+		diag_error(name, "invalid ELF file: unknown class 0x%02x (byte %d, EI_CLASS)",
+			   data[EI_CLASS], EI_CLASS);
+		return false;
+	}
+	if (data[EI_DATA] != ELFDATA2LSB && data[EI_DATA] != ELFDATA2MSB) {
+		diag_error(name, "invalid ELF file: unknown data encoding 0x%02x (byte %d, "
+			   "EI_DATA)", data[EI_DATA], EI_DATA);
+		return false;
+	}
+	if (data[EI_VERSION] != EV_CURRENT) {
+		diag_error(name, "invalid ELF file: unknown version %u (byte %d, EI_VERSION)",
+			   data[EI_VERSION], EI_VERSION);
+		return false;
+	}
+	ehdr_size = data[EI_CLASS] == ELFCLASS32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
+	if (size < ehdr_size) {
+		diag_error(name, "invalid ELF file: truncated (%zu bytes, shorter than its "
+			   "%zu-byte header)", size, ehdr_size);
+		return false;
+	}
+	return true;
+}
+
+/* The section-name table must be a string table, or every name lookup fails and the
+ * file would look like one built without the plugin. */
+static bool names_valid(const char *name, Elf *elf, size_t shstrndx)
+{
+	Elf_Scn *scn = elf_getscn(elf, shstrndx);
+	GElf_Shdr shdr;
+
+	if (shstrndx == SHN_UNDEF || !scn || !gelf_getshdr(scn, &shdr) ||
+	    shdr.sh_type != SHT_STRTAB) {
+		diag_error(name, "invalid ELF file: its section-name table (e_shstrndx %zu) is "
+			   "not a string table section", shstrndx);
+		return false;
+	}
+	return true;
+}
+
 /* libelf reads a file cut short as one without sections; say what it is. */
 static bool headers_inside(Elf *elf, size_t size)
 {
@@ -60,6 +110,8 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 		elf_version(EV_CURRENT);
 		initialized = true;
 	}
+	if (!ident_valid(name, (const unsigned char *)data, size))
+		return false;
 	elf = elf_memory(data, size);
 	if (!elf || elf_kind(elf) != ELF_K_ELF) {
 		diag_error(name, "invalid ELF file: %s", elf_errmsg(-1));
@@ -78,6 +130,10 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 		elf_end(elf);
 		return false;
 	}
+	if (elf_nextscn(elf, NULL) && !names_valid(name, elf, shstrndx)) {
+		elf_end(elf);
+		return false;
+	}
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr shdr;
 		const char *scn_name, *bytes;
@@ -89,7 +145,14 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 			break;
 		}
 		scn_name = elf_strptr(elf, shstrndx, shdr.sh_name);
-		if (!scn_name || strcmp(scn_name, FRAGMENT_SECTION) || shdr.sh_type == SHT_NOBITS)
+		if (!scn_name) {
+			diag_error(name, "invalid ELF file: section %zu has a name offset (%lu) "
+				   "outside the section-name table", elf_ndxscn(scn),
+				   (unsigned long)shdr.sh_name);
+			ok = false;
+			break;
+		}
+		if (strcmp(scn_name, FRAGMENT_SECTION) || shdr.sh_type == SHT_NOBITS)
 			continue;
 		if ((shdr.sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0) {
 			diag_error(name, "cannot decompress section %s: %s", FRAGMENT_SECTION,

@@ -194,6 +194,23 @@ ar rcs plain.a plain.o
 expect 3 "plain.a: error: no member of the archive has a .vmstate_fragment section" -- plain.a
 head -c 100 a.o >cut.o
 expect 3 "cut.o: error: invalid ELF file" -- cut.o
+# A bad identification names the byte; libelf alone says "no error".
+printf '\177ELF' >four.o
+expect 3 "four.o: error: invalid ELF file: truncated (4 bytes, shorter than the 16-byte identification)" -- four.o
+# patch FILE OFFSET OCTAL-BYTES: a copy of a.o with bytes replaced.
+patch_copy() {
+	cp a.o "$1" && printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+patch_copy bad-class.o 4 '\011'
+expect 3 "bad-class.o: error: invalid ELF file: unknown class 0x09 (byte 4, EI_CLASS)" -- bad-class.o
+patch_copy bad-data.o 5 '\011'
+expect 3 "bad-data.o: error: invalid ELF file: unknown data encoding 0x09 (byte 5, EI_DATA)" -- bad-data.o
+patch_copy bad-version.o 6 '\011'
+expect 3 "bad-version.o: error: invalid ELF file: unknown version 9 (byte 6, EI_VERSION)" -- bad-version.o
+# e_shstrndx (byte 62 of a 64-bit little-endian header) pointing at a section that is
+# not a string table: the file is broken, not built without the plugin.
+patch_copy bad-shstrndx.o 62 '\001\000'
+expect 3 "bad-shstrndx.o: error: invalid ELF file: its section-name table (e_shstrndx 1) is not a string table section" -- bad-shstrndx.o
 head -c 500 lib.a >cut.a
 expect 3 "cut.a: error: truncated archive" -- cut.a
 rm -f sub/b.o

@@ -93,12 +93,12 @@ static bool read_thin_member(const struct archive *ar, const char *member,
 	struct input_file file;
 	bool ok = false;
 
-	if (input_load_file(path, &file)) {
+	if (input_load_file(path, false, &file)) {
 		ok = input_read_contents(display, path, file.data, file.size, true, found,
 					 sink, ctx);
 		input_release_file(&file);
 	} else {
-		diag_note(ar->name, "member '%s' of this thin archive is missing", member);
+		diag_note(ar->name, "member '%s' of this thin archive (a file of its own) cannot be read", member);
 	}
 	free(display);
 	free(path);

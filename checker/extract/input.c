@@ -15,14 +15,15 @@
 
 #define FRAGMENT_FILE_SUFFIX ".vmfrag.json"
 
-bool input_load_file(const char *path, struct input_file *file)
+bool input_load_file(const char *path, bool named, struct input_file *file)
 {
 	struct stat st;
 	size_t cap = 0;
 	int fd;
 
 	memset(file, 0, sizeof(*file));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Opening a FIFO blocks until it has a writer: only for a file the user named. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | (named ? 0 : O_NONBLOCK));
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		diag_error(path, "cannot read: %s", strerror(errno));
 		if (fd >= 0)
@@ -34,8 +35,10 @@ bool input_load_file(const char *path, struct input_file *file)
 		close(fd);
 		return false;
 	}
-	/* Devices never end (/dev/zero); pipes do, and are read to their end. */
-	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+	/* Devices never end (/dev/zero); pipes do, and are read to their end when named
+	 * (a member or directory entry that is a FIFO would wait for a writer for ever). */
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode) ||
+	    (!named && !S_ISREG(st.st_mode))) {
 		diag_error(path, "not a regular file");
 		close(fd);
 		return false;
@@ -239,7 +242,7 @@ static bool read_directory(const char *path, fragment_sink sink, void *ctx)
 		char *file = xasprintf("%s/%s", path, names[i]);
 		struct input_file f;
 
-		if (!input_load_file(file, &f)) {
+		if (!input_load_file(file, false, &f)) {
 			ok = false;
 		} else {
 			if (!starts_like_json(f.data, f.size)) {
@@ -266,7 +269,7 @@ bool input_read(const char *path, fragment_sink sink, void *ctx)
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return read_directory(path, sink, ctx);
-	if (!input_load_file(path, &file))
+	if (!input_load_file(path, true, &file))
 		return false;
 	ok = input_read_contents(path, path, file.data, file.size, false, &found, sink, ctx);
 	input_release_file(&file);

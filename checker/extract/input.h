@@ -42,8 +42,10 @@ struct input_file {
 	bool mapped;
 };
 
-/* Loads PATH.  Returns false after reporting. */
-bool input_load_file(const char *path, struct input_file *file);
+/* Loads PATH.  NAMED: the user gave PATH, so a pipe is read to its end; otherwise (an
+ * archive member, a directory entry) anything but a regular file is refused.  Returns
+ * false after reporting. */
+bool input_load_file(const char *path, bool named, struct input_file *file);
 void input_release_file(struct input_file *file);
 
 /* While kept, released files stay in memory until input_release_kept(): the texts

@@ -23,7 +23,7 @@ static char *read_data_file(const char *name)
 	struct input_file file;
 	char *text;
 
-	assert_true(input_load_file(path, &file));
+	assert_true(input_load_file(path, true, &file));
 	text = xasprintf("%.*s", (int)file.size, file.data);
 	input_release_file(&file);
 	free(path);

@@ -125,44 +125,49 @@ static bool write_all(FILE *f, const struct strbuf *sb)
 	return (!sb->len || fwrite(sb->data, 1, sb->len, f) == sb->len) && fflush(f) == 0;
 }
 
-/* Writes the dump to PATH through a temporary file, so that PATH is never partial.  A
- * PATH that is not a regular file (/dev/null, a FIFO) is written as it is: renaming over
- * it would replace the device. */
-static int write_output(const char *path, const struct strbuf *dump)
+/* PATH with its symbolic links followed, as a shell redirect writes through them (a
+ * dangling link names the file to create).  Allocated. */
+static char *follow_links(const char *path)
 {
-	struct stat st;
-	mode_t mask;
-	char *tmp;
-	FILE *f;
-	int fd;
+	char *current = xstrdup(path);
+	int hops;
 
-	if (!path) {
-		if (!write_all(stdout, dump)) {
-			diag_error(NULL, "cannot write the dump to standard output: %s",
-				   strerror(errno));
-			return VX_EXIT_INTERNAL;
-		}
-		return VX_EXIT_OK;
+	for (hops = 0; hops < 40; hops++) {
+		struct stat st;
+		char target[4096], *slash, *next;
+		ssize_t n;
+
+		if (lstat(current, &st) != 0 || !S_ISLNK(st.st_mode))
+			return current;
+		n = readlink(current, target, sizeof(target) - 1);
+		if (n < 0)
+			return current;
+		target[n] = '\0';
+		slash = strrchr(current, '/');
+		if (target[0] == '/' || !slash)
+			next = xstrdup(target);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - current), current, target);
+		free(current);
+		current = next;
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		f = fopen(path, "w");
-		if (!f || !write_all(f, dump) || fclose(f) != 0) {
-			diag_error(path, "cannot write: %s", strerror(errno));
-			return VX_EXIT_INTERNAL;
-		}
-		return VX_EXIT_OK;
-	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
+	return current;   /* a loop: open() reports it */
+}
+
+/* Writes DUMP into a new file beside PATH, with MODE, and renames it over PATH. */
+static int replace_file(const char *path, const struct strbuf *dump, mode_t mode)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f;
+
 	if (fd < 0) {
 		diag_error(path, "cannot create: %s", strerror(errno));
 		free(tmp);
 		return VX_EXIT_INTERNAL;
 	}
-	mask = umask(0);
-	umask(mask);
 	f = fdopen(fd, "w");
-	if (!f || !write_all(f, dump) || fchmod(fd, 0666 & ~mask) != 0) {
+	if (!f || !write_all(f, dump) || fchmod(fd, mode) != 0) {
 		diag_error(path, "cannot write: %s", strerror(errno));
 		if (f)
 			fclose(f);
@@ -180,6 +185,53 @@ static int write_output(const char *path, const struct strbuf *dump)
 	}
 	free(tmp);
 	return VX_EXIT_OK;
+}
+
+/* Writes the dump to PATH through a temporary file, so that PATH is never partial, with
+ * what a shell redirect would do otherwise: through a symbolic link, refused on a file
+ * the user may not write, keeping an existing file's mode.  A PATH that is not a regular
+ * file (/dev/null, a FIFO) is written as it is: renaming over it would replace it. */
+static int write_output(const char *path, const struct strbuf *dump)
+{
+	struct stat st;
+	mode_t mode;
+	char *target;
+	bool exists;
+	FILE *f;
+	int status;
+
+	if (!path) {
+		if (!write_all(stdout, dump)) {
+			diag_error(NULL, "cannot write the dump to standard output: %s",
+				   strerror(errno));
+			return VX_EXIT_INTERNAL;
+		}
+		return VX_EXIT_OK;
+	}
+	target = follow_links(path);
+	exists = stat(target, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		f = fopen(target, "w");
+		status = VX_EXIT_OK;
+		if (!f || !write_all(f, dump) || fclose(f) != 0) {
+			diag_error(path, "cannot write: %s", strerror(errno));
+			status = VX_EXIT_INTERNAL;
+		}
+	} else if (exists && access(target, W_OK) != 0) {
+		diag_error(path, "cannot write: %s", strerror(errno));
+		status = VX_EXIT_INTERNAL;
+	} else {
+		if (exists) {
+			mode = st.st_mode & 07777;
+		} else {
+			mode = umask(0);
+			umask(mode);
+			mode = 0666 & ~mode;
+		}
+		status = replace_file(target, dump, mode);
+	}
+	free(target);
+	return status;
 }
 
 static int strict_failure(unsigned problems)

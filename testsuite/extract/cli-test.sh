@@ -248,6 +248,37 @@ grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || { echo "FAIL:
 [ -s out.txt ] && { echo "FAIL: output despite bad input"; failed=$((failed + 1)); }
 expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- --list-units -o nodir/units.txt a.o
 
+# -o as a shell redirect: through a symbolic link, keeping the mode, refused on a file
+# the user may not write.
+"$extract" -o ref.json a.o 2>/dev/null
+echo old >target.json && chmod 640 target.json && ln -sf target.json link.json
+expect 0 "" -- -o link.json a.o
+if [ -L link.json ] && cmp -s ref.json target.json && [ "$(stat -c %a target.json)" = 640 ]; then
+	passed=$((passed + 1))
+else
+	echo "FAIL: -o link.json: the link was replaced, or the target's contents or mode changed"
+	failed=$((failed + 1))
+fi
+ln -sf new-target.json dangling.json
+expect 0 "" -- -o dangling.json a.o
+[ -L dangling.json ] && cmp -s ref.json new-target.json && passed=$((passed + 1)) ||
+	{ echo "FAIL: -o through a dangling link"; failed=$((failed + 1)); }
+echo old >readonly.json && chmod 444 readonly.json
+if [ "$(id -u)" -ne 0 ]; then
+	expect 4 "readonly.json: error: cannot write: Permission denied" -- -o readonly.json a.o
+elif command -v setpriv >/dev/null; then
+	chmod 777 . && chmod 755 "$extract"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$extract" -o readonly.json a.o 2>err.txt
+	status=$?
+	if [ $status -eq 4 ] && grep -qF "readonly.json: error: cannot write: Permission denied" err.txt &&
+		[ "$(cat readonly.json)" = old ]; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL: -o readonly.json as nobody: status $status"; cat err.txt
+		failed=$((failed + 1))
+	fi
+fi
+
 # An output that is not a regular file (/dev/null, a FIFO) is written in place, not
 # renamed over: the FIFO stays a FIFO and its reader gets the whole dump.
 "$extract" -o ref.json a.o 2>/dev/null

@@ -13,6 +13,10 @@ enum dump_layout {
 	DUMP_LAYOUT_PRE_8_1,   /* QEMU before 8.1: no "num" */
 };
 
+/* Descriptions nested deeper than this (through fields and subsections) are written
+ * without their contents: the writer recurses, and QEMU has no such limit. */
+#define DUMP_MAX_DEPTH 1000
+
 struct dump_options {
 	const char *machine;   /* "vmschkmachine"."Name" */
 	enum dump_layout layout;

@@ -92,7 +92,8 @@ int batch_default_threads(void)
 }
 
 bool batch_finish(struct batch *b, int threads,
-		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx)
+		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx,
+		  unsigned *problems)
 {
 	pthread_t tids[8];
 	int started = 0, i;
@@ -126,6 +127,8 @@ bool batch_finish(struct batch *b, int threads,
 			json_decref(it->root);
 			ok = false;
 		} else {
+			if (fragment_report_replaced(&it->origin, it->text, it->len, &it->err))
+				(*problems)++;
 			add(ctx, it->origin.input, it->root);
 		}
 	}

@@ -495,6 +495,22 @@ void fragment_report_parse_error(const struct fragment_origin *origin, const cha
 		   err->position, err->text);
 }
 
+bool fragment_report_replaced(const struct fragment_origin *origin, const char *text,
+			      size_t len, const struct json_parse_error *err)
+{
+	char source[256], what[400];
+
+	if (!err->replaced)
+		return false;
+	guess_source(text, len, source, sizeof(source));
+	describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
+	diag_warning(origin->input, "%s: %zu byte%s in strings %s not valid UTF-8 (the first "
+		     "at byte %zu of the fragment); each replaced by U+FFFD", what,
+		     err->replaced, err->replaced == 1 ? "" : "s",
+		     err->replaced == 1 ? "is" : "are", err->first_replaced);
+	return true;
+}
+
 bool fragment_check(const struct fragment_origin *origin, const json_t *root)
 {
 	struct check c = { .origin = origin };
@@ -524,5 +540,6 @@ json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		json_decref(root);
 		return NULL;
 	}
+	fragment_report_replaced(origin, text, len, &err);
 	return root;
 }

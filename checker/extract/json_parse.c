@@ -178,6 +178,16 @@ static void put_utf8(struct parser *ps, size_t *n, unsigned cp)
 	}
 }
 
+/* A byte that is not part of valid UTF-8 becomes U+FFFD, one for each byte (old or
+ * foreign fragments may hold them: a file name in another encoding, an asm label);
+ * counted for one warning per fragment. */
+static void replace_byte(struct parser *ps, const char *at, size_t *n)
+{
+	if (!ps->err->replaced++)
+		ps->err->first_replaced = (size_t)(at - ps->text);
+	put_utf8(ps, n, 0xfffd);
+}
+
 /* Reads the string at ps->p (on its opening quote).  Its contents end up in ps->buf
  * (NUL-terminated) or, when it has no escapes, are pointed to directly. */
 static bool read_string(struct parser *ps, const char **out, size_t *out_len)
@@ -205,10 +215,8 @@ static bool read_string(struct parser *ps, const char **out, size_t *out_len)
 			continue;
 		}
 		len = utf8_length((const unsigned char *)s, (size_t)(ps->end - s));
-		if (!len) {
-			fail_at(ps, s, "invalid UTF-8 in a string");
-			return false;
-		}
+		if (!len)
+			break;     /* replaced on the slow path */
 		s += len;
 	}
 	if (s >= ps->end) {
@@ -221,8 +229,9 @@ static bool read_string(struct parser *ps, const char **out, size_t *out_len)
 		ps->p = s + 1;
 		return true;
 	}
-	/* Escapes: unescape into the buffer (never longer than the source). */
-	xgrow(&ps->buf, &ps->buf_cap, (size_t)(ps->end - start) + 1, 1);
+	/* Escapes or bytes that are not UTF-8: rewrite into the buffer (at most three times
+	 * the source, when every byte becomes U+FFFD). */
+	xgrow(&ps->buf, &ps->buf_cap, 3 * (size_t)(ps->end - start) + 1, 1);
 	n = (size_t)(s - start);
 	memcpy(ps->buf, start, n);
 	while (s < ps->end && *s != '"') {
@@ -236,8 +245,9 @@ static bool read_string(struct parser *ps, const char **out, size_t *out_len)
 			len = c < 0x80 ? 1 : utf8_length((const unsigned char *)s,
 							  (size_t)(ps->end - s));
 			if (!len) {
-				fail_at(ps, s, "invalid UTF-8 in a string");
-				return false;
+				replace_byte(ps, s, &n);
+				s++;
+				continue;
 			}
 			memcpy(ps->buf + n, s, len);
 			n += len;

@@ -295,7 +295,7 @@ int main(int argc, char **argv)
 	struct strbuf dump = STRBUF_INIT;
 	struct vx_program *prog;
 	struct batch *batch;
-	unsigned problems, qom_problems = 0;
+	unsigned problems, read_problems = 0, qom_problems = 0;
 	int status, i;
 
 	status = parse_options(argc, argv, &opt);
@@ -308,14 +308,14 @@ int main(int argc, char **argv)
 	input_keep_files(true);
 	for (i = optind; i < argc; i++)
 		input_read(argv[i], batch_add, batch);
-	batch_finish(batch, batch_default_threads(), add_fragment, prog);
+	batch_finish(batch, batch_default_threads(), add_fragment, prog, &read_problems);
 	input_release_kept();
 	/* Here and below, the program's values are not freed one by one: the process
 	 * ends with them. */
 	if (diag_error_count())
 		return VX_EXIT_INPUT;
 
-	problems = vx_program_link(prog);
+	problems = read_problems + vx_program_link(prog);
 	if (opt.list_units)
 		return list_units(prog, &opt, problems);
 	status = evaluate_types(prog, &types, &qom_problems);

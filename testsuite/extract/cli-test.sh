@@ -170,6 +170,15 @@ while [ $i -lt 400 ]; do [ $i -ne 250 ] && [ $i -ne 300 ] && want="${want}u$i.c
 "; i=$((i + 1)); done
 printf '%s' "$want" | cmp -s - many-sources.txt || { echo "FAIL: many-good.o units out of order"; failed=$((failed + 1)); }
 
+# Bytes that are not UTF-8 (a directory name in Latin-1, an asm label) cost the unit
+# nothing: each becomes U+FFFD, with one warning; a problem under --strict.
+fragment "../hw/caf$(printf '\351').c" 00000000000000e9 "$(vmsd "vmstate_$(printf '\377')" static ../hw/x.c:1:1)" >latin1.json
+object latin1.o latin1.json
+expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	00000000000000e9	../hw/caf$(printf '\357\277\275').c" -- --list-units latin1.o
+grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each replaced by U+FFFD" err.txt ||
+	{ echo "FAIL: latin1.o: replacement warning"; cat err.txt; failed=$((failed + 1)); }
+expect 1 "1 problem reported; with --strict no dump is written" -- --strict --list-units latin1.o
+
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||

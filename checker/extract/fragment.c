@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parses one fragment and checks every member the tools read, so that a malformed or
  * truncated fragment is rejected with its place named instead of misread later. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -142,6 +143,9 @@ enum {
 	ALLOW_OBJECT = 1 << 5,
 	ALLOW_UNKNOWN = 1 << 6,
 	OPTIONAL = 1 << 7,
+	/* An integer member's C type: its value must fit, or the dump would wrap it. */
+	C_INT = 1 << 8,
+	C_SIZE = 1 << 9,
 };
 
 static const char *expected_text(int allow)
@@ -202,6 +206,16 @@ static bool matches(const json_t *v, int allow)
 	return false;
 }
 
+static void check_range(struct check *c, json_int_t value, int allow)
+{
+	if ((allow & C_INT) && (value < INT_MIN || value > INT_MAX))
+		fail(c, "%" JSON_INTEGER_FORMAT " does not fit the member's C type int "
+		     "(%d to %d)", value, INT_MIN, INT_MAX);
+	else if ((allow & C_SIZE) && value < 0)
+		fail(c, "%" JSON_INTEGER_FORMAT " does not fit the member's C type size_t",
+		     value);
+}
+
 /* Checks the shape of OBJ.KEY; returns the value (NULL when absent and optional). */
 static json_t *member(struct check *c, const json_t *obj, const char *key, int allow)
 {
@@ -224,6 +238,8 @@ static json_t *member(struct check *c, const json_t *obj, const char *key, int a
 		     fragment_is_unknown(v) ? "an unknown" : type_name(v));
 	else if (fragment_is_unknown(v))
 		check_unknown(c, v);
+	else if (json_is_integer(v))
+		check_range(c, json_integer_value(v), allow);
 	pop(c, saved);
 	return c->failed ? NULL : v;
 }
@@ -275,8 +291,9 @@ static bool check_elements(struct check *c, const json_t *arr, int allow)
 
 static bool check_field(struct check *c, const json_t *field)
 {
-	static const char *const counts[] = {
-		"start", "offset", "struct_version_id", "size_offset", "num_offset",
+	static const struct { const char *key; int type; } counts[] = {
+		{ "start", C_SIZE }, { "offset", C_SIZE }, { "struct_version_id", C_INT },
+		{ "size_offset", C_SIZE }, { "num_offset", C_SIZE },
 	};
 	json_t *flags;
 	size_t i;
@@ -287,12 +304,13 @@ static bool check_field(struct check *c, const json_t *field)
 		return fail(c, "expected an object or an unknown, got %s", type_name(field));
 	member(c, field, "name", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
 	member(c, field, "loc", ALLOW_STRING);
-	member(c, field, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, field, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	member(c, field, "field_exists", ALLOW_BOOL | ALLOW_UNKNOWN);
-	member(c, field, "size", ALLOW_INTEGER | ALLOW_UNKNOWN);
-	member(c, field, "num", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, field, "size", ALLOW_INTEGER | ALLOW_UNKNOWN | C_SIZE);
+	member(c, field, "num", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
-		member(c, field, counts[i], ALLOW_INTEGER | ALLOW_UNKNOWN | OPTIONAL);
+		member(c, field, counts[i].key,
+		       ALLOW_INTEGER | ALLOW_UNKNOWN | OPTIONAL | counts[i].type);
 	flags = member(c, field, "flags", ALLOW_ARRAY | ALLOW_UNKNOWN);
 	if (json_is_array(flags)) {
 		size_t saved = push_key(c, "flags");
@@ -316,8 +334,8 @@ static bool check_vmstate(struct check *c, const json_t *vmsd)
 	if (!check_linkage(c, vmsd))
 		return false;
 	member(c, vmsd, "name", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
-	member(c, vmsd, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
-	member(c, vmsd, "minimum_version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, vmsd, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
+	member(c, vmsd, "minimum_version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	fields = member(c, vmsd, "fields", ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);
 	subsections = member(c, vmsd, "subsections",
 			     ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);

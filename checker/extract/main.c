@@ -49,6 +49,16 @@ static void usage(FILE *f)
 		"3 an input cannot be read or is not valid, 4 the dump cannot be written.\n");
 }
 
+/* The exit status after printing on stdout: a full disk is not success. */
+static int stdout_flushed(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_error(NULL, "cannot write to standard output: %s", strerror(errno));
+		return VX_EXIT_INTERNAL;
+	}
+	return VX_EXIT_OK;
+}
+
 static int parse_options(int argc, char **argv, struct options *opt)
 {
 	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS };
@@ -92,10 +102,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'h':
 			usage(stdout);
-			exit(VX_EXIT_OK);
+			exit(stdout_flushed());
 		case OPT_VERSION:
 			printf("vmstate-extract (vmstate-plugin) %s\n", VERSION);
-			exit(VX_EXIT_OK);
+			exit(stdout_flushed());
 		case ':':
 			diag_error(NULL, "option '%s' needs an argument", argv[optind - 1]);
 			return VX_EXIT_USAGE;

@@ -97,6 +97,17 @@ expect 2 "vmstate-extract: error: unknown layout '9.0' (expected 8.1 or pre-8.1)
 expect 2 "vmstate-extract: error: option '-o' needs an argument" -- a.o -o
 expect 0 "" --stdout "Usage: vmstate-extract" -- --help
 expect 0 "" --stdout "vmstate-extract (vmstate-plugin)" -- --version
+if [ -w /dev/full ]; then
+	for opt in --help --version; do
+		"$extract" $opt >/dev/full 2>err.txt
+		status=$?
+		if [ $status -eq 4 ] && grep -qF "cannot write to standard output: No space left on device" err.txt; then
+			passed=$((passed + 1))
+		else
+			echo "FAIL: $opt >/dev/full: status $status"; failed=$((failed + 1))
+		fi
+	done
+fi
 
 # --- good inputs, listed ---
 expect 0 "" --stdout "a.o	00000000000000a1	../hw/a.c" -- --list-units a.o b.o

@@ -4,10 +4,10 @@
 #include <gelf.h>
 #include <string.h>
 #include "diag.h"
-#include "input.h"
+#include "elf_fragments.h"
 
 static bool split_section(const char *name, const char *bytes, size_t len,
-			  size_t *index, fragment_sink sink, void *ctx)
+			  size_t *index, const struct elf_sink *sink)
 {
 	size_t start = 0, end;
 	bool ok = true;
@@ -21,7 +21,7 @@ static bool split_section(const char *name, const char *bytes, size_t len,
 				.input = name, .index = (int)*index, .offset = start,
 			};
 
-			if (!sink(ctx, &origin, bytes + start, end - start))
+			if (!sink->fragment(sink->ctx, &origin, bytes + start, end - start))
 				ok = false;
 			++*index;
 		}
@@ -97,13 +97,63 @@ static bool headers_inside(Elf *elf, size_t size)
 	return ehdr.e_shoff <= size && count <= (size - ehdr.e_shoff) / ehdr.e_shentsize;
 }
 
-bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found,
-			fragment_sink sink, void *ctx)
+/* The STT_FILE names of the symbol table SCN (SHDR), for a linked program. */
+static void list_file_symbols(const char *name, Elf *elf, Elf_Scn *scn,
+			      const GElf_Shdr *shdr, const struct elf_sink *sink)
+{
+	Elf_Data *d = elf_getdata(scn, NULL);
+	size_t i, count;
+	GElf_Sym sym;
+
+	if (!d || !shdr->sh_entsize)
+		return;
+	count = shdr->sh_size / shdr->sh_entsize;
+	for (i = 0; i < count && gelf_getsym(d, (int)i, &sym); i++) {
+		const char *file;
+
+		if (GELF_ST_TYPE(sym.st_info) != STT_FILE)
+			continue;
+		file = elf_strptr(elf, shdr->sh_link, sym.st_name);
+		if (file && *file)
+			sink->file_symbol(sink->ctx, name, file);
+	}
+}
+
+/* One .vmstate_fragment section: its texts to the sink. */
+static bool read_section(const char *name, const char *data, size_t size, Elf_Scn *scn,
+			 const GElf_Shdr *shdr, const struct elf_sink *sink, size_t *found)
+{
+	const char *bytes;
+	Elf_Data *d;
+
+	if ((shdr->sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0) {
+		diag_error(name, "cannot decompress section %s: %s", FRAGMENT_SECTION,
+			   elf_errmsg(-1));
+		return false;
+	}
+	d = elf_rawdata(scn, NULL);
+	if (!d) {
+		diag_error(name, "cannot read section %s: %s", FRAGMENT_SECTION,
+			   elf_errmsg(-1));
+		return false;
+	}
+	if (!d->d_buf)
+		return true;
+	/* Decompressed contents belong to libelf, which frees them with the image. */
+	bytes = d->d_buf;
+	if (bytes < data || bytes + d->d_size > data + size)
+		bytes = sink->lasting(sink->ctx, bytes, d->d_size);
+	return split_section(name, bytes, d->d_size, found, sink);
+}
+
+bool elf_read_fragments(const char *name, char *data, size_t size,
+			const struct elf_sink *sink, size_t *found)
 {
 	static bool initialized;
 	Elf_Scn *scn = NULL;
+	GElf_Ehdr ehdr;
 	size_t shstrndx;
-	bool ok = true;
+	bool ok = true, linked;
 	Elf *elf;
 
 	if (!initialized) {
@@ -134,16 +184,18 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 		elf_end(elf);
 		return false;
 	}
+	linked = gelf_getehdr(elf, &ehdr) && (ehdr.e_type == ET_EXEC || ehdr.e_type == ET_DYN);
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr shdr;
-		const char *scn_name, *bytes;
-		Elf_Data *d;
+		const char *scn_name;
 
 		if (!gelf_getshdr(scn, &shdr)) {
 			diag_error(name, "invalid ELF section header: %s", elf_errmsg(-1));
 			ok = false;
 			break;
 		}
+		if (linked && shdr.sh_type == SHT_SYMTAB && sink->file_symbol)
+			list_file_symbols(name, elf, scn, &shdr, sink);
 		scn_name = elf_strptr(elf, shstrndx, shdr.sh_name);
 		if (!scn_name) {
 			diag_error(name, "invalid ELF file: section %zu has a name offset (%lu) "
@@ -154,26 +206,7 @@ bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found
 		}
 		if (strcmp(scn_name, FRAGMENT_SECTION) || shdr.sh_type == SHT_NOBITS)
 			continue;
-		if ((shdr.sh_flags & SHF_COMPRESSED) && elf_compress(scn, 0, 0) < 0) {
-			diag_error(name, "cannot decompress section %s: %s", FRAGMENT_SECTION,
-				   elf_errmsg(-1));
-			ok = false;
-			continue;
-		}
-		d = elf_rawdata(scn, NULL);
-		if (!d) {
-			diag_error(name, "cannot read section %s: %s", FRAGMENT_SECTION,
-				   elf_errmsg(-1));
-			ok = false;
-			continue;
-		}
-		if (!d->d_buf)
-			continue;
-		/* Decompressed contents belong to libelf, which frees them below. */
-		bytes = d->d_buf;
-		if (bytes < data || bytes + d->d_size > data + size)
-			bytes = input_lasting(bytes, d->d_size);
-		if (!split_section(name, bytes, d->d_size, found, sink, ctx))
+		if (!read_section(name, data, size, scn, &shdr, sink, found))
 			ok = false;
 	}
 	elf_end(elf);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "batch.h"
+#include "coverage.h"
 #include "diag.h"
 #include "dump.h"
 #include "fragment.h"
@@ -304,6 +305,8 @@ int main(int argc, char **argv)
 	struct qom_types types = { NULL, 0 };
 	struct strbuf dump = STRBUF_INIT;
 	struct vx_program *prog;
+	struct coverage coverage = { 0 };
+	struct input_walk walk;
 	struct batch *batch;
 	unsigned problems, read_problems = 0, qom_problems = 0;
 	int status, i;
@@ -315,11 +318,15 @@ int main(int argc, char **argv)
 	/* All fragment texts first, then parsed together on every CPU. */
 	prog = vx_program_new();
 	batch = batch_new();
-	input_keep_files(true);
+	walk = (struct input_walk){
+		.sink = batch_add, .ctx = batch, .keep_texts = true,
+		.member_without_fragment = coverage_member, .file_symbol = coverage_file_symbol,
+		.units_ctx = &coverage,
+	};
 	for (i = optind; i < argc; i++)
-		input_read(argv[i], batch_add, batch);
+		input_read(&walk, argv[i]);
 	batch_finish(batch, batch_default_threads(), add_fragment, prog, &read_problems);
-	input_release_kept();
+	input_walk_end(&walk);
 	/* Here and below, the program's values are not freed one by one: the process
 	 * ends with them. */
 	if (diag_error_count())
@@ -333,6 +340,8 @@ int main(int argc, char **argv)
 		return status;
 	problems += qom_problems;
 	problems += dump_write(&dump, prog, &types, &opt.dump);
+	coverage_note(&coverage, prog);
+	coverage_free(&coverage);
 
 	if (problems && opt.strict) {
 		status = strict_failure(problems);

@@ -66,16 +66,20 @@ vmsd() { # SYMBOL LINKAGE LOC
 	printf '"minimum_version_id":1,"fields":null,"subsections":null}'
 }
 
-# object NAME.o FRAGMENT-FILE: an object whose .vmstate_fragment holds the file plus a
-# NUL, unallocated as the plugin makes it.
+# object NAME.o FRAGMENT-FILE [SOURCE]: an object whose .vmstate_fragment holds the file
+# plus a NUL, unallocated as the plugin makes it; compiled from SOURCE when given (its
+# base name is the object's STT_FILE symbol).
 object() {
-	echo "int $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn(void) { return 0; }" >"$1.c"
-	$CC -c -o "$1.tmp" "$1.c" || exit 1
+	src=${3:-$1.c}
+	mkdir -p "$(dirname "$src")"
+	echo "static int $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn(void) { return 0; }
+int (*$(basename "$1" .o | tr -c 'a-z0-9\n' _)_ptr)(void) = $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn;" >"$src"
+	$CC -c -o "$1.tmp" "$src" || exit 1
 	cp "$2" "$1.frag"
 	printf '\0' >>"$1.frag"
 	objcopy --add-section .vmstate_fragment="$1.frag" \
 		--set-section-flags .vmstate_fragment=contents,readonly "$1.tmp" "$1" || exit 1
-	rm -f "$1.tmp" "$1.frag" "$1.c"
+	rm -f "$1.tmp" "$1.frag" "$src"
 }
 
 fragment ../hw/a.c 00000000000000a1 "$(vmsd vmstate_a global ../hw/a.c:3:5),$(vmsd vmstate_s static ../hw/a.c:9:1)" >a.json
@@ -189,6 +193,16 @@ expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	0000
 grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each replaced by U+FFFD" err.txt ||
 	{ echo "FAIL: latin1.o: replacement warning"; cat err.txt; failed=$((failed + 1)); }
 expect 1 "1 problem reported; with --strict no dump is written" -- --strict --list-units latin1.o
+
+# Units built without the plugin are named in one note (the dump lacks their
+# descriptions): archive members without a fragment, and the source files a linked
+# program's symbol table names that no fragment has as its unit.
+object cov-a.o a.json hw/a.c
+$CC -o cov-prog main.c cov-a.o plain.o || exit 1
+expect 0 "vmstate-extract: note: 2 units of the inputs have no vmstate fragment, so any description defined there is missing from the dump (built without -fplugin=vmstate.so?): main.c (in cov-prog), plain.c (in cov-prog)" -- cov-prog
+ar rcs mixed.a a.o plain.o
+expect 0 "vmstate-extract: note: 1 unit of the input has no vmstate fragment, so any description defined there is missing from the dump (built without -fplugin=vmstate.so?): mixed.a(plain.o)" -- mixed.a
+expect 0 "" -- cov-a.o
 
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o

@@ -48,14 +48,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct vx_program *prog = vx_program_new();
 	struct qom_type *types = NULL;
 	struct strbuf out = STRBUF_INIT;
-	size_t found = 0, count = 0, cap = 0, u, i;
+	struct input_walk walk = { .sink = add, .ctx = prog };
+	size_t count = 0, cap = 0, u, i;
 	/* A private, writable copy: the readers take the bytes as a mapped file. */
 	char *copy = xmalloc(size + 1);
 
 	memcpy(copy, data, size);
 	/* Thin-archive members resolve under a folder that does not exist. */
-	if (input_read_contents("fuzz", "/nonexistent/fuzz", copy, size, false, &found, add,
-				prog)) {
+	if (input_read_bytes(&walk, "fuzz", "/nonexistent/fuzz", copy, size)) {
 		vx_program_link(prog);
 		for (u = 0; u < vx_unit_count(prog); u++) {
 			const struct vx_unit *unit = vx_unit_at(prog, u);

@@ -23,9 +23,9 @@ static char *read_data_file(const char *name)
 	struct input_file file;
 	char *text;
 
-	assert_true(input_load_file(path, true, &file));
+	assert_true(input_file_load(path, true, &file));
 	text = xasprintf("%.*s", (int)file.size, file.data);
-	input_release_file(&file);
+	input_file_unload(&file);
 	free(path);
 	return text;
 }
@@ -71,7 +71,10 @@ static void matches_real_qemu_7_2(void **state)
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *path = xasprintf("%s/%s", EXTRACT_TEST_DATA, files[i]);
 
-		assert_true(input_read(path, add_to_program, prog));
+		struct input_walk walk = { .sink = add_to_program, .ctx = prog };
+
+		assert_true(input_read(&walk, path));
+		input_walk_end(&walk);
 		free(path);
 	}
 	assert_int_equal(vx_program_link(prog), 0);

@@ -67,30 +67,36 @@ ALL_TARGETS     += $(BUILD)/vmstate-extract
 CHECK_TARGETS   += check-extract
 INSTALL_TARGETS += install-extract
 
-# libFuzzer with ASan and UBSan over the input readers, the fragment checker, the linker
-# and the dump writer (clang; long-running, not part of `make check`).
-FUZZ_EXTRACT_TIME ?= 300
+# libFuzzer with ASan and UBSan over the whole tool but main(): the input readers, the
+# fragment checker, the linker, the QOM evaluator and the dump writer (clang;
+# long-running, not part of `make check`).  FUZZ_SECONDS is the variable every fuzz
+# target of the tree reads (testsuite/fuzz-check/fuzz.mk too).  The corpus is kept in
+# the tree: new inputs found go to build/, `make fuzz-extract-merge` folds them in.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang-14
 FUZZ_EXTRACT_DIR := $(BUILD)/fuzz-extract
+FUZZ_EXTRACT_CORPUS := testsuite/extract/fuzz-corpus
 FUZZ_EXTRACT_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c $(wildcard checker/extract/qom*.c),$(EXTRACT_SRCS))
+FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c,$(EXTRACT_SRCS))
+FUZZ_EXTRACT_RUN := -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	-dict=testsuite/extract/fuzz-extract.dict
 
 $(FUZZ_EXTRACT_DIR)/fuzz-extract: testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) \
 		$(wildcard checker/extract/*.h)
 	@mkdir -p $(@D)
-	clang $(STD_CFLAGS) $(FUZZ_EXTRACT_FLAGS) -fsanitize=fuzzer -Ichecker/extract -o $@ \
+	$(FUZZ_CC) $(STD_CFLAGS) $(FUZZ_EXTRACT_FLAGS) -fsanitize=fuzzer -Ichecker/extract -o $@ \
 		testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) $(EXTRACT_LIBS)
 
-.PHONY: fuzz-extract
-fuzz-extract: $(FUZZ_EXTRACT_DIR)/fuzz-extract $(BUILD)/vmstate-extract
-	@mkdir -p $(FUZZ_EXTRACT_DIR)/corpus $(FUZZ_EXTRACT_DIR)/artifacts
-	cp testsuite/extract/data/*.vmfrag.json $(FUZZ_EXTRACT_DIR)/corpus/
-	@# Objects, archives and a linked program, made by the command-line tests.
-	@if [ -d $(BUILD)/extract-cli ]; then cp $(BUILD)/extract-cli/a.o \
-		$(BUILD)/extract-cli/lib.a $(BUILD)/extract-cli/prog $(FUZZ_EXTRACT_DIR)/corpus/ \
-		2>/dev/null || true; fi
-	$(FUZZ_EXTRACT_DIR)/fuzz-extract -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-		-max_total_time=$(FUZZ_EXTRACT_TIME) -print_final_stats=1 \
-		-artifact_prefix=$(FUZZ_EXTRACT_DIR)/artifacts/ $(FUZZ_EXTRACT_DIR)/corpus
+.PHONY: fuzz-extract fuzz-extract-merge
+fuzz-extract: $(FUZZ_EXTRACT_DIR)/fuzz-extract
+	@mkdir -p $(FUZZ_EXTRACT_DIR)/new $(FUZZ_EXTRACT_DIR)/artifacts
+	$(FUZZ_EXTRACT_DIR)/fuzz-extract $(FUZZ_EXTRACT_RUN) -max_total_time=$(FUZZ_SECONDS) \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_EXTRACT_DIR)/artifacts/ \
+		$(FUZZ_EXTRACT_DIR)/new $(FUZZ_EXTRACT_CORPUS)
+
+fuzz-extract-merge: $(FUZZ_EXTRACT_DIR)/fuzz-extract
+	$(FUZZ_EXTRACT_DIR)/fuzz-extract $(FUZZ_EXTRACT_RUN) -merge=1 $(FUZZ_EXTRACT_CORPUS) \
+		$(FUZZ_EXTRACT_DIR)/new
 
 # The QOM helper's end-to-end tests (testsuite/extract/qom.mk adds check-qom).
 -include testsuite/extract/qom.mk

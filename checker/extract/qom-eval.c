@@ -395,11 +395,23 @@ static struct qval *local_root(struct qeval *ev, struct frame *fr, size_t id)
 	return &fr->locals[id]->cells[0];
 }
 
+const char *const qom_state_keys[QOM_STATE_KEY_COUNT] = {
+	QOM_VMSD_KEY, QOM_SYSEMU_OPS_KEY, QOM_CPU_VMSD_KEY,
+};
+
+/* Whether LV is one of the class members of qom_state_keys. */
 static bool is_vmsd_field(const json_t *lv)
 {
-	const char *op = op_of(lv);
-	return op && !strcmp(op, "field") && !strcmp(jstr(lv, "name"), "vmsd")
-	       && !strcmp(jstr(lv, "struct"), "DeviceClass");
+	const char *op = op_of(lv), *st = jstr(lv, "struct"), *name = jstr(lv, "name");
+	size_t n = strlen(st), i;
+
+	if (!op || strcmp(op, "field"))
+		return false;
+	for (i = 0; i < QOM_STATE_KEY_COUNT; i++)
+		if (!strncmp(qom_state_keys[i], st, n) && qom_state_keys[i][n] == '.' &&
+		    !strcmp(qom_state_keys[i] + n + 1, name))
+			return true;
+	return false;
 }
 
 static struct qval field_lvalue(struct qeval *ev, struct frame *fr, json_t *e)
@@ -614,12 +626,17 @@ static struct qval pointer_add(struct qeval *ev, struct qval p, struct qval byte
 	return p;
 }
 
+void qagg_state_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
+			const char *why)
+{
+	for (size_t i = 0; i < QOM_STATE_KEY_COUNT; i++)
+		*qagg_member(ev, klass, qom_state_keys[i]) = qv_unknown(ev, loc, "%s", why);
+}
+
 static void mark_vmsd_unknown(struct qeval *ev, const char *loc, const char *why)
 {
-	if (!ev->klass)
-		return;
-	struct qval *cell = qagg_member(ev, ev->klass, QOM_VMSD_KEY);
-	*cell = qv_unknown(ev, loc, "%s", why);
+	if (ev->klass)
+		qagg_state_unknown(ev, ev->klass, loc, why);
 }
 
 static struct qval assign(struct qeval *ev, struct frame *fr, json_t *e)

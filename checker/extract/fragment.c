@@ -289,6 +289,20 @@ static bool check_elements(struct check *c, const json_t *arr, int allow)
 	return true;
 }
 
+/* OBJ.KEY, when present: a FUNC ({"symbol", "loc"}), null or an unknown. */
+static void check_function(struct check *c, const json_t *obj, const char *key)
+{
+	json_t *fn = member(c, obj, key, ALLOW_OBJECT | ALLOW_NULL | ALLOW_UNKNOWN | OPTIONAL);
+	size_t saved;
+
+	if (!json_is_object(fn) || fragment_is_unknown(fn))
+		return;
+	saved = push_key(c, key);
+	member(c, fn, "symbol", ALLOW_STRING);
+	member(c, fn, "loc", ALLOW_STRING);
+	pop(c, saved);
+}
+
 static bool check_field(struct check *c, const json_t *field)
 {
 	static const struct { const char *key; int type; } counts[] = {
@@ -320,6 +334,8 @@ static bool check_field(struct check *c, const json_t *field)
 	}
 	member(c, field, "info", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
 	member(c, field, "vmsd", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
+	check_function(c, field, "exists");
+	member(c, field, "num_field", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN | OPTIONAL);
 	return !c->failed;
 }
 
@@ -339,6 +355,7 @@ static bool check_vmstate(struct check *c, const json_t *vmsd)
 	fields = member(c, vmsd, "fields", ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);
 	subsections = member(c, vmsd, "subsections",
 			     ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);
+	check_function(c, vmsd, "needed");
 	if (c->failed)
 		return false;
 	if (json_is_array(fields)) {
@@ -388,6 +405,29 @@ static bool check_list(struct check *c, const json_t *root, const char *key,
 			return false;
 	}
 	return true;
+}
+
+/* One call of the vmstate_register() family. */
+static bool check_register(struct check *c, const json_t *reg)
+{
+	json_t *id;
+	size_t saved;
+
+	if (!json_is_object(reg) || fragment_is_unknown(reg))
+		return fail(c, "expected an object, got %s",
+			    fragment_is_unknown(reg) ? "an unknown" : type_name(reg));
+	member(c, reg, "function", ALLOW_STRING);
+	member(c, reg, "caller", ALLOW_STRING);
+	member(c, reg, "loc", ALLOW_STRING);
+	member(c, reg, "vmsd", ALLOW_STRING | ALLOW_UNKNOWN);
+	id = member(c, reg, "instance_id", ALLOW_INTEGER | ALLOW_STRING | ALLOW_UNKNOWN | C_INT);
+	if (json_is_string(id) && strcmp(json_string_value(id), "any")) {
+		saved = push_key(c, "instance_id");
+		fail(c, "expected an integer, \"any\" or an unknown, got \"%s\"",
+		     json_string_value(id));
+		pop(c, saved);
+	}
+	return !c->failed;
 }
 
 static bool check_listed_unknown(struct check *c, const json_t *v)
@@ -465,6 +505,7 @@ static bool check_fragment(struct check *c, const json_t *root)
 	check_list(c, root, "vmstates", check_vmstate, 0);
 	check_list(c, root, "infos", check_info, 0);
 	check_list(c, root, "unknowns", check_listed_unknown, 0);
+	check_list(c, root, "registers", check_register, OPTIONAL);
 	qom = member(c, root, "qom", ALLOW_OBJECT | OPTIONAL);
 	if (qom)
 		check_qom(c, qom);

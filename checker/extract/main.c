@@ -12,6 +12,7 @@
 #include "coverage.h"
 #include "diag.h"
 #include "dump.h"
+#include "extended.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
@@ -26,6 +27,7 @@ struct options {
 	struct dump_options dump;
 	bool strict;
 	bool list_units;
+	bool extended;         /* docs/extended-dump.md instead of -dump-vmstate's layout */
 };
 
 static void usage(FILE *f)
@@ -40,6 +42,8 @@ static void usage(FILE *f)
 		"  -M, --machine=NAME    name for \"vmschkmachine\" (default: none)\n"
 		"      --layout=LAYOUT   8.1 (default): \"num\" for array fields, as QEMU 8.1\n"
 		"                        and later print it; pre-8.1: no \"num\"\n"
+		"      --extended        write the extended dump (every section the program can\n"
+		"                        register, with wire facts; docs/extended-dump.md)\n"
 		"      --strict          conflicts and unknowns are fatal (exit status 1)\n"
 		"      --list-units      list the units found (input, unit id, source) and\n"
 		"                        report link conflicts, instead of writing a dump\n"
@@ -62,13 +66,14 @@ static int stdout_flushed(void)
 
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS };
+	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS, OPT_EXTENDED };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "machine", required_argument, NULL, 'M' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "list-units", no_argument, NULL, OPT_LIST_UNITS },
+		{ "extended", no_argument, NULL, OPT_EXTENDED },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -100,6 +105,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case OPT_LIST_UNITS:
 			opt->list_units = true;
+			break;
+		case OPT_EXTENDED:
+			opt->extended = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -299,6 +307,22 @@ static void free_types(struct qom_types *types)
 #endif
 }
 
+/* The dump OPT asks for, into OUT; FIRST_INPUT names the program.  Returns how many
+ * problems (unknowns in the extended dump) it reported. */
+static unsigned write_dump(struct strbuf *out, const struct vx_program *prog,
+			   const struct qom_types *types, const struct options *opt,
+			   const char *first_input)
+{
+	const char *slash = strrchr(first_input, '/');
+	struct extended_options ext = {
+		.program = slash ? slash + 1 : first_input, .producer_version = VERSION,
+	};
+
+	if (opt->extended)
+		return extended_write(out, prog, types, &ext);
+	return dump_write(out, prog, types, &opt->dump);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = { .dump = { .machine = "none", .layout = DUMP_LAYOUT_8_1 } };
@@ -339,14 +363,18 @@ int main(int argc, char **argv)
 	if (status != VX_EXIT_OK)
 		return status;
 	problems += qom_problems;
-	problems += dump_write(&dump, prog, &types, &opt.dump);
+	problems += write_dump(&dump, prog, &types, &opt, argv[optind]);
 	coverage_note(&coverage, prog);
 	coverage_free(&coverage);
 
 	if (problems && opt.strict) {
 		status = strict_failure(problems);
 	} else {
-		if (problems)
+		if (problems && opt.extended)
+			diag_note(NULL, "%u problem%s: conflicts reported above, and unknowns "
+				  "written in the extended dump with their places", problems,
+				  problems == 1 ? "" : "s");
+		else if (problems)
 			diag_note(NULL, "%u problem%s reported: the dump may differ from what "
 				  "the program's -dump-vmstate prints", problems,
 				  problems == 1 ? "" : "s");

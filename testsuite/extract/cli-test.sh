@@ -204,6 +204,30 @@ ar rcs mixed.a a.o plain.o
 expect 0 "vmstate-extract: note: 1 unit of the input has no vmstate fragment, so any description defined there is missing from the dump (built without -fplugin=vmstate.so?): mixed.a(plain.o)" -- mixed.a
 expect 0 "" -- cov-a.o
 
+# --extended: the sections a program registers outside QOM too (docs/extended-dump.md).
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../t.c","directory":"/t","id":"00000000000000f1"},"vmstates":[%s],"infos":[],"unknowns":[],"registers":[%s,%s],"qom":{}}' \
+	"$(vmsd vmstate_timers static ../t.c:5:1)" \
+	'{"function":"vmstate_register","caller":"timers_init","loc":"../t.c:9:5","vmsd":"vmstate_timers","instance_id":0}' \
+	'{"function":"vmstate_register","caller":"other_init","loc":"../t.c:19:5","vmsd":{"unknown":"not a static description","loc":"../t.c:19:30"},"instance_id":"any"}' >reg.json
+object reg.o reg.json
+expect 0 "vmstate-extract: note: 2 problems: conflicts reported above, and unknowns written in the extended dump with their places" -- --extended -o ext.json reg.o
+python3 - ext.json <<'PY' && passed=$((passed + 1)) || { echo "FAIL: --extended dump"; failed=$((failed + 1)); }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["vmstate-extended-dump"] == 1 and d["program"] == "reg.o", d
+s = d["sections"]
+assert [x["name"] for x in s] == ["vmstate_timers"], s
+assert s[0]["description"] == "vmstate_timers@00000000000000f1", s
+assert s[0]["registrations"] == [{"kind": "register", "function": "vmstate_register",
+    "caller": {"symbol": "timers_init", "loc": "../t.c:9:5"}, "loc": "../t.c:9:5",
+    "instance_id": 0}], s
+assert sorted(u["loc"] for u in d["unknowns"]) == ["../t.c:19:30", "../t.c:5:1"], d["unknowns"]
+PY
+expect 1 "2 problems reported; with --strict no dump is written" -- --extended --strict reg.o
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../t.c","directory":"/t","id":"00000000000000f2"},"vmstates":[],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../t.c:9:5","vmsd":"v","instance_id":"first"}],"qom":{}}' >badreg.json
+object badreg.o badreg.json
+expect 3 "badreg.o: error: fragment 0 (unit ../t.c): at registers[0].instance_id: expected an integer, \"any\" or an unknown, got \"first\"" -- --extended badreg.o
+
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "archive.h"
-#include "diag.h"
-#include "util.h"
+#include "../common/diag.h"
+#include "../common/alloc.h"
 
 #define HEADER_SIZE 60
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "coverage.h"
-#include "diag.h"
-#include "util.h"
+#include "../common/diag.h"
+#include "../common/alloc.h"
 
 /* At most this many units are named; the rest are counted. */
 #define NAMED 5

@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "dump.h"
 #include "fragment.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 /* A set of pointers: what was already reported. */
 struct pointer_set {

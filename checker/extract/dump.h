@@ -6,7 +6,7 @@
 
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
+#include "../common/strbuf.h"
 
 enum dump_layout {
 	DUMP_LAYOUT_8_1,       /* QEMU 8.1 on: "num" for VMS_ARRAY fields (default) */

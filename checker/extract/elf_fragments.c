@@ -3,7 +3,7 @@
  * NUL-terminated fragment texts, concatenated by the linker (empty pieces are padding). */
 #include <gelf.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "elf_fragments.h"
 
 static bool split_section(const char *name, const char *bytes, size_t len,

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "extended.h"
 #include "fragment.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 struct section {
 	const struct vx_def *def;

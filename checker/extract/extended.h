@@ -7,7 +7,7 @@
 
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
+#include "../common/strbuf.h"
 
 #define EXTENDED_DUMP_VERSION 1
 

@@ -4,25 +4,16 @@
 
 EXTRACT_SRCS := $(wildcard checker/extract/*.c)
 EXTRACT_OBJS := $(patsubst checker/extract/%.c,$(BUILD)/extract/%.o,$(EXTRACT_SRCS))
-# Until the QOM evaluator (qom.c, defining qom_evaluate) is in the tree the tool builds
-# without it (and says so at run time); the tests of the other parts need no QOM.
-EXTRACT_QOM_SRCS := $(wildcard checker/extract/qom.c)
-EXTRACT_QOM_FLAG := $(if $(EXTRACT_QOM_SRCS),,-DVX_NO_QOM)
-EXTRACT_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(EXTRACT_QOM_FLAG) \
+EXTRACT_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
 EXTRACT_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lelf -pthread
 
-# Rebuild when the QOM evaluator arrives or leaves: the flag is kept in a file.
-EXTRACT_CONFIG := $(BUILD)/extract/config
-$(shell mkdir -p $(BUILD)/extract && { echo '$(EXTRACT_QOM_FLAG)' | cmp -s - $(EXTRACT_CONFIG) || \
-	echo '$(EXTRACT_QOM_FLAG)' > $(EXTRACT_CONFIG); })
-
 $(BUILD)/extract/%.o: checker/extract/%.c $(wildcard checker/extract/*.h) checker/extract/extract.mk \
-		$(EXTRACT_CONFIG)
+		$(COMMON_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(EXTRACT_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/vmstate-extract: $(EXTRACT_OBJS)
+$(BUILD)/vmstate-extract: $(EXTRACT_OBJS) $(COMMON_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(EXTRACT_LIBS)
 
 -include $(EXTRACT_OBJS:.o=.d)
@@ -34,11 +25,12 @@ EXTRACT_LIB_OBJS := $(filter-out $(BUILD)/extract/main.o,$(EXTRACT_OBJS))
 EXTRACT_TEST_SRCS := $(wildcard testsuite/extract/test-*.c testsuite/extract/qom*test*.c)
 EXTRACT_TESTS := $(patsubst testsuite/extract/%.c,$(BUILD)/extract-tests/%,$(EXTRACT_TEST_SRCS))
 
-$(BUILD)/extract-tests/%: testsuite/extract/%.c $(EXTRACT_LIB_OBJS) $(wildcard testsuite/extract/*.h)
+$(BUILD)/extract-tests/%: testsuite/extract/%.c $(EXTRACT_LIB_OBJS) $(COMMON_LIB) \
+		$(wildcard testsuite/extract/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(EXTRACT_CFLAGS) -Wno-unused-parameter -Ichecker/extract -Itestsuite/extract \
 		-DEXTRACT_TEST_DATA=\"$(abspath testsuite/extract/data)\" -o $@ $< \
-		$(EXTRACT_LIB_OBJS) -lcmocka $(EXTRACT_LIBS)
+		$(EXTRACT_LIB_OBJS) $(COMMON_LIB) -lcmocka $(EXTRACT_LIBS)
 
 .PHONY: check-extract check-extract-unit check-extract-cli bench-extract install-extract
 check-extract: check-extract-unit check-extract-cli
@@ -77,12 +69,12 @@ FUZZ_CC ?= clang-14
 FUZZ_EXTRACT_DIR := $(BUILD)/fuzz-extract
 FUZZ_EXTRACT_CORPUS := testsuite/extract/fuzz-corpus
 FUZZ_EXTRACT_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c,$(EXTRACT_SRCS))
+FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c,$(EXTRACT_SRCS)) $(COMMON_SRCS)
 FUZZ_EXTRACT_RUN := -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
 	-dict=testsuite/extract/fuzz-extract.dict
 
 $(FUZZ_EXTRACT_DIR)/fuzz-extract: testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) \
-		$(wildcard checker/extract/*.h)
+		$(wildcard checker/extract/*.h) $(COMMON_HDRS)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(STD_CFLAGS) $(FUZZ_EXTRACT_FLAGS) -fsanitize=fuzzer -Ichecker/extract -o $@ \
 		testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) $(EXTRACT_LIBS)

@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "fragment.h"
 #include "json_parse.h"
 

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "archive.h"
-#include "diag.h"
+#include "../common/diag.h"
 #include "elf_fragments.h"
 #include "input.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 #define FRAGMENT_FILE_SUFFIX ".vmfrag.json"
 

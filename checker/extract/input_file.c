@@ -7,9 +7,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "input_file.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 /* Reads FD to its end (a pipe, or a file that cannot be mapped). */
 static bool read_to_end(const char *path, int fd, struct input_file *file)

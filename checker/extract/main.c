@@ -10,17 +10,26 @@
 #include <unistd.h>
 #include "batch.h"
 #include "coverage.h"
-#include "diag.h"
+#include "../common/diag.h"
+#include "../common/fileio.h"
+#include "../common/version.h"
 #include "dump.h"
 #include "extended.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
-#include "util.h"
+#include "../common/strbuf.h"
+#include "../common/alloc.h"
 
-#define VERSION "0.1.0"
+/* Exit statuses (docs/man/vmstate-extract.1). */
+enum {
+	VX_EXIT_OK = 0,
+	VX_EXIT_PROBLEMS = 1,   /* conflicts or unknowns, under --strict */
+	VX_EXIT_USAGE = 2,
+	VX_EXIT_INPUT = 3,      /* an input cannot be read or is not valid */
+	VX_EXIT_INTERNAL = 4,   /* output not written, out of memory */
+};
 
 struct options {
 	const char *output;     /* NULL: stdout */
@@ -52,16 +61,6 @@ static void usage(FILE *f)
 		"\n"
 		"Exit status: 0 dump written, 1 problems under --strict, 2 usage error,\n"
 		"3 an input cannot be read or is not valid, 4 the dump cannot be written.\n");
-}
-
-/* The exit status after printing on stdout: a full disk is not success. */
-static int stdout_flushed(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag_error(NULL, "cannot write to standard output: %s", strerror(errno));
-		return VX_EXIT_INTERNAL;
-	}
-	return VX_EXIT_OK;
 }
 
 static int parse_options(int argc, char **argv, struct options *opt)
@@ -111,10 +110,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'h':
 			usage(stdout);
-			exit(stdout_flushed());
+			exit(finish_stdout(VX_EXIT_OK));
 		case OPT_VERSION:
-			printf("vmstate-extract (vmstate-plugin) %s\n", VERSION);
-			exit(stdout_flushed());
+			exit(print_version("vmstate-extract"));
 		case ':':
 			diag_error(NULL, "option '%s' needs an argument", argv[optind - 1]);
 			return VX_EXIT_USAGE;
@@ -139,118 +137,22 @@ static void add_fragment(void *ctx, const char *input, json_t *fragment)
 	vx_program_add(ctx, input, fragment);
 }
 
-static bool write_all(FILE *f, const struct strbuf *sb)
-{
-	return (!sb->len || fwrite(sb->data, 1, sb->len, f) == sb->len) && fflush(f) == 0;
-}
-
-/* PATH with its symbolic links followed, as a shell redirect writes through them (a
- * dangling link names the file to create).  Allocated. */
-static char *follow_links(const char *path)
-{
-	char *current = xstrdup(path);
-	int hops;
-
-	for (hops = 0; hops < 40; hops++) {
-		struct stat st;
-		char target[4096], *slash, *next;
-		ssize_t n;
-
-		if (lstat(current, &st) != 0 || !S_ISLNK(st.st_mode))
-			return current;
-		n = readlink(current, target, sizeof(target) - 1);
-		if (n < 0)
-			return current;
-		target[n] = '\0';
-		slash = strrchr(current, '/');
-		if (target[0] == '/' || !slash)
-			next = xstrdup(target);
-		else
-			next = xasprintf("%.*s/%s", (int)(slash - current), current, target);
-		free(current);
-		current = next;
-	}
-	return current;   /* a loop: open() reports it */
-}
-
-/* Writes DUMP into a new file beside PATH, with MODE, and renames it over PATH. */
-static int replace_file(const char *path, const struct strbuf *dump, mode_t mode)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f;
-
-	if (fd < 0) {
-		diag_error(path, "cannot create: %s", strerror(errno));
-		free(tmp);
-		return VX_EXIT_INTERNAL;
-	}
-	f = fdopen(fd, "w");
-	if (!f || !write_all(f, dump) || fchmod(fd, mode) != 0) {
-		diag_error(path, "cannot write: %s", strerror(errno));
-		if (f)
-			fclose(f);
-		else
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return VX_EXIT_INTERNAL;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		diag_error(path, "cannot write: %s", strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return VX_EXIT_INTERNAL;
-	}
-	free(tmp);
-	return VX_EXIT_OK;
-}
-
-/* Writes the dump to PATH through a temporary file, so that PATH is never partial, with
- * what a shell redirect would do otherwise: through a symbolic link, refused on a file
- * the user may not write, keeping an existing file's mode.  A PATH that is not a regular
- * file (/dev/null, a FIFO) is written as it is: renaming over it would replace it. */
+/* Writes the dump to PATH (NULL: standard output) as common/fileio.h's write_atomic
+ * does: never a partial file, and otherwise what a shell redirect would do. */
 static int write_output(const char *path, const struct strbuf *dump)
 {
-	struct stat st;
-	mode_t mode;
-	char *target;
-	bool exists;
-	FILE *f;
-	int status;
-
 	if (!path) {
-		if (!write_all(stdout, dump)) {
-			diag_error(NULL, "cannot write the dump to standard output: %s",
-				   strerror(errno));
-			return VX_EXIT_INTERNAL;
-		}
-		return VX_EXIT_OK;
+		if (dump->len && fwrite(dump->data, 1, dump->len, stdout) != dump->len)
+			return finish_stdout(VX_EXIT_INTERNAL);
+		return finish_stdout(VX_EXIT_OK);
 	}
-	target = follow_links(path);
-	exists = stat(target, &st) == 0;
-	if (exists && !S_ISREG(st.st_mode)) {
-		f = fopen(target, "w");
-		status = VX_EXIT_OK;
-		if (!f || !write_all(f, dump) || fclose(f) != 0) {
-			diag_error(path, "cannot write: %s", strerror(errno));
-			status = VX_EXIT_INTERNAL;
-		}
-	} else if (exists && access(target, W_OK) != 0) {
-		diag_error(path, "cannot write: %s", strerror(errno));
-		status = VX_EXIT_INTERNAL;
-	} else {
-		if (exists) {
-			mode = st.st_mode & 07777;
-		} else {
-			mode = umask(0);
-			umask(mode);
-			mode = 0666 & ~mode;
-		}
-		status = replace_file(target, dump, mode);
+	bool existed = access(path, F_OK) == 0;
+
+	if (!write_atomic(path, dump->data ? dump->data : "", dump->len)) {
+		diag_error(path, "cannot %s: %s", existed ? "write" : "create", strerror(errno));
+		return VX_EXIT_INTERNAL;
 	}
-	free(target);
-	return status;
+	return VX_EXIT_OK;
 }
 
 static int strict_failure(unsigned problems)
@@ -276,35 +178,8 @@ static int list_units(const struct vx_program *prog, const struct options *opt,
 		sb_printf(&out, "%s\t%s\t%s\n", u->input, u->id, u->source);
 	}
 	status = write_output(opt->output, &out);
-	sb_free(&out);
+	sb_release(&out);
 	return status;
-}
-
-/* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
-static int evaluate_types(const struct vx_program *prog, struct qom_types *types,
-			  unsigned *problems)
-{
-#ifdef VX_NO_QOM
-	(void)prog;
-	(void)types;
-	(void)problems;
-	diag_error(NULL, "this build has no QOM evaluator (checker/extract/qom*.c), so it "
-		   "cannot tell which types have sections");
-	return VX_EXIT_INTERNAL;
-#else
-	if (qom_evaluate(prog, types, problems) != 0)
-		return VX_EXIT_INTERNAL;
-	return VX_EXIT_OK;
-#endif
-}
-
-static void free_types(struct qom_types *types)
-{
-#ifdef VX_NO_QOM
-	(void)types;
-#else
-	qom_types_free(types);
-#endif
 }
 
 /* The dump OPT asks for, into OUT; FIRST_INPUT names the program.  Returns how many
@@ -315,7 +190,7 @@ static unsigned write_dump(struct strbuf *out, const struct vx_program *prog,
 {
 	const char *slash = strrchr(first_input, '/');
 	struct extended_options ext = {
-		.program = slash ? slash + 1 : first_input, .producer_version = VERSION,
+		.program = slash ? slash + 1 : first_input, .producer_version = VMSTATE_PLUGIN_VERSION,
 	};
 
 	if (opt->extended)
@@ -335,6 +210,9 @@ int main(int argc, char **argv)
 	unsigned problems, read_problems = 0, qom_problems = 0;
 	int status, i;
 
+	diag_init("vmstate-extract", &(struct diag_exits){
+		.usage = VX_EXIT_USAGE, .input = VX_EXIT_INPUT, .internal = VX_EXIT_INTERNAL,
+	});
 	status = parse_options(argc, argv, &opt);
 	if (status != VX_EXIT_OK)
 		return status;
@@ -359,9 +237,9 @@ int main(int argc, char **argv)
 	problems = read_problems + vx_program_link(prog);
 	if (opt.list_units)
 		return list_units(prog, &opt, problems);
-	status = evaluate_types(prog, &types, &qom_problems);
-	if (status != VX_EXIT_OK)
-		return status;
+	/* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
+	if (qom_evaluate(prog, &types, &qom_problems) != 0)
+		return VX_EXIT_INTERNAL;
 	problems += qom_problems;
 	problems += write_dump(&dump, prog, &types, &opt, argv[optind]);
 	coverage_note(&coverage, prog);
@@ -380,7 +258,7 @@ int main(int argc, char **argv)
 				  problems == 1 ? "" : "s");
 		status = write_output(opt.output, &dump);
 	}
-	sb_free(&dump);
-	free_types(&types);
+	sb_release(&dump);
+	qom_types_free(&types);
 	return status;
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include "qom-eval.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 enum { MAX_DEPTH = 64, MAX_STEPS = 2000000 };
 

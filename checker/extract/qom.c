@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "qom.h"
 #include "qom-eval.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 struct type_rec {
 	const char *name;

@@ -10,14 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "dump.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
-#include "util.h"
+#include "../common/strbuf.h"
+#include "../common/alloc.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -75,7 +75,7 @@ static void dump_types(const struct vx_program *prog, const struct qom_types *ty
 	struct strbuf out = STRBUF_INIT;
 
 	dump_write(&out, prog, types, &opt);
-	sb_free(&out);
+	sb_release(&out);
 }
 
 /* Every recorded description as a device of its own. */

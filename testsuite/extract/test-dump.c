@@ -4,7 +4,7 @@
 #include "test-util.h"
 #include "dump.h"
 #include "input.h"
-#include "strbuf.h"
+#include "../common/strbuf.h"
 
 static bool add_to_program(void *ctx, const struct fragment_origin *origin,
 			   const char *text, size_t len)

@@ -103,7 +103,7 @@ static void extended(struct result *r, const char *text, struct qom_type *types,
 	r->dump = json_loads(out.data, 0, &err);
 	if (!r->dump)
 		fail_msg("not JSON (%s): %s", err.text, out.data);
-	sb_free(&out);
+	sb_release(&out);
 	free(json);
 }
 

@@ -2,7 +2,8 @@
 /* libFuzzer target: any bytes as the inputs of vmstate-extract, through the real path:
  * fragments read (an ELF file, an archive, a fragment file, or, when the bytes start
  * with '{' and hold NULs, the NUL-separated texts of a .vmstate_fragment section),
- * checked, linked, the QOM IR evaluated by the real evaluator, and the dump written;
+ * checked, linked, the QOM IR evaluated by the real evaluator, and both dumps written
+ * (legacy and extended);
  * then a dump of every description found, as if each were a device's vmsd, so that the
  * writer sees descriptions the QOM code never reaches.  The tool must report bad
  * input, never crash, hang or leak.  Built and run by `make fuzz-extract`. */
@@ -12,6 +13,7 @@
 #include <string.h>
 #include "../common/diag.h"
 #include "dump.h"
+#include "extended.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
@@ -69,12 +71,16 @@ static bool read_section_texts(struct vx_program *prog, const char *data, size_t
 	return ok;
 }
 
+/* The legacy dump and the extended dump. */
 static void dump_types(const struct vx_program *prog, const struct qom_types *types)
 {
 	struct dump_options opt = { "none", DUMP_LAYOUT_8_1 };
+	struct extended_options ext = { "fuzz", "0" };
 	struct strbuf out = STRBUF_INIT;
 
 	dump_write(&out, prog, types, &opt);
+	sb_release(&out);
+	extended_write(&out, prog, types, &ext);
 	sb_release(&out);
 }
 

@@ -421,7 +421,8 @@ static json_t *sections_json(struct extended *x)
 	json_t *out = json_array();
 	size_t i;
 
-	qsort(x->sections, x->section_count, sizeof(*x->sections), compare_sections);
+	if (x->section_count)
+		qsort(x->sections, x->section_count, sizeof(*x->sections), compare_sections);
 	for (i = 0; i < x->section_count; i++) {
 		const struct section *s = &x->sections[i];
 		char *id = description_id(s->def);

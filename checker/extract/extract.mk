@@ -43,11 +43,15 @@ check-extract-cli: $(BUILD)/vmstate-extract
 
 # Extraction speed on a QEMU binary built with the plugin (goal: under 0.1 s).
 # QEMU_BIN defaults to the x86_64 binary that `make fidelity QEMU=7.2` builds;
-# BENCH_RT=1 runs it at a real-time priority (root), for a shared machine.
+# BENCH_RT=1 runs it at a real-time priority (root), for a shared machine;
+# EXTRACT_BASELINE=path/to/vmstate-extract adds it to the same run, side by side.
+# Without QEMU: testsuite/extract/bench-input.sh makes a QEMU-sized input from
+# testsuite/vmstate-src (docs/benchmarks.md).
 EXTRACT_BENCH_QEMU ?= 7.2
 QEMU_BIN ?= $(VMSTATE_CACHE)/build/qemu-$(EXTRACT_BENCH_QEMU)-x86_64-plugin/qemu-system-x86_64
 bench-extract: $(BUILD)/vmstate-extract
-	@BENCH_RT=$(BENCH_RT) sh testsuite/extract/bench.sh $(BUILD)/vmstate-extract "$(QEMU_BIN)"
+	@BENCH_RT=$(BENCH_RT) BASELINE=$(EXTRACT_BASELINE) sh testsuite/extract/bench.sh \
+		$(BUILD)/vmstate-extract "$(QEMU_BIN)"
 bench: bench-extract
 
 install-extract: $(BUILD)/vmstate-extract

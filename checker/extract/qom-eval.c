@@ -115,13 +115,26 @@ void qeval_free(struct qeval *ev)
 	free(ev);
 }
 
-struct ir_function *qeval_function(struct qeval *ev, const struct vx_def *def)
+struct function_state *qeval_function_state(struct qeval *ev, const struct vx_def *def)
 {
 	void **slot = ptr_map_slot(&ev->functions, def->json, true);
+	struct function_state *fs = *slot;
 
-	if (!*slot)
-		*slot = ir_decode_function(&ev->arena, def->json);
-	return *slot;
+	if (!fs) {
+		fs = qeval_alloc(ev, sizeof(*fs));
+		fs->may_matter = -1;
+		*slot = fs;
+	}
+	return fs;
+}
+
+struct ir_function *qeval_function(struct qeval *ev, const struct vx_def *def)
+{
+	struct function_state *fs = qeval_function_state(ev, def);
+
+	if (!fs->decoded)
+		fs->decoded = ir_decode_function(&ev->arena, def->json);
+	return fs->decoded;
 }
 
 const char *const qom_state_keys[QOM_STATE_KEY_COUNT] = {
@@ -654,7 +667,7 @@ static bool region_is_closed(struct frame *fr, size_t from, size_t to, size_t lo
 			     bool allow_return)
 {
 	for (size_t i = from; i < to; i++) {
-		const struct ir_node *s = fr->fn->body[i];
+		const struct ir_stmt_info *s = fr->fn->body[i]->s;
 
 		if (s->has_ret && !allow_return)
 			return false;
@@ -701,7 +714,8 @@ static struct outcome stop(struct qeval *ev, struct frame *fr, struct qval why,
 static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval cond,
 		      size_t *next)
 {
-	const struct ir_node *s = fr->fn->body[pc];
+	const struct ir_node *n = fr->fn->body[pc];
+	const struct ir_stmt_info *s = n->s;
 	size_t join = ir_label_index(fr->fn, s->join), low = pc + 1, top;
 	const char *why;
 	bool matters;
@@ -713,7 +727,7 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 	}
 	if (join == SIZE_MAX || join <= pc)
 		return false;
-	why = qeval_printf(ev, "condition at %s cannot be decided: %s", s->loc, cond.u.why);
+	why = qeval_printf(ev, "condition at %s cannot be decided: %s", n->loc, cond.u.why);
 	matters = region_matters(ev, fr, pc + 1, join);
 	if (!region_is_closed(fr, pc + 1, join, low, false)) {
 		/* Registering code that may return early (machine versions that getenv()
@@ -725,15 +739,15 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 			ev->condition = why;
 	}
 	if (matters)
-		mark_vmsd_unknown(ev, s->loc, why);
+		mark_vmsd_unknown(ev, n->loc, why);
 	for (size_t i = pc + 1; i < join; i++)
-		havoc(ev, fr, fr->fn->body[i], why, s->loc);
+		havoc(ev, fr, fr->fn->body[i], why, n->loc);
 	*next = join;
 	return true;
 }
 
 /* The statement index a switch on C jumps to. */
-static size_t switch_target(const struct frame *fr, const struct ir_node *s, int64_t c)
+static size_t switch_target(const struct frame *fr, const struct ir_stmt_info *s, int64_t c)
 {
 	struct ir_label target = s->fallback.is_null ? s->join : s->fallback;
 
@@ -748,7 +762,8 @@ static size_t switch_target(const struct frame *fr, const struct ir_node *s, int
 /* Runs the statement at *PC; false with *OUT when the function ends there. */
 static bool step(struct qeval *ev, struct frame *fr, size_t *pc, struct outcome *out)
 {
-	const struct ir_node *s = fr->fn->body[*pc];
+	const struct ir_node *n = fr->fn->body[*pc];
+	const struct ir_stmt_info *s = n->s;
 	struct qval c;
 	size_t at = *pc + 1;
 	int t;
@@ -760,10 +775,10 @@ static bool step(struct qeval *ev, struct frame *fr, size_t *pc, struct outcome 
 			eval(ev, fr, s->expr);
 		break;
 	case STMT_DECL:
-		c = s->decl_init ? copy_value(ev, eval(ev, fr, s->decl_init))
-			: qv_unknown(ev, "", "uninitialized local %s", s->name);
-		if (s->decl >= 0 && s->decl < 100000)
-			*local_root(ev, fr, (size_t)s->decl) = c;
+		c = n->decl_init ? copy_value(ev, eval(ev, fr, n->decl_init))
+			: qv_unknown(ev, "", "uninitialized local %s", n->name);
+		if (n->decl >= 0 && n->decl < 100000)
+			*local_root(ev, fr, (size_t)n->decl) = c;
 		break;
 	case STMT_GOTO:
 		at = ir_label_index(fr->fn, s->jump);
@@ -773,10 +788,10 @@ static bool step(struct qeval *ev, struct frame *fr, size_t *pc, struct outcome 
 		c = eval(ev, fr, s->expr);
 		t = qv_truth(&c);
 		if (s->stmt == STMT_SWITCH && c.kind != QV_INT && c.kind != QV_UNKNOWN)
-			c = qv_unknown(ev, s->loc, "switch on a non-integer");
+			c = qv_unknown(ev, n->loc, "switch on a non-integer");
 		if (c.kind == QV_UNKNOWN) {
 			if (!undecided(ev, fr, *pc, c, pc)) {
-				*out = stop(ev, fr, c, s);
+				*out = stop(ev, fr, c, n);
 				return false;
 			}
 			return true;
@@ -791,7 +806,7 @@ static bool step(struct qeval *ev, struct frame *fr, size_t *pc, struct outcome 
 		break;
 	}
 	if (at == SIZE_MAX) {
-		*out = stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"), s);
+		*out = stop(ev, fr, qv_unknown(ev, "", "jump to a missing label"), n);
 		return false;
 	}
 	*pc = at;

@@ -24,7 +24,7 @@ struct qeval {
 	void *user;
 	struct arena arena;          /* values and decoded IR */
 	struct ptr_map data_roots;   /* DATA def -> root qagg */
-	struct ptr_map functions;    /* FUNCTION json -> struct ir_function */
+	struct ptr_map functions;    /* FUNCTION json -> struct function_state */
 	struct qagg *klass;
 	const char *condition;       /* registrations from here on depend on it */
 	unsigned depth;
@@ -48,7 +48,15 @@ size_t qagg_member_index(struct qeval *ev, struct qagg *agg, const char *name);
 bool ir_is_state_store(const struct ir_node *lvalue);
 bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e);
 bool ir_function_matters(struct qeval *ev, const struct vx_def *def);
-/* FN of DEF, decoded once (qom-eval.c). */
+/* What the evaluator knows of a recorded function: decoded only once it runs. */
+struct function_state {
+	int may_matter;              /* -1 not computed, 2 in progress, 0 or 1 */
+	struct ir_function *decoded;
+};
+
+/* The state of DEF's function (qom-eval.c). */
+struct function_state *qeval_function_state(struct qeval *ev, const struct vx_def *def);
+/* FN of DEF, decoded once. */
 struct ir_function *qeval_function(struct qeval *ev, const struct vx_def *def);
 
 #endif

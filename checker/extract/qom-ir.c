@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Decoding the QOM IR into typed nodes (qom-ir.h), once per recorded function. */
+#include <stddef.h>
 #include <string.h>
 #include "qom-ir.h"
 
@@ -15,13 +16,6 @@ static const struct {
 	{ "global", IR_GLOBAL }, { "field", IR_FIELD }, { "index", IR_INDEX },
 	{ "deref", IR_DEREF },
 };
-
-static const char *text(const json_t *obj, const char *key)
-{
-	const char *s = json_string_value(json_object_get(obj, key));
-
-	return s ? s : "";
-}
 
 static struct ir_label label_of(const json_t *v)
 {
@@ -57,41 +51,6 @@ static enum ir_kind kind_of(const json_t *v, const char **op)
 	return IR_OTHER_OP;
 }
 
-/* The decoded member KEY of V, found among the kids already decoded. */
-static struct ir_node *member(struct ir_node *n, const json_t *v, const char *key)
-{
-	const json_t *m = json_object_get(v, key);
-	size_t i = 0;
-	const char *k;
-	json_t *x;
-
-	if (!m)
-		return NULL;
-	if (!json_is_object(m) && !json_is_array(m))
-		return NULL;   /* the caller decodes scalars itself */
-	json_object_foreach((json_t *)v, k, x) {
-		if (!json_is_object(x) && !json_is_array(x))
-			continue;
-		if (x == m)
-			return n->kids[i];
-		i++;
-	}
-	return NULL;
-}
-
-/* Member KEY as a node, scalars included (an absent member is NULL). */
-static struct ir_node *child(struct arena *arena, struct ir_node *n, const json_t *v,
-			     const char *key)
-{
-	const json_t *m = json_object_get(v, key);
-
-	if (!m)
-		return NULL;
-	if (json_is_object(m) || json_is_array(m))
-		return member(n, v, key);
-	return ir_decode(arena, m);
-}
-
 static void decode_items(struct arena *arena, struct ir_node *n, const json_t *list,
 			 bool pairs)
 {
@@ -107,16 +66,81 @@ static void decode_items(struct arena *arena, struct ir_node *n, const json_t *l
 	}
 }
 
-static void decode_expression(struct arena *arena, struct ir_node *n, const json_t *v)
+static void decode_cases(struct arena *arena, struct ir_stmt_info *s, const json_t *cases)
 {
-	const json_t *length = json_object_get(v, "length");
+	size_t i;
+	json_t *c;
 
-	n->sym = text(v, "sym");
-	n->name = text(v, "name");
-	n->struct_name = text(v, "struct");
-	n->code = text(v, "code");
-	n->why = text(v, "why");
-	n->loc = text(v, "loc");
+	s->case_count = json_array_size(cases);
+	s->cases = arena_alloc(arena, (s->case_count + 1) * sizeof(*s->cases));
+	json_array_foreach(cases, i, c) {
+		s->cases[i].lo = json_integer_value(json_array_get(c, 0));
+		s->cases[i].hi = json_integer_value(json_array_get(c, 1));
+		s->cases[i].target = label_of(json_array_get(c, 2));
+	}
+}
+
+/* Statement keys, in the order that decides a statement's kind. */
+static const char *const statement_keys[] = { "", "do", "decl", "label", "goto", "br",
+					      "switch", "ret" };
+
+/* Whether member KEY of an object is read as a node even when it is a scalar. */
+static bool node_key(const char *key)
+{
+	static const char *const keys[] = {
+		"of", "to", "value", "a", "b", "ptr", "bytes", "by", "init", "fn", "index", "if",
+		"then", "else", "do", "decl", "label", "goto", "br", "switch", "ret",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(key, keys[i]))
+			return true;
+	return false;
+}
+
+/* One member KEY (decoded as NODE) of an object: the typed field it fills. */
+static void set_member(struct ir_node *n, const char *key, const json_t *v,
+		       struct ir_node *node)
+{
+	static const struct {
+		const char *key;
+		size_t offset;
+	} children[] = {
+		{ "of", offsetof(struct ir_node, of) }, { "to", offsetof(struct ir_node, to) },
+		{ "value", offsetof(struct ir_node, value) }, { "a", offsetof(struct ir_node, a) },
+		{ "b", offsetof(struct ir_node, b) }, { "ptr", offsetof(struct ir_node, ptr) },
+		{ "bytes", offsetof(struct ir_node, bytes) }, { "by", offsetof(struct ir_node, by) },
+		{ "init", offsetof(struct ir_node, init) }, { "fn", offsetof(struct ir_node, fn) },
+		{ "index", offsetof(struct ir_node, index) }, { "if", offsetof(struct ir_node, cond) },
+		{ "then", offsetof(struct ir_node, then) },
+		{ "else", offsetof(struct ir_node, otherwise) },
+	};
+	static const struct {
+		const char *key;
+		size_t offset;
+	} strings[] = {
+		{ "sym", offsetof(struct ir_node, sym) }, { "name", offsetof(struct ir_node, name) },
+		{ "struct", offsetof(struct ir_node, struct_name) },
+		{ "code", offsetof(struct ir_node, code) }, { "why", offsetof(struct ir_node, why) },
+		{ "loc", offsetof(struct ir_node, loc) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
+		if (!strcmp(key, children[i].key))
+			*(struct ir_node **)((char *)n + children[i].offset) = node;
+	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+		if (!strcmp(key, strings[i].key) && json_is_string(v))
+			*(const char **)((char *)n + strings[i].offset) = json_string_value(v);
+}
+
+/* The scalar members, read by name. */
+static void decode_scalars(struct ir_node *n, const json_t *v)
+{
+	const json_t *length = json_object_get(v, "length"), *decl = json_object_get(v, "decl");
+	const json_t *init = json_object_get(v, "init");
+
 	n->id = json_integer_value(json_object_get(v, "id"));
 	n->id_is_int = json_is_integer(json_object_get(v, "id"));
 	n->elem = json_integer_value(json_object_get(v, "elem"));
@@ -125,20 +149,29 @@ static void decode_expression(struct arena *arena, struct ir_node *n, const json
 	n->post = json_is_true(json_object_get(v, "post"));
 	n->has_length = json_is_integer(length);
 	n->length = json_integer_value(length);
-	n->of = child(arena, n, v, "of");
-	n->to = child(arena, n, v, "to");
-	n->value = child(arena, n, v, "value");
-	n->a = child(arena, n, v, "a");
-	n->b = child(arena, n, v, "b");
-	n->ptr = child(arena, n, v, "ptr");
-	n->bytes = child(arena, n, v, "bytes");
-	n->by = child(arena, n, v, "by");
-	n->init = child(arena, n, v, "init");
-	n->fn = child(arena, n, v, "fn");
-	n->index = child(arena, n, v, "index");
-	n->cond = child(arena, n, v, "if");
-	n->then = child(arena, n, v, "then");
-	n->otherwise = child(arena, n, v, "else");
+	n->decl = json_integer_value(decl);
+	n->decl_is_int = json_is_integer(decl);
+	n->decl_init = init && !json_is_null(init) ? n->init : NULL;
+}
+
+static void decode_object(struct arena *arena, struct ir_node *n, const json_t *v)
+{
+	size_t count = 0;
+	const char *key;
+	json_t *x;
+
+	json_object_foreach((json_t *)v, key, x)
+		count += json_is_object(x) || json_is_array(x);
+	n->kids = arena_alloc(arena, (count + 1) * sizeof(*n->kids));
+	json_object_foreach((json_t *)v, key, x) {
+		bool composite = json_is_object(x) || json_is_array(x);
+		struct ir_node *node = composite || node_key(key) ? ir_decode(arena, x) : NULL;
+
+		if (composite)
+			n->kids[n->kid_count++] = node;
+		set_member(n, key, x, node);
+	}
+	decode_scalars(n, v);
 	if (n->kind == IR_CALL)
 		decode_items(arena, n, json_object_get(v, "args"), false);
 	else if (n->kind == IR_ARRAY)
@@ -147,49 +180,56 @@ static void decode_expression(struct arena *arena, struct ir_node *n, const json
 		decode_items(arena, n, json_object_get(v, "fields"), true);
 }
 
+/* Member X of V as a node: a composite one is among N's kids already. */
+static struct ir_node *decoded_member(struct arena *arena, const struct ir_node *n,
+				      const json_t *v, const json_t *x)
+{
+	size_t i = 0;
+	const char *key;
+	json_t *m;
+
+	if (!json_is_object(x) && !json_is_array(x))
+		return ir_decode(arena, x);
+	json_object_foreach((json_t *)v, key, m) {
+		if (m == x)
+			return n->kids[i];
+		i += json_is_object(m) || json_is_array(m);
+	}
+	return ir_decode(arena, x);
+}
+
+/* The statement view of body element N (from V): its kind, by the first key it has of
+ * statement_keys, and its jumps. */
 static void decode_statement(struct arena *arena, struct ir_node *n, const json_t *v)
 {
-	static const struct { const char *key; enum ir_stmt stmt; } kinds[] = {
-		{ "do", STMT_DO }, { "decl", STMT_DECL }, { "label", STMT_LABEL },
-		{ "goto", STMT_GOTO }, { "br", STMT_BR }, { "switch", STMT_SWITCH },
-		{ "ret", STMT_RET },
-	};
-	const json_t *decl = json_object_get(v, "decl"), *init = json_object_get(v, "init");
+	struct ir_stmt_info *s = arena_alloc(arena, sizeof(*s));
 	size_t i;
-	json_t *c;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !n->stmt; i++)
-		if (json_object_get(v, kinds[i].key))
-			n->stmt = kinds[i].stmt;
-	n->has_ret = json_object_get(v, "ret") != NULL;
-	n->decl = json_integer_value(decl);
-	n->decl_is_int = json_is_integer(decl);
-	n->decl_init = init && !json_is_null(init) ? child(arena, n, v, "init") : NULL;
-	if (n->stmt == STMT_DO || n->stmt == STMT_BR || n->stmt == STMT_SWITCH ||
-	    n->stmt == STMT_RET)
-		n->expr = child(arena, n, v, n->stmt == STMT_DO ? "do" : n->stmt == STMT_BR ? "br"
-				: n->stmt == STMT_SWITCH ? "switch" : "ret");
-	n->label = label_of(json_object_get(v, "label"));
-	n->jump = label_of(json_object_get(v, "goto"));
-	n->on_true = label_of(json_object_get(v, "then"));
-	n->on_false = label_of(json_object_get(v, "else"));
-	n->join = label_of(json_object_get(v, "join"));
-	n->fallback = label_of(json_object_get(v, "default"));
-	n->loop = label_of(json_object_get(v, "loop"));
-	n->case_count = json_array_size(json_object_get(v, "cases"));
-	n->cases = arena_alloc(arena, (n->case_count + 1) * sizeof(*n->cases));
-	json_array_foreach(json_object_get(v, "cases"), i, c) {
-		n->cases[i].lo = json_integer_value(json_array_get(c, 0));
-		n->cases[i].hi = json_integer_value(json_array_get(c, 1));
-		n->cases[i].target = label_of(json_array_get(c, 2));
+	n->s = s;
+	for (i = 1; i < sizeof(statement_keys) / sizeof(statement_keys[0]); i++) {
+		const json_t *x = json_object_get(v, statement_keys[i]);
+
+		if (!x)
+			continue;
+		s->stmt = (enum ir_stmt)i;
+		s->expr = decoded_member(arena, n, v, x);
+		break;
 	}
+	s->has_ret = json_object_get(v, "ret") != NULL;
+	s->label = label_of(json_object_get(v, "label"));
+	s->jump = label_of(json_object_get(v, "goto"));
+	s->on_true = label_of(json_object_get(v, "then"));
+	s->on_false = label_of(json_object_get(v, "else"));
+	s->join = label_of(json_object_get(v, "join"));
+	s->fallback = label_of(json_object_get(v, "default"));
+	s->loop = label_of(json_object_get(v, "loop"));
+	decode_cases(arena, s, json_object_get(v, "cases"));
 }
 
 struct ir_node *ir_decode(struct arena *arena, const json_t *v)
 {
 	struct ir_node *n;
-	size_t count = 0, i = 0;
-	const char *key;
+	size_t i;
 	json_t *x;
 
 	if (!v)
@@ -204,20 +244,9 @@ struct ir_node *ir_decode(struct arena *arena, const json_t *v)
 		n->kids = arena_alloc(arena, (n->kid_count + 1) * sizeof(*n->kids));
 		json_array_foreach(v, i, x)
 			n->kids[i] = ir_decode(arena, x);
-		return n;
+	} else if (json_is_object(v)) {
+		decode_object(arena, n, v);
 	}
-	if (!json_is_object(v))
-		return n;
-	json_object_foreach((json_t *)v, key, x)
-		count += json_is_object(x) || json_is_array(x);
-	n->kids = arena_alloc(arena, (count + 1) * sizeof(*n->kids));
-	json_object_foreach((json_t *)v, key, x)
-		if (json_is_object(x) || json_is_array(x))
-			n->kids[n->kid_count++] = ir_decode(arena, x);
-	/* Both views of every object: the interpreter and the analyses read statement keys
-	 * wherever they are, as they read expression keys. */
-	decode_expression(arena, n, v);
-	decode_statement(arena, n, v);
 	return n;
 }
 
@@ -228,15 +257,18 @@ struct ir_function *ir_decode_function(struct arena *arena, const json_t *fn)
 	size_t i, k;
 	json_t *x;
 
-	f->may_matter = -1;
 	f->count = json_array_size(body);
 	f->body = arena_alloc(arena, (f->count + 1) * sizeof(*f->body));
 	json_array_foreach(body, i, x) {
+		struct ir_label label;
+
 		f->body[i] = ir_decode(arena, x);
-		if (!f->body[i]->label.valid || f->body[i]->label.id > 1000000)
+		decode_statement(arena, f->body[i], x);
+		label = f->body[i]->s->label;
+		if (!label.valid || label.id > 1000000)
 			continue;
-		if ((size_t)f->body[i]->label.id >= f->label_count) {
-			size_t n = (size_t)f->body[i]->label.id + 16;
+		if ((size_t)label.id >= f->label_count) {
+			size_t n = (size_t)label.id + 16;
 			size_t *at = arena_alloc(arena, n * sizeof(*at));
 
 			for (k = 0; k < n; k++)
@@ -244,7 +276,7 @@ struct ir_function *ir_decode_function(struct arena *arena, const json_t *fn)
 			f->label_at = at;
 			f->label_count = n;
 		}
-		f->label_at[f->body[i]->label.id] = i;
+		f->label_at[label.id] = i;
 	}
 	f->param_count = json_array_size(params);
 	f->params = arena_alloc(arena, (f->param_count + 1) * sizeof(*f->params));

@@ -34,15 +34,25 @@ enum ir_stmt { STMT_NONE, STMT_DO, STMT_DECL, STMT_LABEL, STMT_GOTO, STMT_BR, ST
 
 /* A jump target: a label id when the JSON holds an integer. */
 struct ir_label {
+	int64_t id;
 	bool present;     /* there and not null */
 	bool is_null;     /* there and null */
 	bool valid;       /* an integer, not negative */
-	int64_t id;
 };
 
 struct ir_case {
 	int64_t lo, hi;
 	struct ir_label target;
+};
+
+/* How a statement (an element of a function's body) continues. */
+struct ir_stmt_info {
+	enum ir_stmt stmt;
+	struct ir_node *expr;       /* do, br, switch, ret (IR_NULL when null) */
+	bool has_ret;               /* a "ret" member, whatever the statement's kind */
+	struct ir_label label, jump, on_true, on_false, join, fallback, loop;
+	struct ir_case *cases;
+	size_t case_count;
 };
 
 struct ir_node {
@@ -51,7 +61,7 @@ struct ir_node {
 	/* Scalars: IR_INT's value, IR_STR's text. */
 	int64_t num;
 	const char *str;
-	/* Typed members of expressions ("" for an absent string, 0 for a number). */
+	/* Typed members ("" for an absent string, 0 for a number). */
 	const char *sym;            /* addr, global */
 	const char *name;           /* local, field, statements' "name" */
 	const char *struct_name;    /* field */
@@ -60,28 +70,23 @@ struct ir_node {
 	const char *loc;            /* call, unknown, statements */
 	int64_t id;                 /* local */
 	int64_t elem;               /* incr, ptradd */
+	int64_t length;             /* array */
+	int64_t decl;               /* a declaration's local id */
 	bool id_is_int;             /* local: "id" is an integer */
 	bool agg, first, post;      /* field, field, incr */
 	bool has_length;            /* array: "length" is an integer */
-	int64_t length;
+	bool decl_is_int;           /* "decl" is an integer */
 	struct ir_node *of, *to, *value, *a, *b, *ptr, *bytes, *by, *init, *fn, *index;
 	struct ir_node *cond, *then, *otherwise;
+	struct ir_node *decl_init;  /* "init" unless null */
 	struct ir_node **items;     /* call args, array elems, struct field values */
 	const char **item_names;    /* struct: each field's name (NULL when not a string) */
 	size_t item_count;
-	/* Statements. */
-	enum ir_stmt stmt;
-	struct ir_node *expr;       /* do, br, switch, ret (IR_NULL when null) */
-	struct ir_node *decl_init;  /* decl: NULL when absent or null */
-	bool has_ret;               /* a "ret" member, whatever the statement's kind */
-	int64_t decl;               /* decl: the local's id */
-	bool decl_is_int;
-	struct ir_label label, jump, on_true, on_false, join, fallback, loop;
-	struct ir_case *cases;
-	size_t case_count;
 	/* Every object or array member, in order. */
 	struct ir_node **kids;
 	size_t kid_count;
+	/* Elements of a function's body only. */
+	struct ir_stmt_info *s;
 };
 
 /* A recorded function's body, decoded, with its labels resolved. */
@@ -92,7 +97,6 @@ struct ir_function {
 	size_t param_count;
 	size_t *label_at;           /* statement index of each label id, or SIZE_MAX */
 	size_t label_count;
-	int may_matter;             /* -1 not computed, 2 in progress, 0 or 1 */
 };
 
 /* The node of JSON value V (NULL for NULL), allocated in ARENA. */

@@ -63,7 +63,7 @@ bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct 
 
 bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
 {
-	struct ir_function *fn = qeval_function(ev, def);
+	struct function_state *fn = qeval_function_state(ev, def);
 	size_t i;
 	json_t *callee;
 	bool m;

@@ -74,7 +74,7 @@ FUZZ_EXTRACT_DIR := $(BUILD)/fuzz-extract
 FUZZ_EXTRACT_CORPUS := testsuite/extract/fuzz-corpus
 FUZZ_EXTRACT_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_EXTRACT_SRCS := $(filter-out checker/extract/main.c,$(EXTRACT_SRCS)) $(COMMON_SRCS)
-FUZZ_EXTRACT_RUN := -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+FUZZ_EXTRACT_RUN := -max_len=65536 -rss_limit_mb=2048 -timeout=30 \
 	-dict=testsuite/extract/fuzz-extract.dict
 
 $(FUZZ_EXTRACT_DIR)/fuzz-extract: testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) \

@@ -19,6 +19,7 @@ struct type_rec {
 	struct qval class_init, class_base_init, class_data;
 	const char *condition;   /* registered only if an undecided early return is not taken */
 	int parent_index;        /* -1: none or not found */
+	bool reported_twice;     /* a second registration was reported (once, not in a loop) */
 	int state;               /* 0 not initialized, 1 in progress, 2 done */
 	struct qval class_ptr;   /* pointer to the class object once initialized */
 };
@@ -30,7 +31,22 @@ struct registry {
 	int *slots;              /* name hash -> index + 1 */
 	size_t slot_count;
 	unsigned problems;
+	const char **bad_info_locs;   /* where a bad TypeInfo was reported, each place once */
+	size_t bad_info_count, bad_info_cap;
 };
+
+/* True the first time LOC reports a bad TypeInfo: a loop repeats it. */
+static bool first_at(struct registry *r, const char *loc)
+{
+	for (size_t i = 0; i < r->bad_info_count; i++)
+		if (r->bad_info_locs[i] == loc || (loc && r->bad_info_locs[i] &&
+						   !strcmp(r->bad_info_locs[i], loc)))
+			return false;
+	xgrow(&r->bad_info_locs, &r->bad_info_cap, r->bad_info_count + 1,
+	      sizeof(*r->bad_info_locs));
+	r->bad_info_locs[r->bad_info_count++] = loc;
+	return true;
+}
 
 static size_t hash_name(const char *s)
 {
@@ -97,6 +113,8 @@ static void register_info(struct registry *r, struct qval *cell, const char *loc
 {
 	struct qeval *ev = r->ev;
 	if (!cell || cell->kind != QV_AGG || cell->agg->kind != QAGG_STRUCT) {
+		if (!first_at(r, loc))
+			return;
 		diag_warning(loc, "a type is registered with a TypeInfo that cannot be "
 			     "evaluated%s%s", cell && cell->kind == QV_UNKNOWN ? ": " : "",
 			     cell && cell->kind == QV_UNKNOWN ? cell->u.why : "");
@@ -107,21 +125,24 @@ static void register_info(struct registry *r, struct qval *cell, const char *loc
 	bool bad_name = false, bad_parent = false;
 	const char *name = string_member(ev, info, "name", &bad_name);
 	const char *parent = string_member(ev, info, "parent", &bad_parent);
-	if (!name || bad_parent) {
+	if ((!name || bad_parent) && first_at(r, loc)) {
 		struct qval *v = qagg_find(info, bad_parent ? "parent" : "name");
 		diag_warning(loc, "a type is registered whose %s cannot be evaluated%s%s",
 			     bad_parent ? "parent" : "name",
 			     v && v->kind == QV_UNKNOWN ? ": " : "",
 			     v && v->kind == QV_UNKNOWN ? v->u.why : "");
 		r->problems++;
-		if (!name)
-			return;
 	}
+	if (!name)
+		return;
 	int old = find_type(r, name);
 	if (old >= 0) {
-		diag_warning(loc, "type '%s' is registered twice (first at %s); the first "
-			     "registration is kept", name, r->types[old].loc);
-		r->problems++;
+		if (!r->types[old].reported_twice) {
+			diag_warning(loc, "type '%s' is registered twice (first at %s); the "
+				     "first registration is kept", name, r->types[old].loc);
+			r->problems++;
+		}
+		r->types[old].reported_twice = true;
 		return;
 	}
 	xgrow(&r->types, &r->cap, r->count + 1, sizeof(*r->types));
@@ -572,6 +593,7 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 	qeval_free(r.ev);
 	free(r.types);
 	free(r.slots);
+	free(r.bad_info_locs);
 	return 0;
 }
 

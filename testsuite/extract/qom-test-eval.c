@@ -162,6 +162,27 @@ static void cpu_legacy_vmsd(void **state)
 	release(&r);
 }
 
+/* A registration in an endless loop: stopped by the step limit, and the second
+ * registration of the type reported once, not once per turn (fuzzing found 222,224
+ * warnings and a timeout). */
+static void registration_loop_reported_once(void **state)
+{
+	struct result r;
+	const char *p, *twice = "is registered twice";
+	int count = 0;
+	(void)state;
+	evaluate(&r, REG_FUNCTION(REGISTER("info_device") ", {'label': 1}," REGISTER("info_a")
+				  ", {'goto': 1}") ","
+		     CLASS_INIT("a_class_init", SET_VMSD(VMSD_X)),
+		 DEVICE_INFO "," INFO("info_a", "dev-a", "a_class_init"));
+	for (p = strstr(r.err, twice); p; p = strstr(p + 1, twice))
+		count++;
+	assert_int_equal(count, 1);
+	assert_contains(r.err, "too many steps");
+	assert_non_null(find(&r, "dev-a")->vmsd);
+	release(&r);
+}
+
 /* for (;;) {} before the store: stopped by the step limit, reported, no hang. */
 static void endless_loop_is_unknown(void **state)
 {
@@ -378,6 +399,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(direct_assignment),
 		cmocka_unit_test(cpu_legacy_vmsd),
+		cmocka_unit_test(registration_loop_reported_once),
 		cmocka_unit_test(endless_loop_is_unknown),
 		cmocka_unit_test(recursion_is_bounded),
 		cmocka_unit_test(undecidable_branches),

@@ -11,12 +11,8 @@
 set -u
 gcl=$1 qemu=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
-tests=0 failures=0
-pass() { tests=$((tests + 1)); echo "check-contrib: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-contrib: FAIL: $*" >&2; }
-expect_eq() { # WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
+. "$here/../testsuite/harness.sh"
+harness_group check-contrib
 
 # A QEMU-like repository: QEMU's base and stages, and the job as the file says to install it.
 repo=$work/qemu-ci
@@ -25,7 +21,7 @@ if [ -f "$qemu/.gitlab-ci.d/base.yml" ] && [ -f "$qemu/.gitlab-ci.d/stages.yml" 
 	cp "$qemu/.gitlab-ci.d/base.yml" "$qemu/.gitlab-ci.d/stages.yml" "$repo/.gitlab-ci.d/"
 	real_base=yes
 else
-	echo "check-contrib: SKIP: the job's rules (no QEMU source in $qemu: make qemu-fetch QEMU=10.0)"
+	skip "the job's rules (no QEMU source in $qemu: make qemu-fetch QEMU=10.0)"
 	printf 'stages: [test]\n.base_job_template:\n  rules:\n    - when: on_success\n' \
 		>"$repo/.gitlab-ci.d/base.yml"
 	: >"$repo/.gitlab-ci.d/stages.yml"
@@ -83,5 +79,4 @@ error:*"'stages' property is not expected to be here at vmstate-migration-check"
 *) fail "schema: an unknown key in the job was not refused: $got" ;;
 esac
 
-echo "check-contrib: $tests tests, $failures failures"
-[ "$failures" -eq 0 ]
+harness_end

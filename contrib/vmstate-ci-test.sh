@@ -6,12 +6,8 @@
 set -u
 work=$1
 here=$(cd "$(dirname "$0")" && pwd)
-tests=0 failures=0
-pass() { tests=$((tests + 1)); echo "check-contrib: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-contrib: FAIL: $*" >&2; }
-expect_eq() { # WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
+. "$here/../testsuite/harness.sh"
+harness_group check-contrib
 repo=$work/ci-repo
 rm -rf "$repo" && mkdir -p "$repo" || exit 1
 (cd "$repo" && git init -q && git -c user.name=t -c user.email=t@example.invalid commit -q --allow-empty -m base &&
@@ -36,5 +32,4 @@ expect_eq "an option before --: says where it goes" \
 ci no-such-rev >/dev/null 2>"$work/err"
 expect_eq "no merge base: exit status 3" 3 $?
 
-echo "check-contrib: $tests tests, $failures failures"
-[ "$failures" -eq 0 ]
+harness_end

@@ -6,17 +6,10 @@
 set -u
 build=$(cd "${1:?usage: demo-test.sh BUILD_DIR}" && pwd) || exit 1
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../testsuite/harness.sh"
+harness_group check-demo
 work=$build/demo-test
 rm -rf "$work" && mkdir -p "$work" || exit 1
-tests=0 failures=0
-pass() { tests=$((tests + 1)); echo "check-demo: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-demo: FAIL: $*" >&2; }
-expect_eq() { # WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
-expect_line() { # WHAT FILE LINE: FILE has exactly that line
-	if grep -qxF -- "$3" "$2"; then pass "$1"; else fail "$1: no line '$3' in $2"; fi
-}
 
 sh "$here/demo.sh" "$build" >"$work/out" 2>"$work/err"
 expect_eq "demo: exit status 0" 0 $?
@@ -60,5 +53,4 @@ expect_eq "a step that misbehaves: exit status 1" 1 $?
 expect_eq "a step that misbehaves: says which" \
 	"demo: error: 'vmstate-diff HEAD~1 HEAD' exited with status 0, not 1" "$(tail -n 1 "$work/fake.err")"
 
-echo "check-demo: $tests tests, $failures failures"
-[ "$failures" -eq 0 ]
+harness_end

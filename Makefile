@@ -47,7 +47,7 @@ include checker/checker.mk
 include plugin/plugin.mk
 include testsuite/vmstate-src/vmstate-src.mk
 include scripts/qemu.mk
-include scripts/demo.mk
+include scripts/scripts.mk
 include contrib/contrib.mk
 include docs/docs.mk
 

@@ -64,6 +64,8 @@ CONFIG
 		hw/usb/dev-hid.c && git commit -q -a -m "usb-kbd: widen idle to 16 bits") || exit 1
 echo "In $repo, the last commit widens one field of the USB keyboard:"
 (cd "$repo" && git log --oneline -3 | sed 's/^/  /')
+echo "\$ cat .vmstate-diff"
+sed 's/^/  /' "$repo/.vmstate-diff"
 run 1 vmstate-diff HEAD~1 HEAD
 echo "demo: exit status 1: migration breaks both ways"
 

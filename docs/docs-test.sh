@@ -17,7 +17,13 @@ mandir=$root/usr/share/man/man1
 version=$(sed -n 's/^#define VMSTATE_PLUGIN_VERSION "\(.*\)"$/\1/p' "$top/plugin/vmstate-plugin.h")
 
 make -C "$top" --no-print-directory install PREFIX=/usr DESTDIR="$root" >"$work/install.log" 2>&1
-expect_eq "make install PREFIX=/usr DESTDIR=...: exit status 0" 0 $?
+status=$?
+expect_eq "make install PREFIX=/usr DESTDIR=...: exit status 0" 0 $status
+if [ $status -ne 0 ]; then
+	tail -n 5 "$work/install.log" >&2
+	harness_end
+	exit 1
+fi
 
 missing=
 for f in README.md COPYING $(cd "$top" && ls docs/*.md | sed 's|^docs/||') \

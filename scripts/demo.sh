@@ -79,6 +79,7 @@ sed 's/^/  /' "$repo/vmstate-waivers"
 run 0 vmstate-diff --waivers vmstate-waivers HEAD~1 HEAD
 (cd "$repo" && git add vmstate-waivers && git commit -q -m "vmstate-waivers: accept the wider idle") || exit 1
 echo "demo: exit status 0: accepted; the waiver is committed, so its reason stays in the tree"
+echo "demo: (vmstate-check --suggest-waivers FILE writes such records for every current finding)"
 
 step "4. The pre-commit hook refuses a breaking commit (contrib/vmstate-pre-commit)"
 cp "$top/contrib/vmstate-pre-commit" "$repo/.git/hooks/pre-commit" &&

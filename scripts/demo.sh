@@ -71,7 +71,7 @@ echo "demo: exit status 1: migration breaks both ways"
 
 step "3. A waiver accepts that one finding, with its reason (docs/waivers.md)"
 cat >"$repo/vmstate-waivers" <<'WAIVERS'
-vmstate-waivers 1
+vmstate-waivers 2
 waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="idle" reason="idle widened; only the new machine types have it"
 WAIVERS
 echo "\$ cat vmstate-waivers"

@@ -16,15 +16,8 @@ rm -rf "$work"
 mkdir -p "$work"
 repo=$work/repo
 cache=$work/cache
-failures=0
-tests=0
-
-pass() { tests=$((tests + 1)); echo "check-diff: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-diff: FAIL: $*" >&2; }
-# expect_eq WHAT EXPECTED ACTUAL
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
+. "$top/testsuite/harness.sh"
+harness_group check-diff
 # The lines of one direction's block of a vmstate-diff report.
 block() { # FILE forward|backward
 	awk -v d="== $2 migration:" 'index($0, d) == 1 { on = 1; next } /^== / { on = 0 } on' "$1"
@@ -207,7 +200,7 @@ if command -v bear >/dev/null 2>&1; then
 	expect_eq "bear: the same forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
 		"$(block "$work/9.out" forward)"
 else
-	echo "check-diff: SKIP: bear is not installed (plain make tree through bear)"
+	skip "bear is not installed (plain make tree through bear)"
 fi
 
 # 10. A ninja tree: only the units linked into the target, generated headers built first.
@@ -494,7 +487,7 @@ if command -v script >/dev/null 2>&1; then
 		fail "progress: no status line on a terminal"
 	fi
 else
-	echo "check-diff: SKIP: script(1) is not installed (progress on a terminal)"
+	skip "script(1) is not installed (progress on a terminal)"
 fi
 
 # 18. Several targets in one run: the units both share are compiled once; one report per
@@ -608,5 +601,4 @@ mkdir -p "$work/sig-cache/units/tmp/$dead/0"
 vd --cache-dir "$work/sig-cache" -q v2 v2 >/dev/null 2>&1
 if [ ! -e "$work/sig-cache/units/tmp/$dead" ]; then pass "stale: the directory of a dead run is swept"; else fail "stale: units/tmp/$dead is still there"; fi
 
-echo "check-diff: $((tests - failures)) of $tests passed"
-[ "$failures" -eq 0 ]
+harness_end

@@ -66,6 +66,8 @@ if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 	git -C "$repo" init -q
 	git -C "$repo" config user.email bench@example.invalid
 	git -C "$repo" config user.name bench
+	# No background gc --auto after the big commits: the gc below would find it running.
+	git -C "$repo" config gc.auto 0
 	commit_tree "$BENCH_OLD_SRC" "$old_tag"
 	commit_tree "$new_src" "$new_tag"
 	sed -i '/\.name = "usb-kbd",/{n;s/\.version_id = 1,/.version_id = 2,/}' "$repo/hw/usb/dev-hid.c"
@@ -75,8 +77,12 @@ if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 	git -C "$repo" gc -q
 fi
 git -C "$repo" checkout -q -f change
-echo "bench-qemu-clone: $repo: tracked subprojects: $(git -C "$repo" ls-files subprojects | grep -vc '\.wrap$\|\.gitignore$' || true)," \
-	"fetched (untracked): $(cd "$repo/subprojects" && find . -mindepth 1 -maxdepth 1 -type d | sort | tr '\n' ' ')" >&2
+fetched=
+for d in "$repo"/subprojects/*/; do
+	n=$(basename "$d")
+	[ -z "$(git -C "$repo" ls-files "subprojects/$n" | head -n 1)" ] && fetched="$fetched $n"
+done
+echo "bench-qemu-clone: $repo at change; subprojects fetched (untracked):$fetched" >&2
 [ "$mode" = repo ] && exit 0
 
 cp "$build/vmstate.so" "$bench/vmstate.so"

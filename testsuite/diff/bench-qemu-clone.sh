@@ -46,7 +46,10 @@ results=$bench/clone-results.txt
 targets="x86_64 aarch64 riscv64 s390x ppc64"
 target_list=$(for t in $targets; do printf '%s-softmmu,' "$t"; done)
 target_list=${target_list%,}
-configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs --disable-download"
+# contrib/qemu.vmstate-diff's options; a configure from before --disable-download (7.2)
+# takes --with-git-submodules=ignore instead (the tarball's trees are committed there).
+no_download='$(grep -q -e --disable-download "$VMSTATE_SRC/configure" && echo --disable-download || echo --with-git-submodules=ignore)'
+configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs $no_download"
 mkdir -p "$bench"
 export CCACHE_DISABLE=1
 
@@ -137,7 +140,7 @@ for rev in "$old_tag" "$new_tag"; do
 	done
 	mkdir -p "$nb"
 	name=normal_${rev//[.-]/_}
-	timed "$name" "$nb" sh -c "'$nb-src/configure' $configure_args && ninja -j2 $(for t in $targets; do printf 'qemu-system-%s ' "$t"; done)"
+	timed "$name" "$nb" env VMSTATE_SRC="$nb-src" sh -c "'$nb-src/configure' $configure_args && ninja -j2 $(for t in $targets; do printf 'qemu-system-%s ' "$t"; done)"
 	s=${name}_s c=${name}_cpu
 	normal_total_s=$(python3 -c "print(round($normal_total_s + ${!s}, 1))")
 	normal_total_cpu=$(python3 -c "print(round($normal_total_cpu + ${!c}, 1))")

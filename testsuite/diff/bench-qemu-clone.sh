@@ -97,27 +97,9 @@ cp "$build/vmstate.so" "$bench/vmstate.so"
 	echo "plugin = $bench/vmstate.so"
 	echo 'jobs = 2'
 } >"$repo/.vmstate-diff"
-# Ignored, so that the working tree's side differs from "change" in one .c file only
-# (an untracked file would give it a build directory of its own).
-grep -qx .vmstate-diff "$repo/.git/info/exclude" || echo .vmstate-diff >>"$repo/.git/info/exclude"
 
-timed() { # NAME DIR COMMAND...: wall, CPU and exit status into NAME_s, NAME_cpu, NAME_status
-	local name=$1 dir=$2
-	shift 2
-	local line
-	line=$(python3 - "$dir" "$bench/clone-$name.out" "$bench/clone-$name.err" "$@" <<'PY'
-import resource, subprocess, sys, time
-cwd, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-t0 = time.monotonic()
-with open(out, "w") as o, open(err, "w") as e:
-    rc = subprocess.call(argv, cwd=cwd, stdout=o, stderr=e)
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.monotonic() - t0:.1f} {ru.ru_utime + ru.ru_stime:.1f} {rc}")
-PY
-)
-	read -r "${name}_s" "${name}_cpu" "${name}_status" <<<"$line"
-	echo "bench-qemu-clone: $name: $line (wall s, CPU s, exit status)" >&2
-}
+timed_prefix=$bench/clone- timed_label=bench-qemu-clone
+. "$here/bench-timed.sh"
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/clone-cache" "$bench/clone-dumps"

@@ -76,26 +76,8 @@ printf '%s\n' \
 	"plugin = $bench/vmstate.so" \
 	'jobs = 2' >"$repo/.vmstate-diff"
 
-# timed NAME DIR COMMAND...: runs COMMAND in DIR; wall seconds into ${NAME}_s, CPU
-# seconds (user + system, every process it started) into ${NAME}_cpu, exit status into
-# ${NAME}_status.
-timed() {
-	local name=$1 dir=$2
-	shift 2
-	local line
-	line=$(python3 - "$dir" "$bench/$name.out" "$bench/$name.err" "$@" <<'PY'
-import resource, subprocess, sys, time
-cwd, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-t0 = time.monotonic()
-with open(out, "w") as o, open(err, "w") as e:
-    rc = subprocess.call(argv, cwd=cwd, stdout=o, stderr=e)
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.monotonic() - t0:.1f} {ru.ru_utime + ru.ru_stime:.1f} {rc}")
-PY
-)
-	read -r "${name}_s" "${name}_cpu" "${name}_status" <<<"$line"
-	echo "bench-qemu: $name: $line (wall s, CPU s, exit status)" >&2
-}
+timed_prefix=$bench/ timed_label=bench-qemu
+. "$here/bench-timed.sh"
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/cache" "$bench/dumps"

@@ -25,14 +25,9 @@
 set -euo pipefail
 build=${1:?usage: bench-qemu-clone.sh BUILD_DIR [repo]}
 mode=${2:-full}
-VMSTATE_CACHE=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$top/scripts/qemu/common.sh"
-qemu_parse_args QEMU=10.0 TARGET=x86_64
-"$top/scripts/qemu-fetch.sh" QEMU=10.0 >/dev/null
-new_src=$(qemu_src_dir)
-qemu_tool_env
+timed_prefix=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}/diff-bench/clone- timed_label=bench-qemu-clone
+. "$here/bench-common.sh"
 if [ -z "${BENCH_OLD_SRC:-}" ]; then
 	"$top/scripts/qemu-fetch.sh" QEMU=7.2 >/dev/null
 	BENCH_OLD_SRC=$(cat "$VMSTATE_CACHE/debian-src/qemu-7.2.srcdir")
@@ -40,7 +35,6 @@ if [ -z "${BENCH_OLD_SRC:-}" ]; then
 fi
 old_tag=${BENCH_OLD_TAG:?BENCH_OLD_TAG names the revision of BENCH_OLD_SRC}
 new_tag=v10.0.13
-bench=$VMSTATE_CACHE/diff-bench
 repo=$bench/qemu-clone
 results=$bench/clone-results.txt
 targets="x86_64 aarch64 riscv64 s390x ppc64"
@@ -50,8 +44,6 @@ target_list=${target_list%,}
 # takes --with-git-submodules=ignore instead (the tarball's trees are committed there).
 no_download='$(grep -q -e --disable-download "$VMSTATE_SRC/configure" && echo --disable-download || echo --with-git-submodules=ignore)'
 configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs $no_download"
-mkdir -p "$bench"
-export CCACHE_DISABLE=1
 
 # A commit of SRC's files, as a clone tracks them: git add -A honours the tree's own
 # .gitignore, so what it ignores (10.0's fetched subprojects) stays untracked.
@@ -98,8 +90,6 @@ cp "$build/vmstate.so" "$bench/vmstate.so"
 	echo 'jobs = 2'
 } >"$repo/.vmstate-diff"
 
-timed_prefix=$bench/clone- timed_label=bench-qemu-clone
-. "$here/bench-timed.sh"
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/clone-cache" "$bench/clone-dumps"

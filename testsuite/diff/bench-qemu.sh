@@ -19,19 +19,12 @@
 set -euo pipefail
 build=${1:?usage: bench-qemu.sh BUILD_DIR [normal]}
 mode=${2:-}
-VMSTATE_CACHE=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$top/scripts/qemu/common.sh"
-qemu_parse_args QEMU=10.0 TARGET=x86_64
-"$top/scripts/qemu-fetch.sh" QEMU=10.0 >/dev/null
-srcdir=$(qemu_src_dir)
-qemu_tool_env
-bench=$VMSTATE_CACHE/diff-bench
+timed_prefix=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}/diff-bench/ timed_label=bench-qemu
+. "$here/bench-common.sh"
+srcdir=$new_src
 repo=$bench/qemu
 results=$bench/results.txt
-mkdir -p "$bench"
-export CCACHE_DISABLE=1
 
 # Shaped like a clone: what QEMU's .gitignore ignores (the subprojects meson fetches)
 # stays untracked in the working tree.  A repository made before, with them committed,
@@ -76,8 +69,6 @@ printf '%s\n' \
 	"plugin = $bench/vmstate.so" \
 	'jobs = 2' >"$repo/.vmstate-diff"
 
-timed_prefix=$bench/ timed_label=bench-qemu
-. "$here/bench-timed.sh"
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/cache" "$bench/dumps"

@@ -263,15 +263,8 @@ int main(int argc, char **argv)
 
 	struct vmc_options check = { .reverse = o.reverse, .findings = o.suggest != NULL,
 				     .renames_10_0 = o.renames_10_0 };
-	if (o.waivers) {
-		char *error = NULL;
-		check.waivers = vw_load(o.waivers, &error);
-		if (!check.waivers) {
-			fprintf(stderr, "%s\n", error);
-			free(error);
-			return exits.input;
-		}
-	}
+	if (o.waivers && !(check.waivers = vw_load_or_report(o.waivers)))
+		return exits.input;
 	struct vmc_result r;
 	if (vmc_check_files(o.src, o.dest, &check, &r) == exits.input && r.error_where) {
 		diag_error(r.error_where, "%s", r.error_text);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Reading C initializers by name: see tree-eval.h.
+/* The string sanitizer lives here: the only user of jansson's string constructors. */
+#define VX_STRING_SANITIZER
 #include "tree-eval.h"
 
 #include <string.h>

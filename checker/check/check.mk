@@ -8,8 +8,10 @@ $(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h checker/lib/*.h 
 	@mkdir -p $(dir $@)
 	$(CC) $(VC_CFLAGS) -c $< -o $@
 
-$(VMC_BIN): $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a -lm
+# --wire: the wire-level verdicts (checker/wire).
+$(VMC_BIN): $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a $(WIRE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(VC_LIB) $(BUILD)/waiver/libwaiver.a -lm \
+		$(WIRE_LIB) $(WIRE_LIBS)
 
 ALL_TARGETS += $(VMC_BIN)
 

@@ -9,6 +9,7 @@
 #include "../lib/vc_buf.h"
 #include "../lib/vc_fail.h"
 #include "../lib/vc_json.h"
+#include "../wire/wire.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -158,6 +159,8 @@ static const char *display_name(const char *path)
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
+	if (vmw_requested(argc, argv))
+		return vmw_main(argc, argv, PROG);
 	parse_args(argc, argv, &o);
 
 	static struct vc_strings strings;

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The renderers of a wire report: GCC-style text, JSON, SARIF 2.1.0 and GitLab code
+ * quality.  Each reads the findings as data; none parses another's text. */
+#include "render.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* FILE:LINE:COL split from the right, since a file name may hold ':'. */
+struct place {
+	char file[1024];
+	long line, column;
+};
+
+static bool split_loc(const char *loc, struct place *p)
+{
+	const char *c2, *c1;
+	char *end;
+
+	if (!loc || !(c2 = strrchr(loc, ':')) || c2 == loc)
+		return false;
+	for (c1 = c2 - 1; c1 > loc && *c1 != ':'; c1--)
+		;
+	if (*c1 != ':' || (size_t)(c1 - loc) >= sizeof(p->file))
+		return false;
+	p->line = strtol(c1 + 1, &end, 10);
+	if (end != c2 || p->line <= 0)
+		return false;
+	p->column = strtol(c2 + 1, &end, 10);
+	if (*end || p->column < 0)
+		return false;
+	memcpy(p->file, loc, (size_t)(c1 - loc));
+	p->file[c1 - loc] = '\0';
+	return true;
+}
+
+static bool shown(const struct vmw_finding *f, const struct vmw_render_options *o)
+{
+	return f->severity != VMW_BENIGN || o->show_benign;
+}
+
+/* The primary place: the new side's, else the old side's. */
+static const char *primary_loc(const struct vmw_finding *f)
+{
+	return f->new_loc ? f->new_loc : f->old_loc;
+}
+
+static const char *direction_text(const struct vmw_finding *f, char *buf, size_t size)
+{
+	enum vmw_outcome a = f->forward, b = f->backward;
+	const char *pred = f->predicate.symbol;
+
+	if (a == VMW_FAILS && b == VMW_FAILS)
+		return "breaks migration both ways";
+	if (a == VMW_FAILS || b == VMW_FAILS) {
+		snprintf(buf, size, "breaks migration from %s", a == VMW_FAILS ? "old to new"
+										: "new to old");
+		return buf;
+	}
+	if (a == VMW_DEPENDS || b == VMW_DEPENDS) {
+		snprintf(buf, size, "migration %s depends on %s%s",
+			 a == VMW_DEPENDS && b == VMW_DEPENDS ? "both ways"
+			 : a == VMW_DEPENDS ? "from old to new" : "from new to old",
+			 pred ? pred : "a run-time condition", pred ? "()" : "");
+		return buf;
+	}
+	return "wire-compatible";
+}
+
+static const char *level_text(enum vmw_severity s)
+{
+	return s == VMW_BREAKS ? "error" : s == VMW_REVIEW ? "warning" : "note";
+}
+
+static void print_sections(FILE *out, const char *where, const struct vmw_finding *f)
+{
+	fprintf(out, "%s: note: in section%s ", where, f->nsections == 1 ? "" : "s");
+	for (size_t i = 0; i < f->nsections; i++)
+		fprintf(out, "%s\"%s\"", i ? ", " : "", f->sections[i]);
+	fputc('\n', out);
+}
+
+static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_render_options *o)
+{
+	char dir[256];
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct vmw_finding *f = &r->items[i];
+		if (!shown(f, o))
+			continue;
+		const char *where = primary_loc(f) ? primary_loc(f)
+			: f->new_loc ? r->new_dump->path : r->old_dump->path;
+		fprintf(out, "%s: %s: %s; %s [vmstate-%s]\n", where, level_text(f->severity),
+			f->message, direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
+		if (f->new_loc && f->old_loc)
+			fprintf(out, "%s: note: the old version's definition\n", f->old_loc);
+		if (f->predicate.symbol && f->severity == VMW_REVIEW)
+			fprintf(out, "%s: note: %s() decides at run time\n",
+				f->predicate.loc ? f->predicate.loc : where, f->predicate.symbol);
+		print_sections(out, where, f);
+	}
+	fprintf(out, "%s: %zu breaking, %zu to review, %zu benign%s, in %zu sections\n", o->prog,
+		r->count[VMW_BREAKS], r->count[VMW_REVIEW], r->count[VMW_BENIGN],
+		o->show_benign || !r->count[VMW_BENIGN] ? "" : " (not shown: --benign)",
+		r->sections_compared);
+}
+
+static json_t *loc_json(const char *loc)
+{
+	struct place p;
+
+	if (!loc)
+		return json_null();
+	if (!split_loc(loc, &p))
+		return json_pack("{s:s}", "text", loc);
+	return json_pack("{s:s,s:I,s:I}", "file", p.file, "line", (json_int_t)p.line,
+			 "column", (json_int_t)p.column);
+}
+
+static json_t *string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *sections_json(const struct vmw_finding *f)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < f->nsections; i++)
+		json_array_append_new(a, json_string(f->sections[i]));
+	return a;
+}
+
+static json_t *render_json(const struct vmw_report *r, const struct vmw_render_options *o)
+{
+	json_t *findings = json_array();
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct vmw_finding *f = &r->items[i];
+		if (!shown(f, o))
+			continue;
+		json_t *pred = f->predicate.symbol
+			? json_pack("{s:s,s:o}", "symbol", f->predicate.symbol, "loc",
+				    loc_json(f->predicate.loc))
+			: json_null();
+		json_array_append_new(findings, json_pack(
+			"{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:s,s:s},s:o}",
+			"kind", vmw_kinds[f->kind].name,
+			"severity", vmw_severity_name(f->severity),
+			"message", f->message ? f->message : "",
+			"sections", sections_json(f),
+			"description", string_or_null(f->description),
+			"field", string_or_null(f->field),
+			"new_loc", loc_json(f->new_loc),
+			"old_loc", loc_json(f->old_loc),
+			"old_value", string_or_null(f->old_value),
+			"new_value", string_or_null(f->new_value),
+			"outcomes", "old-to-new", vmw_outcome_name(f->forward),
+			"new-to-old", vmw_outcome_name(f->backward),
+			"predicate", pred));
+	}
+	return json_pack("{s:i,s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}",
+			 "vmstate-wire-report", 1, "old", r->old_dump->path,
+			 "new", r->new_dump->path, "directions", o->direction_name,
+			 "summary", "breaks", (json_int_t)r->count[VMW_BREAKS],
+			 "review", (json_int_t)r->count[VMW_REVIEW],
+			 "benign", (json_int_t)r->count[VMW_BENIGN],
+			 "sections", (json_int_t)r->sections_compared,
+			 "findings", findings);
+}
+
+static json_t *sarif_location(const char *loc, const char *fallback_file)
+{
+	struct place p;
+	json_t *phys;
+
+	if (split_loc(loc, &p)) {
+		json_t *region = json_pack("{s:I}", "startLine", (json_int_t)p.line);
+		if (p.column > 0)
+			json_object_set_new(region, "startColumn", json_integer(p.column));
+		phys = json_pack("{s:{s:s},s:o}", "artifactLocation", "uri", p.file,
+				 "region", region);
+	} else {
+		phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", fallback_file);
+	}
+	return json_pack("{s:o}", "physicalLocation", phys);
+}
+
+static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_options *o)
+{
+	json_t *rules = json_array(), *results = json_array();
+	char dir[256];
+
+	for (int k = 0; k < VMW_K_COUNT_OF_KINDS; k++) {
+		char id[64];
+		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[k].name);
+		json_array_append_new(rules, json_pack("{s:s,s:{s:s},s:s}", "id", id,
+			"shortDescription", "text", vmw_kinds[k].title,
+			"helpUri", "https://example.invalid/vmstate-plugin/docs/wire-rules.md"));
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct vmw_finding *f = &r->items[i];
+		if (!shown(f, o))
+			continue;
+		char id[64], *msg;
+		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[f->kind].name);
+		if (asprintf(&msg, "%s; %s.", f->message, direction_text(f, dir, sizeof(dir))) < 0)
+			msg = NULL;
+		json_t *res = json_pack("{s:s,s:i,s:s,s:{s:s}}", "ruleId", id, "ruleIndex",
+					(int)f->kind, "level", level_text(f->severity),
+					"message", "text", msg ? msg : "");
+		free(msg);
+		const char *where = primary_loc(f);
+		const char *fallback = f->new_loc ? r->new_dump->path : r->old_dump->path;
+		json_object_set_new(res, "locations",
+				    json_pack("[o]", sarif_location(where, fallback)));
+		if (f->new_loc && f->old_loc) {
+			json_t *rel = sarif_location(f->old_loc, r->old_dump->path);
+			json_object_set_new(rel, "id", json_integer(1));
+			json_object_set_new(rel, "message",
+					    json_pack("{s:s}", "text", "the old version's definition"));
+			json_object_set_new(res, "relatedLocations", json_pack("[o]", rel));
+		}
+		json_object_set_new(res, "properties", json_pack(
+			"{s:s,s:o,s:s,s:s}", "severity", vmw_severity_name(f->severity),
+			"sections", sections_json(f), "old-to-new", vmw_outcome_name(f->forward),
+			"new-to-old", vmw_outcome_name(f->backward)));
+		json_array_append_new(results, res);
+	}
+	return json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:o}]}",
+			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
+			 "version", "2.1.0", "runs", "tool", "driver", "name", o->prog,
+			 "version", o->version, "informationUri",
+			 "https://example.invalid/vmstate-plugin", "rules", rules,
+			 "results", results);
+}
+
+/* FNV-1a, 64 bits: a stable fingerprint for GitLab to follow a finding across runs. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (h ^ 0xff) * 0x100000001b3ULL;
+}
+
+static json_t *render_gitlab(const struct vmw_report *r, const struct vmw_render_options *o)
+{
+	static const char *const severity[] = { "info", "major", "critical" };
+	json_t *issues = json_array();
+	char dir[256], fp[17];
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct vmw_finding *f = &r->items[i];
+		struct place p;
+		if (!shown(f, o))
+			continue;
+		if (!split_loc(primary_loc(f), &p)) {
+			snprintf(p.file, sizeof(p.file), "%s",
+				 f->new_loc ? r->new_dump->path : r->old_dump->path);
+			p.line = 1;
+		}
+		uint64_t h = fnv1a(0xcbf29ce484222325ULL, vmw_kinds[f->kind].name);
+		h = fnv1a(fnv1a(fnv1a(h, f->description), f->field), f->message);
+		snprintf(fp, sizeof(fp), "%016" PRIx64, h);
+		char *desc;
+		if (asprintf(&desc, "%s; %s", f->message, direction_text(f, dir, sizeof(dir))) < 0)
+			desc = NULL;
+		char check[64];
+		snprintf(check, sizeof(check), "vmstate-%s", vmw_kinds[f->kind].name);
+		json_array_append_new(issues, json_pack("{s:s,s:s,s:s,s:s,s:{s:s,s:{s:I}}}",
+			"description", desc ? desc : "", "check_name", check, "fingerprint", fp,
+			"severity", severity[f->severity], "location", "path", p.file,
+			"lines", "begin", (json_int_t)p.line));
+		free(desc);
+	}
+	return issues;
+}
+
+int vmw_render(FILE *out, const struct vmw_report *r, const struct vmw_render_options *o)
+{
+	json_t *doc;
+
+	switch (o->format) {
+	case VMW_FORMAT_TEXT:
+		render_text(out, r, o);
+		return ferror(out) ? -1 : 0;
+	case VMW_FORMAT_JSON:
+		doc = render_json(r, o);
+		break;
+	case VMW_FORMAT_SARIF:
+		doc = render_sarif(r, o);
+		break;
+	default:
+		doc = render_gitlab(r, o);
+	}
+	int rc = doc ? json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	json_decref(doc);
+	if (rc == 0)
+		fputc('\n', out);
+	return rc != 0 || ferror(out) ? -1 : 0;
+}

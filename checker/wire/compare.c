@@ -26,6 +26,7 @@ struct cmp {
 	size_t nmemo, memo_cap;
 	size_t stack[64];       /* memo entries being compared, innermost last */
 	size_t depth;
+	unsigned reach[2];      /* does the data compared now reach the wire (VMW_REACH_*)? */
 };
 
 static void *grow(void *items, size_t *cap, size_t need, size_t size)
@@ -65,6 +66,17 @@ static void add_section(struct vmw_finding *f, const char *section)
 	f->sections[f->nsections++] = strdup(section);
 }
 
+/* Widens what F reaches by the current place, and lists the section when it matters. */
+static void reach_note(struct cmp *c, struct vmw_finding *f)
+{
+	if (c->reach[0] > f->reach_forward)
+		f->reach_forward = (unsigned char)c->reach[0];
+	if (c->reach[1] > f->reach_backward)
+		f->reach_backward = (unsigned char)c->reach[1];
+	if (c->reach[0] != VMW_REACH_NEVER || c->reach[1] != VMW_REACH_NEVER)
+		add_section(f, c->section);
+}
+
 static void memo_note(struct cmp *c, size_t finding)
 {
 	for (size_t d = 0; d < c->depth; d++) {
@@ -87,7 +99,7 @@ static struct vmw_finding *finding(struct cmp *c, enum vmw_kind kind, const char
 	f->field = field;
 	f->new_loc = new_loc;
 	f->old_loc = old_loc;
-	add_section(f, c->section);
+	reach_note(c, f);
 	memo_note(c, r->n);
 	r->n++;
 	return f;
@@ -241,6 +253,15 @@ static enum vmw_outcome run_outcome(struct side s, struct side l, bool accepted,
 
 /* ---- descriptions ---- */
 
+/* What reaches the wire inside a field that the saver sends as S and the loader reads
+ * as L, within data that reaches it as OUTER. */
+static unsigned narrow(unsigned outer, enum tri s, enum tri l, bool accepted)
+{
+	unsigned here = !accepted || (s == NO && l == NO) ? VMW_REACH_NEVER
+		: s == DEPENDS || l == DEPENDS ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
+	return here < outer ? here : outer;
+}
+
 struct versions {
 	long long old_save, old_load, new_save, new_load;  /* VS/VL for each side */
 	bool fwd, bwd;          /* does the stream version pass the load's check? */
@@ -274,8 +295,16 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, false);
 	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, false);
 
-	if (o->vmsd && n->vmsd)
+	if (o->vmsd && n->vmsd) {
+		unsigned saved[2] = { c->reach[0], c->reach[1] };
+		c->reach[0] = narrow(saved[0], exists_at(o, v->old_save, -1),
+				     exists_at(n, v->new_load, -1), v->fwd);
+		c->reach[1] = narrow(saved[1], exists_at(n, v->new_save, -1),
+				     exists_at(o, v->old_load, -1), v->bwd);
 		compare_desc(c, o->vmsd, n->vmsd, false);
+		c->reach[0] = saved[0];
+		c->reach[1] = saved[1];
+	}
 	if (preds_differ) {
 		/* Different tests may disagree at run time, whatever the shapes say. */
 		if (fwd == VMW_LOADS)
@@ -408,8 +437,8 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 		f->message = text("field %s of \"%s\" renamed %s", olist, nd->name, nlist);
 		break;
 	case VMW_K_FIELD_MOVED:
-		f->message = text("fields of \"%s\" moved: %s here, was %s", nd->name,
-				  nn ? nlist : "nothing", on ? olist : "nothing");
+		f->message = text("%s of \"%s\" moved: the bytes sent for one member load into "
+				  "another", nn ? nlist : olist, nd->name);
 		break;
 	case VMW_K_PADDING:
 		f->message = text("padding in \"%s\": %s, was %s", nd->name,
@@ -559,9 +588,19 @@ static void compare_subsections(struct cmp *c, const struct vmw_desc *o,
 		for (size_t k = 0; k < n->nsubsections && !match; k++)
 			if (strcmp(n->subsections[k]->name, os->name) == 0)
 				match = n->subsections[k];
-		if (match)
+		if (match) {
+			/* The saver sends it when its needed() says so. */
+			unsigned saved[2] = { c->reach[0], c->reach[1] };
+			bool fwd_pred = os->needed.symbol || os->needed_unknown;
+			bool bwd_pred = match->needed.symbol || match->needed_unknown;
+			if (fwd_pred && c->reach[0] > VMW_REACH_DEPENDS)
+				c->reach[0] = VMW_REACH_DEPENDS;
+			if (bwd_pred && c->reach[1] > VMW_REACH_DEPENDS)
+				c->reach[1] = VMW_REACH_DEPENDS;
 			compare_desc(c, os, match, true);
-		else
+			c->reach[0] = saved[0];
+			c->reach[1] = saved[1];
+		} else
 			subsection_gone(c, o, os, true);
 	}
 	for (size_t k = 0; k < n->nsubsections; k++) {
@@ -597,7 +636,7 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 		if (m->o != o || m->n != n || m->top != top)
 			continue;
 		for (size_t k = 0; k < m->nfindings; k++) {
-			add_section(&c->rep->items[m->findings[k]], c->section);
+			reach_note(c, &c->rep->items[m->findings[k]]);
 			memo_note(c, m->findings[k]);
 		}
 		return;
@@ -661,6 +700,7 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 		const struct vmw_section *os = &old_dump->sections[i];
 		const struct vmw_section *ns = vmw_dump_section(new_dump, os->name);
 		c.section = os->name;
+		c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;
 		report->sections_compared++;
 		if (ns)
 			compare_desc(&c, os->desc, ns->desc, true);
@@ -672,6 +712,7 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 		if (vmw_dump_section(old_dump, ns->name))
 			continue;
 		c.section = ns->name;
+		c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;
 		report->sections_compared++;
 		section_alone(&c, ns, false);
 	}

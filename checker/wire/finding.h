@@ -20,6 +20,8 @@ enum vmw_outcome {
 
 enum vmw_severity { VMW_BENIGN, VMW_REVIEW, VMW_BREAKS };
 
+enum { VMW_REACH_NEVER, VMW_REACH_DEPENDS, VMW_REACH_ALWAYS };
+
 /* The table of kinds; kinds.c holds their names and titles in this order. */
 enum vmw_kind {
 	VMW_K_SECTION_REMOVED,
@@ -66,6 +68,9 @@ struct vmw_finding {
 	const char *new_loc, *old_loc;  /* FILE:LINE:COL, or NULL */
 	char *old_value, *new_value;    /* what changed, as text (malloc'd), or NULL */
 	struct vmw_func predicate;      /* the run-time predicate that decides, if any */
+	/* Whether the data it is in reaches the wire, per direction, over every place it
+	 * is reached from: 0 never, 1 when a predicate says so, 2 always (VMW_REACH_*). */
+	unsigned char reach_forward, reach_backward;
 	char **sections;                /* every section whose stream it affects */
 	size_t nsections, sections_cap;
 };

@@ -77,6 +77,16 @@ static enum vmw_severity severity_of(enum vmw_outcome outcome)
 									  : VMW_BENIGN;
 }
 
+/* A difference inside data that travels only sometimes, or never, matters as much. */
+static enum vmw_outcome reached(enum vmw_outcome outcome, unsigned reach)
+{
+	if (reach == VMW_REACH_NEVER)
+		return VMW_UNAFFECTED;
+	if (reach == VMW_REACH_DEPENDS && outcome == VMW_FAILS)
+		return VMW_DEPENDS;
+	return outcome;
+}
+
 void vmw_finalize(struct vmw_report *report, enum vmw_direction direction)
 {
 	size_t kept = 0;
@@ -84,6 +94,8 @@ void vmw_finalize(struct vmw_report *report, enum vmw_direction direction)
 	memset(report->count, 0, sizeof(report->count));
 	for (size_t i = 0; i < report->n; i++) {
 		struct vmw_finding *f = &report->items[i];
+		f->forward = reached(f->forward, f->reach_forward);
+		f->backward = reached(f->backward, f->reach_backward);
 		enum vmw_outcome fwd = direction == VMW_DIR_BACKWARD ? VMW_UNAFFECTED : f->forward;
 		enum vmw_outcome bwd = direction == VMW_DIR_FORWARD ? VMW_UNAFFECTED : f->backward;
 

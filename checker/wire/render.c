@@ -47,11 +47,19 @@ static const char *primary_loc(const struct vmw_finding *f)
 	return f->new_loc ? f->new_loc : f->old_loc;
 }
 
+/* Where a finding without a source place is shown: the dump that has what it is about. */
+static const char *fallback_file(const struct vmw_report *r, const struct vmw_finding *f)
+{
+	return f->kind == VMW_K_SECTION_REMOVED ? r->old_dump->path : r->new_dump->path;
+}
+
 static const char *direction_text(const struct vmw_finding *f, char *buf, size_t size)
 {
 	enum vmw_outcome a = f->forward, b = f->backward;
 	const char *pred = f->predicate.symbol;
 
+	if (f->severity == VMW_BENIGN && b == VMW_FAILS)
+		return "the old version cannot load it, as with any device it does not have";
 	if (a == VMW_FAILS && b == VMW_FAILS)
 		return "breaks migration both ways";
 	if (a == VMW_FAILS || b == VMW_FAILS) {
@@ -90,8 +98,7 @@ static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_
 		const struct vmw_finding *f = &r->items[i];
 		if (!shown(f, o))
 			continue;
-		const char *where = primary_loc(f) ? primary_loc(f)
-			: f->new_loc ? r->new_dump->path : r->old_dump->path;
+		const char *where = primary_loc(f) ? primary_loc(f) : fallback_file(r, f);
 		fprintf(out, "%s: %s: %s; %s [vmstate-%s]\n", where, level_text(f->severity),
 			f->message, direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
 		if (f->new_loc && f->old_loc)
@@ -212,7 +219,7 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 					"message", "text", msg ? msg : "");
 		free(msg);
 		const char *where = primary_loc(f);
-		const char *fallback = f->new_loc ? r->new_dump->path : r->old_dump->path;
+		const char *fallback = fallback_file(r, f);
 		json_object_set_new(res, "locations",
 				    json_pack("[o]", sarif_location(where, fallback)));
 		if (f->new_loc && f->old_loc) {
@@ -256,8 +263,7 @@ static json_t *render_gitlab(const struct vmw_report *r, const struct vmw_render
 		if (!shown(f, o))
 			continue;
 		if (!split_loc(primary_loc(f), &p)) {
-			snprintf(p.file, sizeof(p.file), "%s",
-				 f->new_loc ? r->new_dump->path : r->old_dump->path);
+			snprintf(p.file, sizeof(p.file), "%s", fallback_file(r, f));
 			p.line = 1;
 		}
 		uint64_t h = fnv1a(0xcbf29ce484222325ULL, vmw_kinds[f->kind].name);

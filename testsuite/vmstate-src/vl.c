@@ -16,6 +16,7 @@
 #include "machine.h"
 
 void pc_cpus_init(void);
+void wire_scenarios_init(void);
 
 static const char *prog = "vmstate-src";
 
@@ -173,6 +174,7 @@ int main(int argc, char **argv)
 	/* The machine: what start-up and realizing its CPU register. */
 	cpu_timers_init();
 	pc_cpus_init();
+	wire_scenarios_init();
 	if (save_dir)
 		return save_all(save_dir);
 	if (load_from)

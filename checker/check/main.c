@@ -5,12 +5,15 @@
  * bad input (a dump or the waiver file). */
 #include "rules.h"
 #include "shape.h"
-#include "../lib/vc_arena.h"
-#include "../lib/vc_buf.h"
-#include "../lib/vc_fail.h"
-#include "../lib/vc_json.h"
+#include "vc_fail.h"
+#include "vc_json.h"
+#include "../common/diag.h"
+#include "../common/fileio.h"
+#include "../common/strbuf.h"
+#include "../common/version.h"
 #include "../wire/wire.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,7 +21,8 @@
 #include <string.h>
 
 #define PROG "vmstate-check"
-#define USAGE "usage: " PROG " [-h] -s SRC -d DEST [--reverse] [--waivers FILE]\n"
+#define USAGE "usage: " PROG " [-h] [--version] [--color WHEN] -s SRC -d DEST [--reverse]\n" \
+	"                     [--waivers FILE]\n"
 
 static const char help_text[] =
 	USAGE
@@ -32,25 +36,29 @@ static const char help_text[] =
 	"\n"
 	"options:\n"
 	"  -h, --help            show this help message and exit\n"
+	"  --version             show the version and exit\n"
+	"  --color WHEN          colour the diagnostics: never, always or auto (the\n"
+	"                        default: on a terminal, unless NO_COLOR is set)\n"
 	"  -s SRC, --src SRC     json dump from src qemu\n"
 	"  -d DEST, --dest DEST  json dump from dest qemu\n"
 	"  --reverse             reverse the direction\n"
 	"  --waivers FILE        leave out (and do not count) the differences FILE accepts;\n"
 	"                        report its waivers that match nothing (docs/waivers.md)\n";
 
-enum { EXIT_USAGE = 2, EXIT_BAD_INPUT = 255 };
+/* Exit statuses (docs/man/vmstate-check.1): problems not waived (capped at 255) on
+ * success, 2 for usage, 255 for bad input and for what could not be written. */
+static const struct diag_exits exits = { .usage = 2, .input = 255, .internal = 255 };
 
+/* As argparse: the usage line, then "PROG: error: MESSAGE". */
 __attribute__((format(printf, 1, 2)))
 _Noreturn static void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs(USAGE, stderr);
-	fprintf(stderr, PROG ": error: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	diag_vreport(DIAG_ERROR, NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_USAGE);
+	exit(exits.usage);
 }
 
 struct options {
@@ -70,76 +78,118 @@ static bool looks_like_option(const char *arg)
 	return *end != '\0';
 }
 
-static const char *long_names[] = { "help", "src", "dest", "reverse", "waivers" };
+enum option { OPT_HELP, OPT_VERSION, OPT_COLOR, OPT_SRC, OPT_DEST, OPT_REVERSE, OPT_WAIVERS,
+	       N_OPTIONS };
 
-/* The long option that NAME (LEN bytes, without "--") abbreviates, or NULL. */
-static const char *match_long(const char *arg, size_t len)
+static const struct {
+	const char *name;   /* long, without "--" */
+	char short_name;    /* or 0 */
+	bool takes_value;
+	const char *shown;  /* in messages, as argparse names it */
+} options[N_OPTIONS] = {
+	[OPT_HELP] = { "help", 'h', false, "-h/--help" },
+	[OPT_VERSION] = { "version", 0, false, "--version" },
+	[OPT_COLOR] = { "color", 0, true, "--color" },
+	[OPT_SRC] = { "src", 's', true, "-s/--src" },
+	[OPT_DEST] = { "dest", 'd', true, "-d/--dest" },
+	[OPT_REVERSE] = { "reverse", 0, false, "--reverse" },
+	[OPT_WAIVERS] = { "waivers", 0, true, "--waivers" },
+};
+
+/* The long option that ARG (LEN bytes, without "--") names or abbreviates, or -1. */
+static int match_long(const char *arg, size_t len)
 {
-	const char *found = NULL;
-	for (size_t i = 0; i < sizeof(long_names) / sizeof(long_names[0]); i++) {
-		if (strlen(long_names[i]) == len && strncmp(long_names[i], arg, len) == 0)
-			return long_names[i];
-		if (strncmp(long_names[i], arg, len) == 0) {
-			if (found)
-				usage_error("ambiguous option: --%s", arg);
-			found = long_names[i];
-		}
+	int found = -1;
+	for (int i = 0; i < N_OPTIONS; i++) {
+		if (strncmp(options[i].name, arg, len) != 0)
+			continue;
+		if (strlen(options[i].name) == len)
+			return i;
+		if (found >= 0)
+			usage_error("ambiguous option: --%s", arg);
+		found = i;
 	}
 	return found;
+}
+
+/* The option ARG names (-1 for none) and, in *VALUE, a value attached to it. */
+static int match_option(const char *arg, const char **value)
+{
+	*value = NULL;
+	if (arg[0] == '-' && arg[1] == '-') {
+		const char *eq = strchr(arg + 2, '=');
+		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+		if (eq)
+			*value = eq + 1;
+		return match_long(arg + 2, len);
+	}
+	for (int i = 0; arg[0] == '-' && arg[1] && i < N_OPTIONS; i++) {
+		if (options[i].short_name != arg[1])
+			continue;
+		if (arg[2])
+			*value = arg + 2 + (arg[2] == '=');  /* argparse: -sFILE or -s=FILE */
+		return i;
+	}
+	return -1;
+}
+
+/* The options without a value; --help and --version end the run, as in argparse. */
+static void flag_option(int opt, struct options *o)
+{
+	if (opt == OPT_HELP) {
+		fputs(help_text, stdout);
+		exit(finish_stdout(0));
+	}
+	if (opt == OPT_VERSION)
+		exit(print_version(PROG));
+	o->reverse = true;
+}
+
+static void value_option(int opt, const char *value, struct options *o)
+{
+	enum diag_color mode;
+	switch (opt) {
+	case OPT_SRC: o->src = value; break;
+	case OPT_DEST: o->dest = value; break;
+	case OPT_WAIVERS: o->waivers = value; break;
+	case OPT_COLOR:
+		if (!diag_parse_color(value, &mode))
+			usage_error("argument --color: invalid choice: '%s' (choose from 'never', "
+				    "'always', 'auto')", value);
+		diag_set_color(mode);
+		break;
+	}
 }
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
 	const char *unrecognized = NULL;
 	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const char *name = NULL, *value = NULL, *shown = NULL;
-		if (strcmp(arg, "--") == 0) {
+		if (strcmp(argv[i], "--") == 0) {
 			if (i + 1 < argc && !unrecognized)
 				unrecognized = argv[i + 1];
 			break;
 		}
-		if (arg[0] == '-' && arg[1] == '-') {
-			const char *eq = strchr(arg + 2, '=');
-			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-			name = match_long(arg + 2, len);
-			if (eq)
-				value = eq + 1;
-		} else if (arg[0] == '-' && (arg[1] == 's' || arg[1] == 'd' || arg[1] == 'h')) {
-			name = arg[1] == 's' ? "src" : arg[1] == 'd' ? "dest" : "help";
-			if (arg[2])
-				value = arg + 2 + (arg[2] == '=');  /* argparse: -sFILE or -s=FILE */
-		}
-		if (!name) {
+		const char *value;
+		int opt = match_option(argv[i], &value);
+		if (opt < 0) {
 			if (!unrecognized)
-				unrecognized = arg;
+				unrecognized = argv[i];
 			continue;
 		}
-		shown = strcmp(name, "src") == 0 ? "-s/--src" :
-			strcmp(name, "dest") == 0 ? "-d/--dest" :
-			strcmp(name, "help") == 0 ? "-h/--help" :
-			strcmp(name, "waivers") == 0 ? "--waivers" : "--reverse";
-		if (strcmp(name, "help") == 0 || strcmp(name, "reverse") == 0) {
+		if (!options[opt].takes_value) {
 			if (value)
-				usage_error("argument %s: ignored explicit argument", shown);
-			if (strcmp(name, "help") == 0) {
-				fputs(help_text, stdout);
-				exit(0);
-			}
-			o->reverse = true;
+				usage_error("argument %s: ignored explicit argument",
+					    options[opt].shown);
+			flag_option(opt, o);
 			continue;
 		}
 		if (!value) {
 			if (i + 1 >= argc || looks_like_option(argv[i + 1]))
-				usage_error("argument %s: expected one argument", shown);
+				usage_error("argument %s: expected one argument", options[opt].shown);
 			value = argv[++i];
 		}
-		if (strcmp(name, "src") == 0)
-			o->src = value;
-		else if (strcmp(name, "dest") == 0)
-			o->dest = value;
-		else
-			o->waivers = value;
+		value_option(opt, value, o);
 	}
 	if (!o->src && !o->dest)
 		usage_error("the following arguments are required: -s/--src, -d/--dest");
@@ -156,8 +206,17 @@ static const char *display_name(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* Writes the complete report; a failed write is an error, never a short report. */
+static void write_report(const struct strbuf *out)
+{
+	if ((out->len && fwrite(out->data, 1, out->len, stdout) != out->len) ||
+	    fflush(stdout) != 0)
+		vc_fail("<stdout>", "cannot write the report: %s", strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
+	diag_init(PROG, &exits);
 	struct options o = { 0 };
 	if (vmw_requested(argc, argv))
 		return vmw_main(argc, argv, PROG);
@@ -165,12 +224,12 @@ int main(int argc, char **argv)
 
 	static struct vc_strings strings;
 	static struct vc_doc src, dest;
-	struct vc_buf out = { 0 };
+	struct strbuf out = STRBUF_INIT;
 	jmp_buf on_error;
 	vc_fail_target = &on_error;
 	if (setjmp(on_error)) {
-		fprintf(stderr, "%s\n", vc_fail_message());
-		return EXIT_BAD_INPUT;
+		diag_error(vc_fail_where(), "%s", vc_fail_text());
+		return exits.input;
 	}
 	vc_json_load(&src, &strings, o.src, display_name(o.src));
 	vc_json_load(&dest, &strings, o.dest, display_name(o.dest));
@@ -183,15 +242,12 @@ int main(int argc, char **argv)
 		if (!run.waivers) {
 			fprintf(stderr, "%s\n", error);
 			free(error);
-			return EXIT_BAD_INPUT;
+			return exits.input;
 		}
 	}
 	int problems = o.reverse ? vmc_compare_dumps(&run, &dest, &src)
 				 : vmc_compare_dumps(&run, &src, &dest);
-	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-		vc_fail("<stdout>: error: cannot write the report");
-	if (fflush(stdout) != 0)
-		vc_fail("<stdout>: error: cannot write the report");
+	write_report(&out);
 	/* Stale waivers are worth a warning, not a failure: the check itself passed. */
 	if (run.waivers)
 		vw_report_stale(run.waivers, stderr);

@@ -4,9 +4,9 @@
  * print the same text, or fail. */
 #include "rules.h"
 #include "renames.h"
-#include "../lib/vc_fail.h"
-#include "../lib/vc_pyops.h"
-#include "../lib/vc_pystr.h"
+#include "vc_fail.h"
+#include "vc_pyops.h"
+#include "vc_pystr.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -37,7 +37,7 @@ static const char *waiver_name(const struct vc_value *v)
 		return NULL;
 	if (v->kind != VC_STR || memchr(v->u.s, '\0', v->len))
 		return "\n";
-	char *s = vc_arena_alloc(vc_computed_arena(), v->len + 1u);
+	char *s = arena_alloc(vc_computed_arena(), v->len + 1u);
 	memcpy(s, v->u.s, v->len);
 	s[v->len] = '\0';
 	return s;
@@ -121,7 +121,7 @@ static void say(struct vmc_run *run, const char *fmt, ...)
 		if (*p != '%') {
 			const char *q = strchr(p, '%');
 			size_t n = q ? (size_t)(q - p) : strlen(p);
-			vc_buf_add(run->out, p, n);
+			sb_add(run->out, p, n);
 			p += n - 1;
 			continue;
 		}
@@ -290,7 +290,7 @@ static void push(struct iter_stack *st, struct field_iter it)
 {
 	if (st->depth == st->cap) {
 		size_t cap = st->cap ? st->cap * 2 : 8;
-		struct field_iter *items = vc_arena_alloc(vc_computed_arena(), cap * sizeof(*items));
+		struct field_iter *items = arena_alloc(vc_computed_arena(), cap * sizeof(*items));
 		if (st->depth)
 			memcpy(items, st->items, st->depth * sizeof(*items));
 		st->items = items;

@@ -4,13 +4,13 @@
 #ifndef VMSTATE_CHECK_RULES_H
 #define VMSTATE_CHECK_RULES_H
 
-#include "../lib/vc_arena.h"
-#include "../lib/vc_buf.h"
-#include "../lib/vc_value.h"
+#include "../common/arena.h"
+#include "../common/strbuf.h"
+#include "vc_value.h"
 #include "../waiver/waiver.h"
 
 struct vmc_run {
-	struct vc_buf *out;      /* the report */
+	struct strbuf *out;      /* the report */
 	int problems;            /* capped at 255, like the exit status */
 	struct vw_set *waivers;  /* accepted differences (--waivers), or NULL */
 	size_t waived;           /* messages left out because a waiver matched them */

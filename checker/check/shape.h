@@ -4,7 +4,7 @@
 #ifndef VMSTATE_CHECK_SHAPE_H
 #define VMSTATE_CHECK_SHAPE_H
 
-#include "../lib/vc_value.h"
+#include "vc_value.h"
 
 /* Fails (vc_fail_at) at the first value of ROOT that breaks the shape of a dump. */
 void vmc_require_dump_shape(const struct vc_doc *doc);

@@ -9,6 +9,10 @@
  * 1 when the dumps differ, 2 on bad usage or unreadable input.
  */
 #include "jsondiff.h"
+#include "../common/alloc.h"
+#include "../common/diag.h"
+#include "../common/fileio.h"
+#include "../common/version.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -34,13 +38,19 @@ struct counts {
 	int machine_same;
 };
 
+/* Usage and bad input share status 2 (docs/man/vmstate-dumpcmp.1). */
+static const struct diag_exits exits = { .usage = 2, .input = 2, .internal = 2 };
+
 static void usage(FILE *to)
 {
-	fprintf(to, "usage: " PROG " [--key-order] [--quiet] [--list-identical] TRUTH STATIC\n"
+	fprintf(to, "usage: " PROG " [--key-order] [--quiet] [--list-identical] [--color=WHEN]\n"
+		"       TRUTH STATIC\n"
+		"       " PROG " --version\n"
 		"  Compare two -dump-vmstate JSON files section by section.\n"
 		"  --key-order       object keys must also be in the same order\n"
 		"  --quiet           print only the summary line\n"
 		"  --list-identical  also print one line per identical section\n"
+		"  --color=WHEN      colour the diagnostics: never, always or auto\n"
 		"Exit status: 0 identical, 1 different, 2 usage or input error.\n");
 }
 
@@ -51,21 +61,21 @@ static json_t *load_dump(const char *path)
 	json_t *root;
 
 	if (!f) {
-		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		diag_error(path, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	root = json_loadf(f, 0, &err);
 	fclose(f);
 	if (!root) {
 		if (err.line > 0)
-			fprintf(stderr, "%s:%d:%d: error: %s\n", path, err.line, err.column, err.text);
+			diag_error_at(path, (unsigned long)err.line, (unsigned long)err.column, "%s",
+				      err.text);
 		else
-			fprintf(stderr, "%s: error: %s\n", path, err.text);
+			diag_error(path, "%s", err.text);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
-		fprintf(stderr, "%s:1:1: error: top level is not a JSON object (not a -dump-vmstate file)\n",
-			path);
+		diag_error_at(path, 1, 1, "top level is not a JSON object (not a -dump-vmstate file)");
 		json_decref(root);
 		return NULL;
 	}
@@ -77,17 +87,15 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* All section names of both dumps, sorted, each once; NULL on allocation failure. */
+/* All section names of both dumps, sorted, each once. */
 static const char **section_names(const json_t *a, const json_t *b, size_t *count)
 {
 	size_t cap = json_object_size(a) + json_object_size(b);
-	const char **names = malloc((cap ? cap : 1) * sizeof(*names));
+	const char **names = xreallocarray(NULL, cap ? cap : 1, sizeof(*names));
 	size_t n = 0, kept = 0;
 	const char *key;
 	json_t *value;
 
-	if (!names)
-		return NULL;
 	json_object_foreach((json_t *)a, key, value)
 		if (strcmp(key, MACHINE_KEY) != 0)
 			names[n++] = key;
@@ -138,7 +146,7 @@ static void print_difference(const char *what, const struct jsondiff *d)
 	putchar('\n');
 }
 
-static int compare(const json_t *truth, const json_t *stat, const struct options *o,
+static void compare(const json_t *truth, const json_t *stat, const struct options *o,
 		   struct counts *c)
 {
 	size_t n;
@@ -146,10 +154,6 @@ static int compare(const json_t *truth, const json_t *stat, const struct options
 	struct jsondiff d;
 	char what[JSONDIFF_PATH_MAX + 16];
 
-	if (!names) {
-		fprintf(stderr, PROG ": error: out of memory\n");
-		return -1;
-	}
 	c->truth = json_object_size(truth) - (json_object_get(truth, MACHINE_KEY) != NULL);
 	c->statics = json_object_size(stat) - (json_object_get(stat, MACHINE_KEY) != NULL);
 	for (size_t i = 0; i < n; i++) {
@@ -182,7 +186,6 @@ static int compare(const json_t *truth, const json_t *stat, const struct options
 					  json_object_get(stat, MACHINE_KEY), o->diff_flags, &d);
 	if (!c->machine_same && !o->quiet)
 		print_difference("machine " MACHINE_KEY, &d);
-	return 0;
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -202,15 +205,19 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->list_identical = 1;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
-			exit(0);
+			exit(finish_stdout(0));
+		} else if (strcmp(argv[i], "--version") == 0) {
+			exit(print_version(PROG));
+		} else if (diag_color_option(argv[i])) {
+			continue;
 		} else {
-			fprintf(stderr, PROG ": error: unknown option '%s'\n", argv[i]);
+			diag_error(NULL, "unknown option '%s'", argv[i]);
 			usage(stderr);
 			return -1;
 		}
 	}
 	if (argc - i != 2) {
-		fprintf(stderr, PROG ": error: expected two files, TRUTH and STATIC\n");
+		diag_error(NULL, "expected two files, TRUTH and STATIC");
 		usage(stderr);
 		return -1;
 	}
@@ -224,8 +231,8 @@ int main(int argc, char **argv)
 	struct options o;
 	struct counts c = { 0 };
 	json_t *truth, *stat;
-	int rc;
 
+	diag_init(PROG, &exits);
 	if (parse_options(argc, argv, &o) < 0)
 		return 2;
 	truth = load_dump(o.truth_path);
@@ -236,17 +243,11 @@ int main(int argc, char **argv)
 		json_decref(truth);
 		return 2;
 	}
-	rc = compare(truth, stat, &o, &c);
+	compare(truth, stat, &o, &c);
 	json_decref(truth);
 	json_decref(stat);
-	if (rc < 0)
-		return 2;
 	printf("summary truth=%zu static=%zu identical=%zu differing=%zu missing=%zu extra=%zu machine=%s\n",
 	       c.truth, c.statics, c.identical, c.differing, c.missing, c.extra,
 	       c.machine_same ? "same" : "different");
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, PROG ": error: writing the report failed: %s\n", strerror(errno));
-		return 2;
-	}
-	return (c.differing || c.missing || c.extra || !c.machine_same) ? 1 : 0;
+	return finish_stdout((c.differing || c.missing || c.extra || !c.machine_same) ? 1 : 0);
 }

@@ -10,8 +10,8 @@ DUMPCMP_SRCS     := checker/dumpcmp/dumpcmp.c $(DUMPCMP_LIB_SRCS)
 DUMPCMP_HDRS     := checker/dumpcmp/jsondiff.h
 DUMPCMP_CFLAGS    = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS)
 
-$(BUILD)/vmstate-dumpcmp: $(DUMPCMP_SRCS) $(DUMPCMP_HDRS) | $(BUILD)
-	$(CC) $(DUMPCMP_CFLAGS) -o $@ $(DUMPCMP_SRCS) -ljansson
+$(BUILD)/vmstate-dumpcmp: $(DUMPCMP_SRCS) $(DUMPCMP_HDRS) $(COMMON_LIB) | $(BUILD)
+	$(CC) $(DUMPCMP_CFLAGS) -o $@ $(DUMPCMP_SRCS) $(COMMON_LIB) -ljansson
 
 $(BUILD)/tests/test-jsondiff: testsuite/dumpcmp/test-jsondiff.c $(DUMPCMP_LIB_SRCS) $(DUMPCMP_HDRS)
 	@mkdir -p $(@D)

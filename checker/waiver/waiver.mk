@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The waiver library (checker/waiver): a static library for vmstate-check and
-# vmstate-diff, and its cmocka tests (testsuite/diff/test-waiver.c).
+# vmstate-diff, and its cmocka tests (testsuite/waiver/test-waiver.c).
 WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
 WAIVER_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS)
 
@@ -11,7 +11,7 @@ $(BUILD)/waiver/waiver.o: checker/waiver/waiver.c checker/waiver/waiver.h
 $(WAIVER_LIB): $(BUILD)/waiver/waiver.o
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/waiver/test-waiver: testsuite/diff/test-waiver.c $(WAIVER_LIB)
+$(BUILD)/waiver/test-waiver: testsuite/waiver/test-waiver.c $(WAIVER_LIB)
 	$(CC) $(WAIVER_CFLAGS) -Ichecker/waiver -o $@ $< $(WAIVER_LIB) -lcmocka
 
 .PHONY: check-waiver

@@ -4,13 +4,13 @@ VMC_TEST_NAMES := test_rules test_json test_pyops
 VMC_TESTS := $(VMC_TEST_NAMES:%=$(BUILD)/testsuite/check/%)
 VMC_TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 VMC_JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+VMC_LIB_OBJS := $(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS))
 
-$(BUILD)/testsuite/check/%: testsuite/check/%.c $(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS)) $(VC_LIB) \
-		$(BUILD)/waiver/libwaiver.a
+$(BUILD)/testsuite/check/%: testsuite/check/%.c $(VMC_LIB_OBJS) $(BUILD)/waiver/libwaiver.a \
+		$(COMMON_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(VC_CFLAGS) -Wno-missing-prototypes -o $@ $< \
-		$(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS)) $(VC_LIB) \
-		$(BUILD)/waiver/libwaiver.a $(VMC_TEST_LIBS) $(VMC_JANSSON_LIBS) -lm
+	$(CC) $(VMC_CFLAGS) -Wno-missing-prototypes -o $@ $< $(VMC_LIB_OBJS) \
+		$(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(VMC_TEST_LIBS) $(VMC_JANSSON_LIBS) -lm
 
 .PHONY: check-checker check-checker-unit check-checker-golden
 check-checker: check-checker-unit check-checker-golden

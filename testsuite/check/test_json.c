@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../checker/lib/vc_fail.h"
-#include "../../checker/lib/vc_json.h"
+#include "../../checker/check/vc_fail.h"
+#include "../../checker/check/vc_json.h"
 
 static struct vc_strings strings;
 static struct vc_doc docs[64];

@@ -10,15 +10,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../checker/lib/vc_fail.h"
-#include "../../checker/lib/vc_json.h"
-#include "../../checker/lib/vc_pyops.h"
-#include "../../checker/lib/vc_pystr.h"
+#include "../../checker/check/vc_fail.h"
+#include "../../checker/check/vc_json.h"
+#include "../../checker/check/vc_pyops.h"
+#include "../../checker/check/vc_pystr.h"
 
 static struct vc_strings strings;
 static struct vc_doc docs[256];
 static unsigned n_docs;
-static struct vc_arena arena;  /* unused by the operations: computed values are views */
+static struct arena arena;  /* unused by the operations: computed values are views */
 
 static const struct vc_value *val(const char *text)
 {
@@ -125,11 +125,11 @@ static void truthiness(void **state)
 
 static void expect_str(const char *json, const char *text)
 {
-	struct vc_buf out = { 0 };
-	vc_buf_adds(&out, "");
+	struct strbuf out = { 0 };
+	sb_puts(&out, "");
 	vc_py_str(&out, val(json));
 	assert_string_equal(out.data, text);
-	vc_buf_release(&out);
+	sb_release(&out);
 }
 
 static void text_forms(void **state)

@@ -13,12 +13,12 @@
 
 #include "../../checker/check/rules.h"
 #include "../../checker/check/shape.h"
-#include "../../checker/lib/vc_fail.h"
-#include "../../checker/lib/vc_json.h"
+#include "../../checker/check/vc_fail.h"
+#include "../../checker/check/vc_json.h"
 
 static struct vc_strings strings;
 static struct vc_doc src, dest;
-static struct vc_buf out;
+static struct strbuf out;
 static char failure[2048];
 
 /* Runs the checker on two JSON texts; returns the count, or -1 with FAILURE set. */
@@ -27,8 +27,8 @@ static int check(const char *src_text, const char *dest_text)
 	vc_doc_release(&src);
 	vc_doc_release(&dest);
 	vc_strings_release(&strings);
-	vc_buf_release(&out);
-	vc_buf_adds(&out, "");
+	sb_release(&out);
+	sb_puts(&out, "");
 	failure[0] = '\0';
 	jmp_buf on_error;
 	vc_fail_target = &on_error;
@@ -256,7 +256,7 @@ static void wrong_type_fails_with_place(void **state)
 {
 	(void)state;
 	assert_int_equal(check("{\"a\": {\"version_id\": \"1\"}}", "{\"a\": {\"version_id\": 1}}"), -1);
-	assert_string_equal(failure, "dest.json: \"a\".\"version_id\": cannot order 'int' and 'str' "
+	assert_string_equal(failure, "dest.json: error: \"a\".\"version_id\": cannot order 'int' and 'str' "
 			    "(src.json: \"a\".\"version_id\")");
 }
 
@@ -265,17 +265,17 @@ static void missing_key_fails_with_path(void **state)
 	(void)state;
 	assert_int_equal(check("{" SEC("a", 1, 1, DESC("d", 1, 1, FLD("x", 1))) "}",
 			       "{" SEC("a", 1, 1, DESC("d", 1, 1, "{\"field\": \"x\", \"version_id\": 0}")) "}"), -1);
-	assert_string_equal(failure, "dest.json: \"a\".\"Description\".\"Fields\"[0]: missing \"size\"");
+	assert_string_equal(failure, "dest.json: error: \"a\".\"Description\".\"Fields\"[0]: missing \"size\"");
 }
 
 static void shape_is_checked_where_reference_runs_through(void **state)
 {
 	(void)state;
 	assert_int_equal(check("{\"a\": {\"Description\": {\"Fields\": {}}}}", "{}"), -1);
-	assert_string_equal(failure, "src.json: \"a\".\"Description\".\"Fields\": a field list must be an "
+	assert_string_equal(failure, "src.json: error: \"a\".\"Description\".\"Fields\": a field list must be an "
 			    "array, not an object");
 	assert_int_equal(check("[]", "{}"), -1);
-	assert_string_equal(failure, "src.json: top level: a dump must be an object of sections, not an array");
+	assert_string_equal(failure, "src.json: error: top level: a dump must be an object of sections, not an array");
 }
 
 int main(void)
@@ -312,6 +312,6 @@ int main(void)
 	vc_doc_release(&src);
 	vc_doc_release(&dest);
 	vc_strings_release(&strings);
-	vc_buf_release(&out);
+	sb_release(&out);
 	return failed;
 }

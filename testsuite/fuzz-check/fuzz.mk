@@ -8,12 +8,12 @@ FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=u
 	-fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE
 FUZZ_BIN := $(BUILD)/fuzz/fuzz-check
 FUZZ_SRCS := testsuite/fuzz-check/fuzz_check.c checker/check/rules.c checker/check/shape.c \
-	checker/check/renames.c checker/waiver/waiver.c $(VC_LIB_SRCS)
+	checker/check/renames.c checker/waiver/waiver.c $(VMC_PY_SRCS) $(COMMON_SRCS)
 FUZZ_CORPUS := testsuite/fuzz-check/corpus
 FUZZ_RUN := -dict=testsuite/fuzz-check/fuzz.dict -max_len=8192 -rss_limit_mb=2048 \
 	-timeout=10
 
-$(FUZZ_BIN): $(FUZZ_SRCS) checker/lib/*.h checker/check/*.h checker/waiver/waiver.h
+$(FUZZ_BIN): $(FUZZ_SRCS) checker/common/*.h checker/check/*.h checker/waiver/waiver.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(FUZZ_SRCS) -lm -o $@
 

@@ -5,8 +5,8 @@
  * Any crash, sanitizer report or leak is a finding; vc_fail() is a normal outcome. */
 #include "../../checker/check/rules.h"
 #include "../../checker/check/shape.h"
-#include "../../checker/lib/vc_fail.h"
-#include "../../checker/lib/vc_json.h"
+#include "../../checker/check/vc_fail.h"
+#include "../../checker/check/vc_json.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Static, so that they keep their values across the longjmp of vc_fail(). */
 static struct vc_strings strings;
 static struct vc_doc src, dest;
-static struct vc_buf out;
+static struct strbuf out;
 
 /* Short names the mutator finds easily, so that waived messages are taken back out of
  * the report mid-line and mid-section. */
@@ -67,6 +67,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vc_doc_release(&dest);
 	vc_strings_release(&strings);
 	vc_views_reset();
-	vc_buf_release(&out);
+	sb_release(&out);
 	return 0;
 }

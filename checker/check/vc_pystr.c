@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "vc_pystr.h"
 #include "vc_fail.h"
-#include "vc_printable.h"
+#include "vc_printable.generated.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -30,7 +30,7 @@ static size_t decode(const unsigned char *s, unsigned long *cp)
 	return 4;
 }
 
-void vc_py_write_text(struct vc_buf *out, const char *s, size_t len,
+void vc_py_write_text(struct strbuf *out, const char *s, size_t len,
 		      const struct vc_value *where)
 {
 	size_t done = 0;
@@ -44,12 +44,12 @@ void vc_py_write_text(struct vc_buf *out, const char *s, size_t len,
 		if (cp < 0xdc80 || cp > 0xdcff)
 			vc_fail_at(where, "string holds the lone surrogate U+%04lX, which the "
 				   "output encoder cannot write (UnicodeEncodeError)", cp);
-		vc_buf_add(out, s + done, i - done);
-		vc_buf_addc(out, (char)(cp - 0xdc00));
+		sb_add(out, s + done, i - done);
+		sb_putc(out, (char)(cp - 0xdc00));
 		i += 2;
 		done = i + 1;
 	}
-	vc_buf_add(out, s + done, len - done);
+	sb_add(out, s + done, len - done);
 }
 
 static bool printable(unsigned long cp)
@@ -67,11 +67,11 @@ static bool printable(unsigned long cp)
 	return true;
 }
 
-static void str_repr(struct vc_buf *out, const char *s, size_t len)
+static void str_repr(struct strbuf *out, const char *s, size_t len)
 {
 	bool single = memchr(s, '\'', len) != NULL, dbl = memchr(s, '"', len) != NULL;
 	char quote = single && !dbl ? '"' : '\'';
-	vc_buf_addc(out, quote);
+	sb_putc(out, quote);
 	for (size_t i = 0; i < len;) {
 		unsigned long cp;
 		size_t n = decode((const unsigned char *)s + i, &cp);
@@ -79,37 +79,37 @@ static void str_repr(struct vc_buf *out, const char *s, size_t len)
 		if (cp == (unsigned long)quote || cp == '\\') {
 			esc[0] = '\\';
 			esc[1] = (char)cp;
-			vc_buf_add(out, esc, 2);
+			sb_add(out, esc, 2);
 		} else if (cp == '\t') {
-			vc_buf_adds(out, "\\t");
+			sb_puts(out, "\\t");
 		} else if (cp == '\n') {
-			vc_buf_adds(out, "\\n");
+			sb_puts(out, "\\n");
 		} else if (cp == '\r') {
-			vc_buf_adds(out, "\\r");
+			sb_puts(out, "\\r");
 		} else if (cp < 0x20 || cp == 0x7f) {
-			vc_buf_printf(out, "\\x%02lx", cp);
+			sb_printf(out, "\\x%02lx", cp);
 		} else if (cp < 0x7f || printable(cp)) {
-			vc_buf_add(out, s + i, n);
+			sb_add(out, s + i, n);
 		} else if (cp <= 0xff) {
-			vc_buf_printf(out, "\\x%02lx", cp);
+			sb_printf(out, "\\x%02lx", cp);
 		} else if (cp <= 0xffff) {
-			vc_buf_printf(out, "\\u%04lx", cp);
+			sb_printf(out, "\\u%04lx", cp);
 		} else {
-			vc_buf_printf(out, "\\U%08lx", cp);
+			sb_printf(out, "\\U%08lx", cp);
 		}
 		i += n;
 	}
-	vc_buf_addc(out, quote);
+	sb_putc(out, quote);
 }
 
-void vc_py_float_repr(struct vc_buf *out, double f)
+void vc_py_float_repr(struct strbuf *out, double f)
 {
 	if (isnan(f)) {
-		vc_buf_adds(out, "nan");
+		sb_puts(out, "nan");
 		return;
 	}
 	if (isinf(f)) {
-		vc_buf_adds(out, f > 0 ? "inf" : "-inf");
+		sb_puts(out, f > 0 ? "inf" : "-inf");
 		return;
 	}
 	/* Shortest digit string that reads back as F. */
@@ -134,48 +134,48 @@ void vc_py_float_repr(struct vc_buf *out, double f)
 	if (digits[0] == '0')
 		decpt = 1;
 	if (negative)
-		vc_buf_addc(out, '-');
+		sb_putc(out, '-');
 	if (decpt <= -4 || decpt > 16) {
-		vc_buf_addc(out, digits[0]);
+		sb_putc(out, digits[0]);
 		if (nd > 1) {
-			vc_buf_addc(out, '.');
-			vc_buf_add(out, digits + 1, nd - 1);
+			sb_putc(out, '.');
+			sb_add(out, digits + 1, nd - 1);
 		}
 		long e = decpt - 1;
-		vc_buf_printf(out, "e%c%02ld", e < 0 ? '-' : '+', e < 0 ? -e : e);
+		sb_printf(out, "e%c%02ld", e < 0 ? '-' : '+', e < 0 ? -e : e);
 	} else if (decpt <= 0) {
-		vc_buf_adds(out, "0.");
+		sb_puts(out, "0.");
 		for (long i = 0; i < -decpt; i++)
-			vc_buf_addc(out, '0');
-		vc_buf_add(out, digits, nd);
+			sb_putc(out, '0');
+		sb_add(out, digits, nd);
 	} else if ((size_t)decpt >= nd) {
-		vc_buf_add(out, digits, nd);
+		sb_add(out, digits, nd);
 		for (long i = (long)nd; i < decpt; i++)
-			vc_buf_addc(out, '0');
-		vc_buf_adds(out, ".0");
+			sb_putc(out, '0');
+		sb_puts(out, ".0");
 	} else {
-		vc_buf_add(out, digits, (size_t)decpt);
-		vc_buf_addc(out, '.');
-		vc_buf_add(out, digits + decpt, nd - (size_t)decpt);
+		sb_add(out, digits, (size_t)decpt);
+		sb_putc(out, '.');
+		sb_add(out, digits + decpt, nd - (size_t)decpt);
 	}
 }
 
-void vc_py_repr(struct vc_buf *out, const struct vc_value *v)
+void vc_py_repr(struct strbuf *out, const struct vc_value *v)
 {
 	switch (v->kind) {
 	case VC_NULL:
-		vc_buf_adds(out, "None");
+		sb_puts(out, "None");
 		return;
 	case VC_BOOL:
-		vc_buf_adds(out, v->boolean ? "True" : "False");
+		sb_puts(out, v->boolean ? "True" : "False");
 		return;
 	case VC_INT:
-		vc_buf_printf(out, "%lld", (long long)v->u.i);
+		sb_printf(out, "%lld", (long long)v->u.i);
 		return;
 	case VC_BIGINT:
 		if (v->negative && !(v->len == 1 && v->u.s[0] == '0'))
-			vc_buf_addc(out, '-');
-		vc_buf_add(out, v->u.s, v->len);
+			sb_putc(out, '-');
+		sb_add(out, v->u.s, v->len);
 		return;
 	case VC_FLOAT:
 		vc_py_float_repr(out, v->u.f);
@@ -184,37 +184,37 @@ void vc_py_repr(struct vc_buf *out, const struct vc_value *v)
 		str_repr(out, v->u.s, v->len);
 		return;
 	case VC_LIST:
-		vc_buf_addc(out, '[');
+		sb_putc(out, '[');
 		for (uint32_t i = 0; i < v->len; i++) {
 			if (i)
-				vc_buf_adds(out, ", ");
+				sb_puts(out, ", ");
 			struct vc_value item;
 			vc_item_at(v, i, &item);
 			vc_py_repr(out, &item);
 		}
-		vc_buf_addc(out, ']');
+		sb_putc(out, ']');
 		return;
 	case VC_DICT:
-		vc_buf_addc(out, '{');
+		sb_putc(out, '{');
 		for (uint32_t i = 0; i < v->len; i++) {
 			uint32_t len;
 			const char *key = vc_member_key(v, i, &len);
 			if (i)
-				vc_buf_adds(out, ", ");
+				sb_puts(out, ", ");
 			str_repr(out, key, len);
-			vc_buf_adds(out, ": ");
+			sb_puts(out, ": ");
 			struct vc_value value;
 			vc_item_at(v, i, &value);
 			vc_py_repr(out, &value);
 		}
-		vc_buf_addc(out, '}');
+		sb_putc(out, '}');
 		return;
 	default:
 		vc_fail_at(v, "internal error: no text form for a computed value");
 	}
 }
 
-void vc_py_str(struct vc_buf *out, const struct vc_value *v)
+void vc_py_str(struct strbuf *out, const struct vc_value *v)
 {
 	if (v->kind == VC_STR)
 		vc_py_write_text(out, v->u.s, v->len, v);

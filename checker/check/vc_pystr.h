@@ -7,17 +7,17 @@
 
 #include <stddef.h>
 
-#include "vc_buf.h"
+#include "../common/strbuf.h"
 #include "vc_value.h"
 
 /* Appends str(V).  Fails (vc_fail_at) where printing it would raise UnicodeEncodeError. */
-void vc_py_str(struct vc_buf *out, const struct vc_value *v);
+void vc_py_str(struct strbuf *out, const struct vc_value *v);
 /* Appends repr(V). */
-void vc_py_repr(struct vc_buf *out, const struct vc_value *v);
+void vc_py_repr(struct strbuf *out, const struct vc_value *v);
 /* Appends the string S (LEN bytes) as print() encodes it; WHERE names it in a failure. */
-void vc_py_write_text(struct vc_buf *out, const char *s, size_t len,
+void vc_py_write_text(struct strbuf *out, const char *s, size_t len,
 		      const struct vc_value *where);
 /* Appends repr(F). */
-void vc_py_float_repr(struct vc_buf *out, double f);
+void vc_py_float_repr(struct strbuf *out, double f);
 
 #endif

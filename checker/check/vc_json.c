@@ -3,13 +3,16 @@
  * file, and given back to the kernel behind the cursor, so that a big dump does not stay
  * resident twice).  Values go into the compact arrays of struct vc_doc. */
 #include "vc_json.h"
-#include "vc_buf.h"
+#include "../common/alloc.h"
+#include "../common/json_lex.h"
+#include "../common/strbuf.h"
 #include "vc_fail.h"
 #include "vc_hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -72,7 +75,9 @@ _Noreturn static void syntax_error(struct parser *ps, const char *at, const char
 		}
 	}
 	parser_free(ps);
-	vc_fail("%s:%lu:%lu: error: %s", ps->name, line, col, msg);
+	char where[1100];
+	snprintf(where, sizeof(where), "%s:%lu:%lu", ps->name, line, col);
+	vc_fail(where, "%s", msg);
 }
 
 static void *grow(struct parser *ps, void *array, uint32_t *cap, size_t elem)
@@ -82,9 +87,7 @@ static void *grow(struct parser *ps, void *array, uint32_t *cap, size_t elem)
 	size_t n = *cap ? (size_t)*cap * 2 : 256;
 	if (n > UINT32_MAX - 1)
 		syntax_error(ps, ps->p, "document too large");
-	void *p = realloc(array, n * elem);
-	if (!p)
-		syntax_error(ps, ps->p, "out of memory");
+	void *p = xreallocarray(array, n, elem);
 	*cap = (uint32_t)n;
 	return p;
 }
@@ -168,87 +171,6 @@ static inline void skip_ws(struct parser *ps)
 	skip_ws_run(ps);
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static long read_hex4(const char *p, const char *end)
-{
-	if (end - p < 4)
-		return -1;
-	long v = 0;
-	for (int i = 0; i < 4; i++) {
-		int d = hex_digit(p[i]);
-		if (d < 0)
-			return -1;
-		v = v * 16 + d;
-	}
-	return v;
-}
-
-/* Length of the valid UTF-8 sequence at P (strict, as Python's decoder), or 0. */
-static int utf8_length(const unsigned char *p, const unsigned char *end)
-{
-	unsigned char c = p[0];
-	int n;
-	unsigned char lo = 0x80, hi = 0xbf;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else
-		return 0;
-	if (end - p < n)
-		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (int i = 2; i < n; i++)
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return 0;
-	return n;
-}
-
-static size_t put_code_point(char *out, unsigned long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {  /* lone surrogates too: kept one code point each */
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* The id of string S (LEN bytes) read at AT; slots hold ids below VC_MAX_STRINGS. */
 static uint32_t intern(struct parser *ps, const char *at, const char *s, size_t len, bool plain)
 {
@@ -262,117 +184,29 @@ static uint32_t intern(struct parser *ps, const char *at, const char *s, size_t 
 static uint32_t read_string(struct parser *ps)
 {
 	const char *start = ps->p;
-	const char *q = ps->p + 1;
-	bool escaped = false;
-	for (;;) {
-#ifdef __SSE2__
-		/* Sixteen plain bytes at a time: no quote, backslash, control or non-ASCII
-		 * (a signed compare below 0x20 catches both controls and bytes >= 0x80). */
-		const __m128i quotes = _mm_set1_epi8('"'), slashes = _mm_set1_epi8('\\'),
-			      spaces = _mm_set1_epi8(0x20);
-		while (ps->end - q >= 16) {
-			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
-			__m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, quotes),
-								    _mm_cmpeq_epi8(w, slashes)),
-						       _mm_cmplt_epi8(w, spaces));
-			unsigned m = (unsigned)_mm_movemask_epi8(special);
-			if (m) {
-				q += __builtin_ctz(m);
-				goto special_byte;
-			}
-			q += 16;
-		}
-#endif
-		/* Eight plain bytes at a time: no quote, backslash, control or non-ASCII. */
-		while (ps->end - q >= 8) {
-			uint64_t w;
-			memcpy(&w, q, 8);
-			const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-			uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-			uint64_t special = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
-					   (w - ones * 0x20) | w;
-			if (special & highs)
-				break;
-			q += 8;
-		}
-#ifdef __SSE2__
-	special_byte:
-#endif
-		if (q >= ps->end)
-			syntax_error(ps, start, "unterminated string");
-		unsigned char c = (unsigned char)*q;
-		if (c == '"')
-			break;
-		if (c == '\\') {
-			escaped = true;
-			q += 2;
-			continue;
-		}
-		if (c < 0x20)
-			syntax_error(ps, q, "invalid control character in string");
-		if (c >= 0x80) {
-			int n = utf8_length((const unsigned char *)q, (const unsigned char *)ps->end);
-			if (!n)
-				syntax_error(ps, q, "invalid UTF-8 byte");
-			q += n;
-			continue;
-		}
-		q++;
-	}
-	size_t raw = (size_t)(q - start - 1);
+	struct jl_scan scan;
+	enum jl_status st = jl_scan_string(start + 1, ps->end, &scan);
+	if (st == JL_UNTERMINATED)
+		syntax_error(ps, start, jl_status_text(st));
+	if (st != JL_OK)
+		syntax_error(ps, scan.error_at, jl_status_text(st));
+	size_t raw = (size_t)(scan.close - start - 1);
 	if (raw > UINT32_MAX)
 		syntax_error(ps, start, "string longer than 4 GiB");
-	ps->p = q + 1;
-	if (!escaped)
+	ps->p = scan.close + 1;
+	if (!scan.escaped)
 		return intern(ps, start, start + 1, raw, true);
 	if (ps->cap_unescaped < raw + 1) {
 		free(ps->unescaped);
 		ps->cap_unescaped = raw + 1;
-		ps->unescaped = malloc(ps->cap_unescaped);
-		if (!ps->unescaped)
-			syntax_error(ps, start, "out of memory");
+		ps->unescaped = xmalloc(ps->cap_unescaped);
 	}
-	char *buf = ps->unescaped;
-	size_t n = 0;
-	for (const char *r = start + 1; r < q;) {
-		if (*r != '\\') {
-			buf[n++] = *r++;
-			continue;
-		}
-		char e = r[1];
-		switch (e) {
-		case '"': buf[n++] = '"'; break;
-		case '\\': buf[n++] = '\\'; break;
-		case '/': buf[n++] = '/'; break;
-		case 'b': buf[n++] = '\b'; break;
-		case 'f': buf[n++] = '\f'; break;
-		case 'n': buf[n++] = '\n'; break;
-		case 'r': buf[n++] = '\r'; break;
-		case 't': buf[n++] = '\t'; break;
-		case 'u': {
-			long cp = read_hex4(r + 2, q);
-			if (cp < 0)
-				syntax_error(ps, r, "invalid \\uXXXX escape");
-			r += 6;
-			/* A high surrogate directly followed by an escaped low one is one code
-			 * point; any other surrogate stays alone, as in Python. */
-			if (cp >= 0xd800 && cp <= 0xdbff && q - r >= 6 && r[0] == '\\' &&
-			    r[1] == 'u') {
-				long lo = read_hex4(r + 2, q);
-				if (lo >= 0xdc00 && lo <= 0xdfff) {
-					cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-					r += 6;
-				}
-			}
-			n += put_code_point(buf + n, (unsigned long)cp);
-			continue;
-		}
-		default:
-			syntax_error(ps, r, "invalid \\escape");
-		}
-		r += 2;
-	}
-	return intern(ps, start, buf, n, false);
+	size_t n;
+	const char *error_at;
+	st = jl_unescape(start + 1, scan.close, 0, ps->unescaped, &n, &error_at);
+	if (st != JL_OK)
+		syntax_error(ps, error_at, jl_status_text(st));
+	return intern(ps, start, ps->unescaped, n, false);
 }
 
 /* Values travel between the read functions as kind | flag | payload in one register: a
@@ -764,7 +598,7 @@ static uint64_t read_number(struct parser *ps)
 	s.kind = VC_BIGINT;
 	s.flag = negative;
 	s.payload = d->n_bigs++;
-	d->bigs[s.payload].digits = vc_arena_strndup(&d->arena, digits, n_digits);
+	d->bigs[s.payload].digits = arena_strndup(&d->arena, digits, n_digits);
 	d->bigs[s.payload].len = (uint32_t)n_digits;
 	return pack(s);
 }
@@ -846,7 +680,7 @@ static void parse_text(struct vc_doc *doc, struct vc_strings *strings, const cha
 			     .end = text + len, .mapped = mapped, .released = text,
 			     .first_key = NO_KEY };
 	doc->strings = strings;
-	doc->name = vc_arena_strndup(&doc->arena, name, strlen(name));
+	doc->name = arena_strndup(&doc->arena, name, strlen(name));
 	if (!doc->slots && !doc->nodes)
 		reserve_arrays(doc, len);
 	ps.name = doc->name;
@@ -865,7 +699,7 @@ static void parse_text(struct vc_doc *doc, struct vc_strings *strings, const cha
 				q++;
 				continue;
 			}
-			int n = utf8_length((const unsigned char *)q, (const unsigned char *)ps.end);
+			int n = jl_utf8_length((const unsigned char *)q, (const unsigned char *)ps.end);
 			if (!n)
 				syntax_error(&ps, q, "invalid UTF-8 byte");
 			q += n;
@@ -882,7 +716,7 @@ void vc_json_parse(struct vc_doc *doc, struct vc_strings *strings, const char *n
 }
 
 /* Reads a stream (pipe, terminal) whole into BUF. */
-static void read_stream(int fd, const char *name, struct vc_buf *buf)
+static void read_stream(int fd, const char *name, struct strbuf *buf)
 {
 	for (;;) {
 		char chunk[65536];
@@ -891,12 +725,12 @@ static void read_stream(int fd, const char *name, struct vc_buf *buf)
 			continue;
 		if (r < 0) {
 			int err = errno;
-			vc_buf_release(buf);
-			vc_fail("%s: error: cannot read: %s", name, strerror(err));
+			sb_release(buf);
+			vc_fail(name, "cannot read: %s", strerror(err));
 		}
 		if (r == 0)
 			return;
-		vc_buf_add(buf, chunk, (size_t)r);
+		sb_add(buf, chunk, (size_t)r);
 	}
 }
 
@@ -905,18 +739,18 @@ void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *pa
 {
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
 	if (fd < 0)
-		vc_fail("%s: error: cannot open: %s", name, strerror(errno));
+		vc_fail(name, "cannot open: %s", strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		int err = errno;
 		if (fd)
 			close(fd);
-		vc_fail("%s: error: cannot read: %s", name, strerror(err));
+		vc_fail(name, "cannot read: %s", strerror(err));
 	}
 	if (S_ISDIR(st.st_mode)) {
 		if (fd)
 			close(fd);
-		vc_fail("%s: error: cannot read: %s", name, strerror(EISDIR));
+		vc_fail(name, "cannot read: %s", strerror(EISDIR));
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		size_t len = (size_t)st.st_size;
@@ -938,18 +772,18 @@ void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *pa
 			return;
 		}
 	}
-	struct vc_buf buf = { 0 };
+	struct strbuf buf = { 0 };
 	read_stream(fd, name, &buf);
 	if (fd)
 		close(fd);
 	jmp_buf *outer = vc_fail_target, here;
 	if (setjmp(here)) {
-		vc_buf_release(&buf);
+		sb_release(&buf);
 		vc_fail_target = outer;
 		vc_fail_again();
 	}
 	vc_fail_target = &here;
 	parse_text(doc, strings, name, buf.data ? buf.data : "", buf.len, false);
 	vc_fail_target = outer;
-	vc_buf_release(&buf);
+	sb_release(&buf);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "vc_bigint.h"
 #include "vc_fail.h"
+#include "../common/alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -47,14 +48,14 @@ int vc_decimal_cmp(const struct vc_decimal *a, const struct vc_decimal *b)
 }
 
 /* Result digits are built least significant first in a scratch buffer. */
-static struct vc_value *make_result(struct vc_arena *arena, const struct vc_value *origin,
+static struct vc_value *make_result(struct arena *arena, const struct vc_value *origin,
 				    bool negative, char *rev, size_t n)
 {
 	while (n > 1 && rev[n - 1] == 0)
 		n--;
 	if (n > UINT32_MAX)
 		vc_fail_at(origin, "integer result too large");
-	char *digits = vc_arena_alloc(vc_computed_arena(), n + 1);
+	char *digits = arena_alloc(vc_computed_arena(), n + 1);
 	for (size_t i = 0; i < n; i++)
 		digits[i] = (char)('0' + rev[n - 1 - i]);
 	(void)arena;
@@ -81,13 +82,10 @@ static struct vc_value *make_result(struct vc_arena *arena, const struct vc_valu
 
 static char *scratch(size_t n)
 {
-	char *p = calloc(n ? n : 1, 1);
-	if (!p)
-		vc_fail("out of memory (%zu bytes for an integer)", n);
-	return p;
+	return xcalloc(n ? n : 1, 1);
 }
 
-struct vc_value *vc_decimal_add(struct vc_arena *arena, const struct vc_value *origin,
+struct vc_value *vc_decimal_add(struct arena *arena, const struct vc_value *origin,
 				const struct vc_decimal *a, const struct vc_decimal *b)
 {
 	size_t n = (a->len > b->len ? a->len : b->len) + 1;
@@ -128,13 +126,11 @@ struct vc_value *vc_decimal_add(struct vc_arena *arena, const struct vc_value *o
 	return v;
 }
 
-struct vc_value *vc_decimal_mul(struct vc_arena *arena, const struct vc_value *origin,
+struct vc_value *vc_decimal_mul(struct arena *arena, const struct vc_value *origin,
 				const struct vc_decimal *a, const struct vc_decimal *b)
 {
 	size_t n = (size_t)a->len + b->len;
-	unsigned *acc = calloc(n ? n : 1, sizeof(*acc));
-	if (!acc)
-		vc_fail("out of memory (%zu digits)", n);
+	unsigned *acc = xcalloc(n ? n : 1, sizeof(*acc));
 	for (size_t i = 0; i < a->len; i++) {
 		unsigned da = (unsigned)(a->digits[a->len - 1 - i] - '0');
 		if (!da)

@@ -260,7 +260,7 @@ void vc_require_hashable(const struct vc_value *v, const char *what)
 			   vc_type_name(v));
 }
 
-static struct vc_value *computed(struct vc_arena *arena, const struct vc_value *origin,
+static struct vc_value *computed(struct arena *arena, const struct vc_value *origin,
 				 enum vc_kind kind)
 {
 	(void)arena;
@@ -271,7 +271,7 @@ static struct vc_value *computed(struct vc_arena *arena, const struct vc_value *
 	return v;
 }
 
-static struct vc_value *float_result(struct vc_arena *arena, const struct vc_value *origin,
+static struct vc_value *float_result(struct arena *arena, const struct vc_value *origin,
 				     double f)
 {
 	struct vc_value *v = computed(arena, origin, VC_FLOAT);
@@ -279,7 +279,7 @@ static struct vc_value *float_result(struct vc_arena *arena, const struct vc_val
 	return v;
 }
 
-static struct vc_value *int_result(struct vc_arena *arena, const struct vc_value *origin,
+static struct vc_value *int_result(struct arena *arena, const struct vc_value *origin,
 				   int64_t i)
 {
 	struct vc_value *v = computed(arena, origin, VC_INT);
@@ -302,7 +302,7 @@ static double to_double(const struct vc_value *v)
 	return out;
 }
 
-static struct vc_value *repeat(struct vc_arena *arena, const struct vc_value *seq,
+static struct vc_value *repeat(struct arena *arena, const struct vc_value *seq,
 			       const struct vc_value *count)
 {
 	if (count->kind == VC_FLOAT)
@@ -321,7 +321,7 @@ static struct vc_value *repeat(struct vc_arena *arena, const struct vc_value *se
 	return v;
 }
 
-struct vc_value *vc_mul(struct vc_arena *arena, const struct vc_value *a,
+struct vc_value *vc_mul(struct arena *arena, const struct vc_value *a,
 			const struct vc_value *b)
 {
 	if (is_number(a) && is_number(b)) {
@@ -344,7 +344,7 @@ struct vc_value *vc_mul(struct vc_arena *arena, const struct vc_value *a,
 	fail_two(a, b, "unsupported operand types for *:");
 }
 
-struct vc_value *vc_sub(struct vc_arena *arena, const struct vc_value *a,
+struct vc_value *vc_sub(struct arena *arena, const struct vc_value *a,
 			const struct vc_value *b)
 {
 	if (!is_number(a) || !is_number(b))

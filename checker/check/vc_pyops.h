@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "vc_arena.h"
+#include "../common/arena.h"
 #include "vc_value.h"
 
 /* bool(v) */
@@ -20,9 +20,9 @@ bool vc_lt(const struct vc_value *a, const struct vc_value *b);
 /* Fails unless v can be a dict key (hash(v) works). */
 void vc_require_hashable(const struct vc_value *v, const char *what);
 /* a * b and a - b; results are computed values in ARENA. */
-struct vc_value *vc_mul(struct vc_arena *arena, const struct vc_value *a,
+struct vc_value *vc_mul(struct arena *arena, const struct vc_value *a,
 			const struct vc_value *b);
-struct vc_value *vc_sub(struct vc_arena *arena, const struct vc_value *a,
+struct vc_value *vc_sub(struct arena *arena, const struct vc_value *a,
 			const struct vc_value *b);
 /* The int 0, for comparisons with it. */
 const struct vc_value *vc_zero(void);

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Writes vc_printable.h: the non-ASCII code points that Python's str.isprintable() calls
+# Writes vc_printable.generated.h: the non-ASCII code points that Python's str.isprintable() calls
 # non-printable, as ranges.  repr() escapes exactly those, so the table must come from the
-# Python that runs the reference checker.  Usage: gen-printable.py > vc_printable.h
+# Python that runs the reference checker.  Usage: gen-printable.py > vc_printable.generated.h
 import sys
 import unicodedata
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "vc_value.h"
 #include "vc_fail.h"
+#include "../common/alloc.h"
 #include "vc_hash.h"
 
 #include <stdarg.h>
@@ -9,21 +10,21 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static struct vc_arena views;
+static struct arena views;
 
 struct vc_value *vc_view_alloc(void)
 {
-	return vc_arena_alloc(&views, sizeof(struct vc_value));
+	return arena_alloc(&views, sizeof(struct vc_value));
 }
 
-struct vc_arena *vc_computed_arena(void)
+struct arena *vc_computed_arena(void)
 {
 	return &views;
 }
 
 void vc_views_reset(void)
 {
-	vc_arena_reset(&views);
+	arena_reset(&views);
 }
 
 static void fill(struct vc_value *v, const struct vc_doc *doc, uint32_t parent, uint32_t index,
@@ -59,7 +60,7 @@ static const struct vc_value *view(const struct vc_doc *doc, uint32_t parent, ui
 				   const struct vc_slot *s)
 {
 	/* Views are made by the million; fill() does the zeroing. */
-	struct vc_value *v = vc_arena_take(&views, sizeof(*v));
+	struct vc_value *v = arena_take(&views, sizeof(*v));
 	fill(v, doc, parent, index, s);
 	return v;
 }
@@ -228,18 +229,10 @@ static void grow_strings(struct vc_strings *st)
 	if (!st->cap)
 		st->generation = ++generations;
 	uint32_t cap = st->cap ? st->cap * 2 : 1024;
-	const char **text = realloc(st->text, cap * sizeof(*text));
-	if (text)
-		st->text = text;
-	uint32_t *len = realloc(st->len, cap * sizeof(*len));
-	if (len)
-		st->len = len;
-	uint8_t *plain = realloc(st->plain, cap);
-	if (plain)
-		st->plain = plain;
-	uint32_t *table = calloc(2 * (size_t)cap, sizeof(*table));
-	if (!text || !len || !plain || !table)
-		vc_fail("out of memory (string table)");
+	st->text = xreallocarray(st->text, cap, sizeof(*st->text));
+	st->len = xreallocarray(st->len, cap, sizeof(*st->len));
+	st->plain = xrealloc(st->plain, cap);
+	uint32_t *table = xcalloc(2 * (size_t)cap, sizeof(*table));
 	uint32_t mask = 2 * cap - 1;
 	for (uint32_t id = 0; id < st->count; id++) {
 		uint32_t h = vc_hash(st->text[id], st->len[id]) & mask;
@@ -262,7 +255,7 @@ uint32_t vc_strings_intern(struct vc_strings *st, const char *s, size_t len, uin
 		uint32_t e = st->table[h];
 		if (!e) {
 			uint32_t id = st->count++;
-			st->text[id] = vc_arena_strndup(&st->arena, s, len);
+			st->text[id] = arena_strndup(&st->arena, s, len);
 			st->len[id] = (uint32_t)len;
 			st->plain[id] = plain;
 			st->table[h] = id + 1;
@@ -290,7 +283,7 @@ int64_t vc_strings_find(const struct vc_strings *st, const char *s, size_t len)
 
 void vc_strings_release(struct vc_strings *st)
 {
-	vc_arena_release(&st->arena);
+	arena_release(&st->arena);
 	free(st->text);
 	free(st->len);
 	free(st->plain);
@@ -309,7 +302,7 @@ void vc_doc_release(struct vc_doc *doc)
 	free(doc->wide);
 	free(doc->bigs);
 	free(doc->index_pool);
-	vc_arena_release(&doc->arena);
+	arena_release(&doc->arena);
 	memset(doc, 0, sizeof(*doc));
 }
 
@@ -427,7 +420,7 @@ _Noreturn void vc_fail_at(const struct vc_value *v, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	vc_value_path(v, path, sizeof(path));
-	vc_fail("%s: %s: %s", vc_value_file(v), path, msg);
+	vc_fail(vc_value_file(v), "%s: %s", path, msg);
 }
 
 const char *vc_type_name(const struct vc_value *v)

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vc_arena.h"
+#include "../common/arena.h"
 
 enum vc_kind {
 	VC_NULL,
@@ -31,7 +31,7 @@ enum vc_kind {
 
 /* Interned strings, shared by the documents of one run. */
 struct vc_strings {
-	struct vc_arena arena;
+	struct arena arena;
 	const char **text;
 	uint32_t *len;
 	uint8_t *plain;   /* read as is from the file: no escapes, so no quote inside */
@@ -83,7 +83,7 @@ struct vc_doc {
 	uint32_t *index_pool;
 	uint32_t n_index, cap_index;
 	size_t mapped_size;     /* slots and nodes are one mapping of this size (big texts) */
-	struct vc_arena arena;  /* big-int digits */
+	struct arena arena;  /* big-int digits */
 };
 
 /* A value as code sees it. */
@@ -113,7 +113,7 @@ struct vc_value {
 struct vc_value *vc_view_alloc(void);
 void vc_views_reset(void);
 /* The same arena, for the storage of computed values (big-int digits). */
-struct vc_arena *vc_computed_arena(void);
+struct arena *vc_computed_arena(void);
 
 const struct vc_value *vc_root(const struct vc_doc *doc);
 void vc_item_root(const struct vc_doc *doc, struct vc_value *out);

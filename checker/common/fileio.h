@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Getting a tool's bytes out to files and standard output.
+ *
+ * write_atomic(PATH, DATA, LEN) writes as a shell redirect (> PATH) would, except that
+ * a reader never sees a partial regular file:
+ * - a symbolic link is followed (a dangling one creates its target, as > does), so the
+ *   link stays and its target gets the data;
+ * - an existing regular file that the caller may not write (a read-only file, for a
+ *   user other than root) is refused with EACCES, as > refuses it;
+ * - otherwise the data goes to a temporary file beside the target, which takes the
+ *   target's mode (and owner, where it can; when it cannot the file is written in
+ *   place, as > would) and is renamed over it; a new file gets 0666 minus the umask;
+ * - when no temporary file can be made beside it (a directory the caller cannot
+ *   write), an existing writable file is written in place, as > would;
+ * - an existing target that is not a regular file (/dev/null, a FIFO, a terminal) is
+ *   written in place: renaming over it would replace the device.
+ * It returns true, or false with errno set and nothing changed (no temporary left).
+ *
+ * finish_stdout() flushes standard output and checks that everything written to it
+ * got out (a full disk, /dev/full, a closed pipe): a tool calls it before exiting with
+ * success, so that "--help > /dev/full" does not exit 0. */
+#ifndef VMSTATE_COMMON_FILEIO_H
+#define VMSTATE_COMMON_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+bool write_atomic(const char *path, const void *data, size_t len);
+
+/* STATUS when standard output is good; otherwise one error
+ * "PROG: error: cannot write to standard output: REASON" and the internal status. */
+int finish_stdout(int status);
+
+#endif

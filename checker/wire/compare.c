@@ -4,6 +4,7 @@
  * finding at the new side's location; a description reached from several sections is
  * compared once, and its findings list every section. */
 #include "finding.h"
+#include "../common/alloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,41 +30,13 @@ struct cmp {
 	unsigned reach[2];      /* does the data compared now reach the wire (VMW_REACH_*)? */
 };
 
-static void *grow(void *items, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return items;
-	*cap = *cap ? *cap * 2 : 16;
-	if (*cap < need)
-		*cap = need;
-	void *p = realloc(items, *cap * size);
-	if (!p) {
-		fputs("vmstate-check: error: out of memory\n", stderr);
-		exit(1);
-	}
-	return p;
-}
-
-static char *text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *text(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
-	va_end(ap);
-	return s;
-}
-
 static void add_section(struct vmw_finding *f, const char *section)
 {
 	for (size_t i = 0; i < f->nsections; i++)
 		if (strcmp(f->sections[i], section) == 0)
 			return;
-	f->sections = grow(f->sections, &f->sections_cap, f->nsections + 1, sizeof(char *));
-	f->sections[f->nsections++] = strdup(section);
+	xgrow(&f->sections, &f->sections_cap, f->nsections + 1, sizeof(char *));
+	f->sections[f->nsections++] = xstrdup(section);
 }
 
 /* Widens what F reaches by the current place, and lists the section when it matters. */
@@ -81,7 +54,7 @@ static void memo_note(struct cmp *c, size_t finding)
 {
 	for (size_t d = 0; d < c->depth; d++) {
 		struct memo *m = &c->memo[c->stack[d]];
-		m->findings = grow(m->findings, &m->cap, m->nfindings + 1, sizeof(size_t));
+		xgrow(&m->findings, &m->cap, m->nfindings + 1, sizeof(size_t));
 		m->findings[m->nfindings++] = finding;
 	}
 }
@@ -91,7 +64,7 @@ static struct vmw_finding *finding(struct cmp *c, enum vmw_kind kind, const char
 {
 	struct vmw_report *r = c->rep;
 
-	r->items = grow(r->items, &r->cap, r->n + 1, sizeof(*r->items));
+	xgrow(&r->items, &r->cap, r->n + 1, sizeof(*r->items));
 	struct vmw_finding *f = &r->items[r->n];
 	memset(f, 0, sizeof(*f));
 	f->kind = kind;
@@ -175,14 +148,14 @@ static int shape_kind(const struct vmw_field *o, const struct vmw_field *n)
 static char *shape_text(const struct vmw_field *f)
 {
 	if (shape_unknown(f))
-		return text("unknown (%s)", shape_unknown(f));
+		return xasprintf("unknown (%s)", shape_unknown(f));
 	const char *what = f->vmsd ? f->vmsd->name : f->info ? f->info : "?";
 	if (is_variable(f))
-		return text("%s, %lld bytes each, count in \"%s\"", what, f->size.value,
+		return xasprintf("%s, %lld bytes each, count in \"%s\"", what, f->size.value,
 			    f->num_field ? f->num_field : "?");
 	if (f->flags & VMW_F_ARRAY)
-		return text("%s, %lld x %lld bytes", what, f->num.value, f->size.value);
-	return text("%s, %lld bytes", what, f->size.value);
+		return xasprintf("%s, %lld x %lld bytes", what, f->num.value, f->size.value);
+	return xasprintf("%s, %lld bytes", what, f->size.value);
 }
 
 /* ---- one direction: SAVE saves at version VS, LOAD loads at version VL ---- */
@@ -326,24 +299,24 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	f->new_value = shape_text(n);
 	switch (kind) {
 	case VMW_K_FIELD_VERSION:
-		f->message = text("field \"%s\" of \"%s\" is on the wire from version %lld, "
+		f->message = xasprintf("field \"%s\" of \"%s\" is on the wire from version %lld, "
 				  "was %lld", n->name, nd->name, n->version_id.value,
 				  o->version_id.value);
 		break;
 	case VMW_K_FIELD_EXISTS:
-		f->message = text("field \"%s\" of \"%s\" is on the wire when %s() says so, "
+		f->message = xasprintf("field \"%s\" of \"%s\" is on the wire when %s() says so, "
 				  "was when %s", n->name, nd->name,
 				  n->exists.symbol ? n->exists.symbol : "its version allows",
 				  o->exists.symbol ? o->exists.symbol : "its version allowed");
 		break;
 	case VMW_K_UNKNOWN:
-		f->message = text("field \"%s\" of \"%s\": %s", n->name, nd->name,
+		f->message = xasprintf("field \"%s\" of \"%s\": %s", n->name, nd->name,
 				  shape_unknown(n) ? shape_unknown(n) : shape_unknown(o));
 		f->forward = f->forward == VMW_UNAFFECTED ? VMW_UNAFFECTED : VMW_DEPENDS;
 		f->backward = f->backward == VMW_UNAFFECTED ? VMW_UNAFFECTED : VMW_DEPENDS;
 		break;
 	default:
-		f->message = text("field \"%s\" of \"%s\" changed on the wire: %s, was %s",
+		f->message = xasprintf("field \"%s\" of \"%s\" changed on the wire: %s, was %s",
 				  n->name, nd->name, f->new_value, f->old_value);
 	}
 	(void)od;
@@ -424,28 +397,28 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 	for (size_t i = 0; i < nn; i++)
 		snprintf(nlist + strlen(nlist), sizeof(nlist) - strlen(nlist), "%s\"%s\"",
 			 i ? ", " : "", nrun[i].name);
-	f->old_value = on ? strdup(olist) : NULL;
-	f->new_value = nn ? strdup(nlist) : NULL;
+	f->old_value = on ? xstrdup(olist) : NULL;
+	f->new_value = nn ? xstrdup(nlist) : NULL;
 	switch (kind) {
 	case VMW_K_FIELD_REMOVED:
-		f->message = text("%s of \"%s\" removed", olist, nd->name);
+		f->message = xasprintf("%s of \"%s\" removed", olist, nd->name);
 		break;
 	case VMW_K_FIELD_ADDED:
-		f->message = text("%s added to \"%s\"", nlist, nd->name);
+		f->message = xasprintf("%s added to \"%s\"", nlist, nd->name);
 		break;
 	case VMW_K_FIELD_RENAMED:
-		f->message = text("field %s of \"%s\" renamed %s", olist, nd->name, nlist);
+		f->message = xasprintf("field %s of \"%s\" renamed %s", olist, nd->name, nlist);
 		break;
 	case VMW_K_FIELD_MOVED:
-		f->message = text("%s of \"%s\" moved: the bytes sent for one member load into "
+		f->message = xasprintf("%s of \"%s\" moved: the bytes sent for one member load into "
 				  "another", nn ? nlist : olist, nd->name);
 		break;
 	case VMW_K_PADDING:
-		f->message = text("padding in \"%s\": %s, was %s", nd->name,
+		f->message = xasprintf("padding in \"%s\": %s, was %s", nd->name,
 				  nn ? nlist : "nothing", on ? olist : "nothing");
 		break;
 	default:
-		f->message = text("fields of \"%s\" changed: %s, was %s", nd->name,
+		f->message = xasprintf("fields of \"%s\" changed: %s, was %s", nd->name,
 				  nn ? nlist : "nothing", on ? olist : "nothing");
 	}
 }
@@ -479,7 +452,7 @@ static void compare_validators(struct cmp *c, const struct vmw_desc *od,
 		f->forward = VMW_DEPENDS;
 		f->backward = VMW_UNAFFECTED;
 		f->predicate = nf->exists;
-		f->message = text("check \"%s\" of \"%s\" can refuse a stream from the old version",
+		f->message = xasprintf("check \"%s\" of \"%s\" can refuse a stream from the old version",
 				  nf->name, nd->name);
 	}
 }
@@ -490,7 +463,7 @@ static void compare_fields(struct cmp *c, const struct vmw_desc *od, const struc
 			   const struct versions *v)
 {
 	size_t on = od->nfields, nn = nd->nfields;
-	size_t *lcs = calloc((on + 1) * (nn + 1), sizeof(size_t));
+	size_t *lcs = xcalloc((on + 1) * (nn + 1), sizeof(size_t));
 #define L(i, j) lcs[(i) * (nn + 1) + (j)]
 	for (size_t i = on; i-- > 0;)
 		for (size_t j = nn; j-- > 0;) {
@@ -543,9 +516,9 @@ static void version_findings(struct cmp *c, const struct vmw_desc *o, const stru
 		struct vmw_finding *f = finding(c, VMW_K_VERSION, n->name, NULL, n->loc, o->loc);
 		f->forward = fwd_high ? VMW_FAILS : VMW_LOADS;
 		f->backward = bwd_high ? VMW_FAILS : VMW_LOADS;
-		f->old_value = text("%lld", ov);
-		f->new_value = text("%lld", nv);
-		f->message = text("\"%s\" is version %lld, was %lld: %s", n->name, nv, ov,
+		f->old_value = xasprintf("%lld", ov);
+		f->new_value = xasprintf("%lld", nv);
+		f->message = xasprintf("\"%s\" is version %lld, was %lld: %s", n->name, nv, ov,
 				  fwd_high ? "the new version refuses the old stream"
 					   : "the old version refuses the new stream");
 	}
@@ -554,9 +527,9 @@ static void version_findings(struct cmp *c, const struct vmw_desc *o, const stru
 						o->loc);
 		f->forward = fwd_low ? VMW_FAILS : VMW_LOADS;
 		f->backward = bwd_low ? VMW_FAILS : VMW_LOADS;
-		f->old_value = text("%lld", omin);
-		f->new_value = text("%lld", nmin);
-		f->message = text("\"%s\" accepts versions from %lld, was %lld%s", n->name, nmin,
+		f->old_value = xasprintf("%lld", omin);
+		f->new_value = xasprintf("%lld", nmin);
+		f->message = xasprintf("\"%s\" accepts versions from %lld, was %lld%s", n->name, nmin,
 				  omin, fwd_low ? ": the old version sends an older one"
 				  : bwd_low ? ": the new version sends one the old refuses"
 				  : ", and both sides still accept each other's");
@@ -575,7 +548,7 @@ static void subsection_gone(struct cmp *c, const struct vmw_desc *parent,
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
 	f->predicate = sub->needed;
-	f->message = text("subsection \"%s\" of \"%s\" %s: the %s version sends it %s", sub->name,
+	f->message = xasprintf("subsection \"%s\" of \"%s\" %s: the %s version sends it %s", sub->name,
 			  parent->name, removed ? "removed" : "added", removed ? "old" : "new",
 			  sent == VMW_DEPENDS ? "when its needed() says so" : "always (no needed)");
 }
@@ -620,7 +593,7 @@ static bool desc_unknown(struct cmp *c, const struct vmw_desc *o, const struct v
 		return false;
 	struct vmw_finding *f = finding(c, VMW_K_UNKNOWN, n->name, NULL, n->loc, o->loc);
 	f->forward = f->backward = VMW_DEPENDS;
-	f->message = text("the versions of \"%s\" are not known: %s", d->name,
+	f->message = xasprintf("the versions of \"%s\" are not known: %s", d->name,
 			  d->version_id.unknown ? d->version_id.unknown
 						: d->minimum_version_id.unknown);
 	return true;
@@ -643,7 +616,7 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 	}
 	if (c->depth == sizeof(c->stack) / sizeof(c->stack[0]))
 		return;  /* descriptions nest far less deeply in any real program */
-	c->memo = grow(c->memo, &c->memo_cap, c->nmemo + 1, sizeof(*c->memo));
+	xgrow(&c->memo, &c->memo_cap, c->nmemo + 1, sizeof(*c->memo));
 	c->memo[c->nmemo] = (struct memo){ .o = o, .n = n, .top = top };
 	c->stack[c->depth++] = c->nmemo++;
 
@@ -665,7 +638,7 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 		struct vmw_finding *f = finding(c, VMW_K_DESCRIPTION_RENAMED, n->name, NULL,
 						n->loc, o->loc);
 		f->forward = f->backward = VMW_LOADS;
-		f->message = text("nested description \"%s\" renamed \"%s\"", o->name, n->name);
+		f->message = xasprintf("nested description \"%s\" renamed \"%s\"", o->name, n->name);
 	}
 	compare_fields(c, o, n, &v);
 	compare_subsections(c, o, n);
@@ -683,7 +656,7 @@ static void section_alone(struct cmp *c, const struct vmw_section *s, bool remov
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
 	f->predicate = d->needed;
-	f->message = text("section \"%s\" (%s) is only in the %s version", s->name,
+	f->message = xasprintf("section \"%s\" (%s) is only in the %s version", s->name,
 			  s->registered && *s->registered ? s->registered : "registered",
 			  removed ? "old" : "new");
 }

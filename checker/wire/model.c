@@ -2,6 +2,7 @@
 /* Reads an extended dump with jansson into the model of model.h.  Every bad input is
  * one message naming the file and the JSON place; the strings stay in the document. */
 #include "model.h"
+#include "../common/alloc.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,14 +23,13 @@ struct loader {
 __attribute__((format(printf, 3, 4)))
 _Noreturn static void bad(struct loader *ld, const char *where, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (asprintf(&ld->error, "%s: error: %s: %s", ld->dump->path, where, msg) < 0)
-		ld->error = NULL;
+	ld->error = xasprintf("%s: %s", where, msg);
+	free(msg);
 	longjmp(ld->fail, 1);
 }
 
@@ -187,7 +187,7 @@ static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, jso
 			bad(ld, where, "\"fields\" is not a list");
 		d->has_fields = true;
 		d->nfields = json_array_size(fields);
-		d->fields = calloc(d->nfields ? d->nfields : 1, sizeof(*d->fields));
+		d->fields = xcalloc(d->nfields ? d->nfields : 1, sizeof(*d->fields));
 		json_array_foreach(fields, i, item) {
 			char fwhere[480];
 			snprintf(fwhere, sizeof(fwhere), "%s.fields[%zu]", where, i);
@@ -200,7 +200,7 @@ static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, jso
 			bad(ld, where, "\"subsections\" is not a list");
 		d->has_subsections = true;
 		d->nsubsections = json_array_size(subs);
-		d->subsections = calloc(d->nsubsections ? d->nsubsections : 1,
+		d->subsections = xcalloc(d->nsubsections ? d->nsubsections : 1,
 					sizeof(*d->subsections));
 		json_array_foreach(subs, i, item)
 			d->subsections[i] = desc_by_id(ld, item, where);
@@ -249,7 +249,7 @@ static void load_sections(struct loader *ld, json_t *list)
 	if (!json_is_array(list))
 		bad(ld, "sections", "not a list");
 	dump->nsections = json_array_size(list);
-	dump->sections = calloc(dump->nsections ? dump->nsections : 1, sizeof(*dump->sections));
+	dump->sections = xcalloc(dump->nsections ? dump->nsections : 1, sizeof(*dump->sections));
 	json_array_foreach(list, i, v) {
 		char where[64];
 		snprintf(where, sizeof(where), "sections[%zu]", i);
@@ -287,7 +287,7 @@ static void load_root(struct loader *ld)
 	if (!json_is_object(descs))
 		bad(ld, "descriptions", "not an object");
 	dump->ndescs = json_object_size(descs);
-	dump->descs = calloc(dump->ndescs ? dump->ndescs : 1, sizeof(*dump->descs));
+	dump->descs = xcalloc(dump->ndescs ? dump->ndescs : 1, sizeof(*dump->descs));
 	json_object_foreach(descs, id, v)
 		json_object_set_new(ld->index, id, json_integer((json_int_t)i++));
 	i = 0;
@@ -296,23 +296,24 @@ static void load_root(struct loader *ld)
 	load_sections(ld, member(ld, root, "sections", "top level"));
 }
 
-bool vmw_dump_load(struct vmw_dump *dump, const char *path, char **error)
+bool vmw_dump_load(struct vmw_dump *dump, const char *path, struct vmw_load_error *error)
 {
 	json_error_t jerr;
 
 	memset(dump, 0, sizeof(*dump));
 	dump->path = path;
-	*error = NULL;
+	error->place = error->message = NULL;
 	dump->root = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_REJECT_DUPLICATES, &jerr)
 					    : json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!dump->root) {
-		if (asprintf(error, "%s:%d:%d: error: %s", path, jerr.line, jerr.column,
-			     jerr.text) < 0)
-			*error = NULL;
+		if (jerr.line > 0)
+			error->place = jerr.column > 0 ? xasprintf("%d:%d", jerr.line, jerr.column)
+						       : xasprintf("%d", jerr.line);
+		error->message = xstrdup(jerr.text);
 		return false;
 	}
 	/* On the heap: what bad() sets must survive its longjmp. */
-	struct loader *ld = calloc(1, sizeof(*ld));
+	struct loader *ld = xcalloc(1, sizeof(*ld));
 	ld->dump = dump;
 	ld->index = json_object();
 	if (setjmp(ld->fail) == 0) {
@@ -322,7 +323,7 @@ bool vmw_dump_load(struct vmw_dump *dump, const char *path, char **error)
 	bool ok = ld->loaded;
 	json_decref(ld->index);
 	if (!ok) {
-		*error = ld->error;
+		error->message = ld->error;
 		vmw_dump_free(dump);
 	}
 	free(ld);

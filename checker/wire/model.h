@@ -80,9 +80,15 @@ struct vmw_dump {
 	size_t ndescs;
 };
 
-/* Reads PATH into DUMP.  On bad input returns false and sets *ERROR (malloc'd) to one
- * message naming the file and the place. */
-bool vmw_dump_load(struct vmw_dump *dump, const char *path, char **error);
+/* What is wrong with a dump, and where: PLACE is "LINE:COL" when JSON itself is bad,
+ * else NULL and MESSAGE starts with the JSON path.  Both malloc'd. */
+struct vmw_load_error {
+	char *place;
+	char *message;
+};
+
+/* Reads PATH into DUMP.  On bad input returns false and fills *ERROR. */
+bool vmw_dump_load(struct vmw_dump *dump, const char *path, struct vmw_load_error *error);
 void vmw_dump_free(struct vmw_dump *dump);
 
 /* The section of DUMP named NAME, or NULL. */

@@ -2,6 +2,8 @@
 /* The renderers of a wire report: GCC-style text, JSON, SARIF 2.1.0 and GitLab code
  * quality.  Each reads the findings as data; none parses another's text. */
 #include "render.h"
+#include "../common/alloc.h"
+#include "../common/diag.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -82,32 +84,41 @@ static const char *level_text(enum vmw_severity s)
 	return s == VMW_BREAKS ? "error" : s == VMW_REVIEW ? "warning" : "note";
 }
 
-static void print_sections(FILE *out, const char *where, const struct vmw_finding *f)
+static void note_sections(const char *where, const struct vmw_finding *f)
 {
-	fprintf(out, "%s: note: in section%s ", where, f->nsections == 1 ? "" : "s");
-	for (size_t i = 0; i < f->nsections; i++)
-		fprintf(out, "%s\"%s\"", i ? ", " : "", f->sections[i]);
-	fputc('\n', out);
+	struct { char *text; } list = { xstrdup("") };
+
+	for (size_t i = 0; i < f->nsections; i++) {
+		char *more = xasprintf("%s%s\"%s\"", list.text, i ? ", " : "", f->sections[i]);
+		free(list.text);
+		list.text = more;
+	}
+	diag_note(where, "in section%s %s", f->nsections == 1 ? "" : "s", list.text);
+	free(list.text);
 }
 
+/* GCC's form, through the common diagnostics (colour as GCC). */
 static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_render_options *o)
 {
+	static const enum diag_kind kinds[] = { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 	char dir[256];
 
+	diag_set_stream(out);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct vmw_finding *f = &r->items[i];
 		if (!shown(f, o))
 			continue;
 		const char *where = primary_loc(f) ? primary_loc(f) : fallback_file(r, f);
-		fprintf(out, "%s: %s: %s; %s [vmstate-%s]\n", where, level_text(f->severity),
-			f->message, direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
+		diag_report(kinds[f->severity], where, "%s; %s [vmstate-%s]", f->message,
+			    direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
 		if (f->new_loc && f->old_loc)
-			fprintf(out, "%s: note: the old version's definition\n", f->old_loc);
+			diag_note(f->old_loc, "the old version's definition");
 		if (f->predicate.symbol && f->severity == VMW_REVIEW)
-			fprintf(out, "%s: note: %s() decides at run time\n",
-				f->predicate.loc ? f->predicate.loc : where, f->predicate.symbol);
-		print_sections(out, where, f);
+			diag_note(f->predicate.loc ? f->predicate.loc : where,
+				  "%s() decides at run time", f->predicate.symbol);
+		note_sections(where, f);
 	}
+	diag_set_stream(NULL);
 	fprintf(out, "%s: %zu breaking, %zu to review, %zu benign%s, in %zu sections\n", o->prog,
 		r->count[VMW_BREAKS], r->count[VMW_REVIEW], r->count[VMW_BENIGN],
 		o->show_benign || !r->count[VMW_BENIGN] ? "" : " (not shown: --benign)",
@@ -212,8 +223,7 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 			continue;
 		char id[64], *msg;
 		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[f->kind].name);
-		if (asprintf(&msg, "%s; %s.", f->message, direction_text(f, dir, sizeof(dir))) < 0)
-			msg = NULL;
+		msg = xasprintf("%s; %s.", f->message, direction_text(f, dir, sizeof(dir)));
 		json_t *res = json_pack("{s:s,s:i,s:s,s:{s:s}}", "ruleId", id, "ruleIndex",
 					(int)f->kind, "level", level_text(f->severity),
 					"message", "text", msg ? msg : "");
@@ -269,9 +279,7 @@ static json_t *render_gitlab(const struct vmw_report *r, const struct vmw_render
 		uint64_t h = fnv1a(0xcbf29ce484222325ULL, vmw_kinds[f->kind].name);
 		h = fnv1a(fnv1a(fnv1a(h, f->description), f->field), f->message);
 		snprintf(fp, sizeof(fp), "%016" PRIx64, h);
-		char *desc;
-		if (asprintf(&desc, "%s; %s", f->message, direction_text(f, dir, sizeof(dir))) < 0)
-			desc = NULL;
+		char *desc = xasprintf("%s; %s", f->message, direction_text(f, dir, sizeof(dir)));
 		char check[64];
 		snprintf(check, sizeof(check), "vmstate-%s", vmw_kinds[f->kind].name);
 		json_array_append_new(issues, json_pack("{s:s,s:s,s:s,s:s,s:{s:s,s:{s:I}}}",

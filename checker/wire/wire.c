@@ -3,19 +3,20 @@
  * return the bit-field exit status. */
 #include "wire.h"
 #include "render.h"
+#include "../common/diag.h"
+#include "../common/version.h"
 
+#include "../common/alloc.h"
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef VMSTATE_VERSION
-#define VMSTATE_VERSION "0.2.0"
-#endif
-
 static const char usage_text[] =
 	"usage: %s --wire -s OLD -d NEW [--format=text|json|sarif|gitlab] [--benign]\n"
-	"       [--direction=both|forward|backward] [-o FILE]\n";
+	"       [--direction=both|forward|backward] [-o FILE] [--color[=WHEN]]\n";
 
 static const char help_text[] =
 	"\n"
@@ -30,6 +31,8 @@ static const char help_text[] =
 	"  --benign              show wire-compatible differences too\n"
 	"  --direction=DIR       both (the default), forward (old to new) or backward\n"
 	"  -o FILE, --output FILE  write the report to FILE instead of standard output\n"
+	"  --color[=WHEN]        colour the text: never, always or auto (the default),\n"
+	"                        as GCC (GCC_COLORS, NO_COLOR)\n"
 	"  -h, --help            show this help and exit\n"
 	"  --version             print the version and exit\n"
 	"\n"
@@ -50,7 +53,7 @@ bool vmw_requested(int argc, char **argv)
 static int usage_error(const char *prog, const char *what, const char *arg)
 {
 	fprintf(stderr, usage_text, prog);
-	fprintf(stderr, "%s: error: %s%s%s\n", prog, what, arg ? ": " : "", arg ? arg : "");
+	diag_error(NULL, "%s%s%s", what, arg ? ": " : "", arg ? arg : "");
 	return VMW_EXIT_ERROR | VMW_EXIT_USAGE;
 }
 
@@ -63,7 +66,7 @@ struct wire_options {
 /* Returns -1 to go on, else the exit status. */
 static int parse(int argc, char **argv, const char *prog, struct wire_options *o)
 {
-	enum { OPT_FORMAT = 256, OPT_BENIGN, OPT_DIRECTION, OPT_VERSION, OPT_WIRE };
+	enum { OPT_FORMAT = 256, OPT_BENIGN, OPT_DIRECTION, OPT_VERSION, OPT_WIRE, OPT_COLOR };
 	static const struct option longopts[] = {
 		{ "src", required_argument, NULL, 's' }, { "dest", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
@@ -71,7 +74,9 @@ static int parse(int argc, char **argv, const char *prog, struct wire_options *o
 		{ "benign", no_argument, NULL, OPT_BENIGN },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
 		{ "wire", no_argument, NULL, OPT_WIRE }, { "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION }, { NULL, 0, NULL, 0 },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR }, { NULL, 0, NULL, 0 },
 	};
 	static const char *const formats[] = { "text", "json", "sarif", "gitlab" };
 	static const char *const directions[] = { "both", "forward", "backward" };
@@ -92,8 +97,14 @@ static int parse(int argc, char **argv, const char *prog, struct wire_options *o
 			fputs(help_text, stdout);
 			return 0;
 		case OPT_VERSION:
-			printf("%s %s\n", prog, VMSTATE_VERSION);
-			return 0;
+			return print_version(prog) == 0 ? 0 : VMW_EXIT_ERROR;
+		case OPT_COLOR: {
+			enum diag_color mode = DIAG_COLOR_ALWAYS;
+			if (optarg && !diag_parse_color(optarg, &mode))
+				return usage_error(prog, "--color takes never, always or auto", optarg);
+			diag_set_color(mode);
+			break;
+		}
 		case OPT_FORMAT:
 		case OPT_DIRECTION: {
 			const char *const *names = opt == OPT_FORMAT ? formats : directions;
@@ -124,24 +135,42 @@ static int parse(int argc, char **argv, const char *prog, struct wire_options *o
 	return -1;
 }
 
+static bool load(struct vmw_dump *dump, const char *path)
+{
+	struct vmw_load_error e;
+
+	if (vmw_dump_load(dump, path, &e))
+		return true;
+	if (e.place) {
+		char *where = xasprintf("%s:%s", path, e.place);
+		diag_error(where, "%s", e.message);
+		free(where);
+	} else {
+		diag_error(path, "%s", e.message);
+	}
+	free(e.place);
+	free(e.message);
+	return false;
+}
+
 int vmw_main(int argc, char **argv, const char *prog)
 {
-	struct wire_options o = { .render = { .prog = prog, .version = VMSTATE_VERSION } };
+	static const struct diag_exits exits = {
+		.usage = VMW_EXIT_ERROR | VMW_EXIT_USAGE,
+		.input = VMW_EXIT_ERROR,
+		.internal = VMW_EXIT_ERROR,
+	};
+	struct wire_options o = { .render = { .prog = prog, .version = VMSTATE_PLUGIN_VERSION } };
 	struct vmw_dump old_dump, new_dump;
 	struct vmw_report report;
-	char *error;
-	int status = parse(argc, argv, prog, &o);
 
+	diag_init(prog, &exits);
+	int status = parse(argc, argv, prog, &o);
 	if (status >= 0)
 		return status;
-	if (!vmw_dump_load(&old_dump, o.old_path, &error)) {
-		fprintf(stderr, "%s\n", error ? error : "error: out of memory");
-		free(error);
+	if (!load(&old_dump, o.old_path))
 		return VMW_EXIT_ERROR;
-	}
-	if (!vmw_dump_load(&new_dump, o.new_path, &error)) {
-		fprintf(stderr, "%s\n", error ? error : "error: out of memory");
-		free(error);
+	if (!load(&new_dump, o.new_path)) {
 		vmw_dump_free(&old_dump);
 		return VMW_EXIT_ERROR;
 	}
@@ -149,12 +178,11 @@ int vmw_main(int argc, char **argv, const char *prog)
 	vmw_finalize(&report, o.direction);
 	FILE *out = o.output ? fopen(o.output, "w") : stdout;
 	if (!out) {
-		perror(o.output);
+		diag_error(o.output, "cannot write: %s", strerror(errno));
 		status = VMW_EXIT_ERROR;
 	} else if (vmw_render(out, &report, &o.render) != 0 ||
 		   (out == stdout ? fflush(out) : fclose(out)) != 0) {
-		fprintf(stderr, "%s: error: cannot write %s\n", prog,
-			o.output ? o.output : "the report");
+		diag_error(o.output ? o.output : "<stdout>", "cannot write the report");
 		status = VMW_EXIT_ERROR;
 	} else {
 		status = (report.count[VMW_REVIEW] ? VMW_EXIT_REVIEW : 0) |

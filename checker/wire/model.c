@@ -279,9 +279,11 @@ static void load_root(struct loader *ld)
 	if (!version)
 		bad(ld, "top level", "not an extended dump (no \"vmstate-extended-dump\"; "
 		    "vmstate-extract --extended writes one)");
-	if (!json_is_integer(version) || json_integer_value(version) != EXTENDED_DUMP_VERSION)
-		bad(ld, "vmstate-extended-dump", "format version %s, this reader knows %d",
-		    json_is_integer(version) ? "not 1" : "not an integer", EXTENDED_DUMP_VERSION);
+	if (!json_is_integer(version))
+		bad(ld, "vmstate-extended-dump", "the format version is not an integer");
+	if (json_integer_value(version) != EXTENDED_DUMP_VERSION)
+		bad(ld, "vmstate-extended-dump", "format version %" JSON_INTEGER_FORMAT
+		    ", this reader knows %d", json_integer_value(version), EXTENDED_DUMP_VERSION);
 	dump->program = string_or_null(ld, json_object_get(root, "program"), "program");
 	json_t *descs = member(ld, root, "descriptions", "top level");
 	if (!json_is_object(descs))

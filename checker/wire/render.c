@@ -188,21 +188,52 @@ static json_t *render_json(const struct vmw_report *r, const struct vmw_render_o
 			 "findings", findings);
 }
 
+/* Lines of a file, for a region that covers a whole dump; 1 when it cannot be read. */
+static long line_count(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long lines = 0;
+	int c, last = '\n';
+
+	if (!f)
+		return 1;
+	while ((c = getc(f)) != EOF) {
+		lines += c == '\n';
+		last = c;
+	}
+	fclose(f);
+	lines += last != '\n';
+	return lines ? lines : 1;
+}
+
+/* A path as a URI reference: absolute paths become file:// URIs (SARIF1004). */
+static json_t *artifact(const char *path)
+{
+	if (path[0] != '/')
+		return json_pack("{s:s}", "uri", path);
+	char *uri = xasprintf("file://%s", path);
+	json_t *a = json_pack("{s:s}", "uri", uri);
+	free(uri);
+	return a;
+}
+
+/* LOC, or the whole of FALLBACK_FILE (a dump) when LOC is not a source place. */
 static json_t *sarif_location(const char *loc, const char *fallback_file)
 {
 	struct place p;
-	json_t *phys;
+	json_t *region;
 
 	if (split_loc(loc, &p)) {
-		json_t *region = json_pack("{s:I}", "startLine", (json_int_t)p.line);
+		region = json_pack("{s:I}", "startLine", (json_int_t)p.line);
 		if (p.column > 0)
 			json_object_set_new(region, "startColumn", json_integer(p.column));
-		phys = json_pack("{s:{s:s},s:o}", "artifactLocation", "uri", p.file,
-				 "region", region);
-	} else {
-		phys = json_pack("{s:{s:s}}", "artifactLocation", "uri", fallback_file);
+		return json_pack("{s:{s:o,s:o}}", "physicalLocation", "artifactLocation",
+				 artifact(p.file), "region", region);
 	}
-	return json_pack("{s:o}", "physicalLocation", phys);
+	region = json_pack("{s:i,s:I}", "startLine", 1, "endLine",
+			   (json_int_t)line_count(fallback_file));
+	return json_pack("{s:{s:o,s:o}}", "physicalLocation", "artifactLocation",
+			 artifact(fallback_file), "region", region);
 }
 
 static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_options *o)

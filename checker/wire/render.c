@@ -5,6 +5,7 @@
 #include "../common/alloc.h"
 #include "../common/diag.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,11 +243,17 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 	char dir[256];
 
 	for (int k = 0; k < VMW_K_COUNT_OF_KINDS; k++) {
-		char id[64];
+		char id[64], name[64];
+		size_t n = 0;
 		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[k].name);
-		json_array_append_new(rules, json_pack("{s:s,s:{s:s},s:s}", "id", id,
-			"shortDescription", "text", vmw_kinds[k].title,
-			"helpUri", "https://example.invalid/vmstate-plugin/docs/wire-rules.md"));
+		/* The friendly name SARIF asks for: "field-removed" -> "FieldRemoved". */
+		for (const char *c = vmw_kinds[k].name; *c && n + 1 < sizeof(name); c++)
+			if (*c != '-')
+				name[n++] = (char)(c == vmw_kinds[k].name || c[-1] == '-'
+						   ? toupper((unsigned char)*c) : *c);
+		name[n] = '\0';
+		json_array_append_new(rules, json_pack("{s:s,s:s,s:{s:s}}", "id", id, "name", name,
+			"shortDescription", "text", vmw_kinds[k].title));
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct vmw_finding *f = &r->items[i];
@@ -276,12 +283,10 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 			"new-to-old", vmw_outcome_name(f->backward)));
 		json_array_append_new(results, res);
 	}
-	return json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:o}]}",
+	return json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:o}},s:o}]}",
 			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
 			 "version", "2.1.0", "runs", "tool", "driver", "name", o->prog,
-			 "version", o->version, "informationUri",
-			 "https://example.invalid/vmstate-plugin", "rules", rules,
-			 "results", results);
+			 "version", o->version, "rules", rules, "results", results);
 }
 
 /* FNV-1a, 64 bits: a stable fingerprint for GitLab to follow a finding across runs. */

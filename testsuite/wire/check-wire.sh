@@ -118,7 +118,7 @@ PY
 
 validate() {
 	rm -f "$tmp/validation.sarif"
-	sarif-multitool validate --level "Error;Warning;Note" "$1" -o "$tmp/validation.sarif" >"$tmp/validate.log" 2>&1 &&
+	sarif-multitool validate "$1" -o "$tmp/validation.sarif" >"$tmp/validate.log" 2>&1 &&
 		python3 -c 'import json,sys
 r = json.load(open(sys.argv[1], encoding="utf-8-sig"))["runs"][0]["results"]
 for x in r: print(x.get("ruleId"), x.get("level", "warning"), x["message"])

@@ -11,6 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where `make install` puts docs/wire-rules.md (SARIF's informationUri). */
+#ifndef VMW_DOCDIR
+#define VMW_DOCDIR "/usr/local/share/doc/vmstate-plugin"
+#endif
+
 /* FILE:LINE:COL split from the right, since a file name may hold ':'. */
 struct place {
 	char file[1024];
@@ -283,10 +288,11 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 			"new-to-old", vmw_outcome_name(f->backward)));
 		json_array_append_new(results, res);
 	}
-	return json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:o}},s:o}]}",
+	return json_pack("{s:s,s:s,s:[{s:{s:{s:s,s:s,s:s,s:o}},s:o}]}",
 			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
 			 "version", "2.1.0", "runs", "tool", "driver", "name", o->prog,
-			 "version", o->version, "rules", rules, "results", results);
+			 "version", o->version, "informationUri", "file://" VMW_DOCDIR "/wire-rules.md",
+			 "rules", rules, "results", results);
 }
 
 /* FNV-1a, 64 bits: a stable fingerprint for GitLab to follow a finding across runs. */

@@ -129,7 +129,7 @@ if command -v sarif-multitool >/dev/null 2>&1 && sarif-multitool --version >/dev
 	tool=$(sarif-multitool --version 2>&1 | grep -m1 -o 'SARIF Multitool [^+]*')
 	for f in out.sarif out-loc.sarif; do
 		if validate "$tmp/$f"; then
-			pass "SARIF output ($f) accepted by $tool validate, no result at any level"
+			pass "SARIF output ($f) accepted by $tool validate: no error or warning"
 		else
 			fail "SARIF output ($f) rejected by sarif-multitool validate:"
 			cat "$tmp/validate.log" "$tmp/validation.txt" >&2

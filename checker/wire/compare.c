@@ -645,13 +645,18 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 	c->depth--;
 }
 
+static bool has_needed(const struct vmw_desc *d)
+{
+	return d->needed.symbol || d->needed_unknown;
+}
+
 static void section_alone(struct cmp *c, const struct vmw_section *s, bool removed)
 {
 	const struct vmw_desc *d = s->desc;
 	struct vmw_finding *f = finding(c, removed ? VMW_K_SECTION_REMOVED : VMW_K_SECTION_ADDED,
 					d->name, NULL, removed ? NULL : d->loc,
 					removed ? d->loc : NULL);
-	enum vmw_outcome sent = d->needed.symbol || d->needed_unknown ? VMW_DEPENDS : VMW_FAILS;
+	enum vmw_outcome sent = has_needed(d) ? VMW_DEPENDS : VMW_FAILS;
 
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
@@ -673,12 +678,17 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 		const struct vmw_section *os = &old_dump->sections[i];
 		const struct vmw_section *ns = vmw_dump_section(new_dump, os->name);
 		c.section = os->name;
-		c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;
 		report->sections_compared++;
-		if (ns)
+		if (ns) {
+			/* savevm sends a section whose description has needed() only when it
+			 * says so. */
+			c.reach[0] = has_needed(os->desc) ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
+			c.reach[1] = has_needed(ns->desc) ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
 			compare_desc(&c, os->desc, ns->desc, true);
-		else
+		} else {
+			c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;
 			section_alone(&c, os, true);
+		}
 	}
 	for (size_t i = 0; i < new_dump->nsections; i++) {
 		const struct vmw_section *ns = &new_dump->sections[i];

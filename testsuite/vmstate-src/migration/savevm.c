@@ -233,6 +233,9 @@ int savevm_save_one(const SaveSection *sec, const char *path)
 	char values_path[4096];
 	void *opaque = harness_state(sec->vmsd);
 
+	/* A section whose needed() says no is not sent at all (no stream is written). */
+	if (sec->vmsd->needed && !sec->vmsd->needed(opaque))
+		return 0;
 	s.f = fopen(path, "wb");
 	if (!s.f)
 		return -1;

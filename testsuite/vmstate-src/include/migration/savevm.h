@@ -25,7 +25,8 @@ typedef struct SaveSection {
 int savevm_sections(const SaveSection **out);
 
 /* Writes a stream with the one section SEC, its state made up by the harness (see
- * savevm.c), into PATH; the values it sent go to PATH.values.  0 or -1. */
+ * savevm.c), into PATH; the values it sent go to PATH.values.  Writes nothing when
+ * SEC's needed() says no.  0 or -1. */
 int savevm_save_one(const SaveSection *sec, const char *path);
 
 /* Loads the stream PATH into fresh state and prints one line for it:

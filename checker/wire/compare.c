@@ -28,6 +28,7 @@ struct cmp {
 	size_t stack[64];       /* memo entries being compared, innermost last */
 	size_t depth;
 	unsigned reach[2];      /* does the data compared now reach the wire (VMW_REACH_*)? */
+	const struct vmw_func *reach_why[2];  /* the predicate that makes it depend */
 };
 
 static void add_section(struct vmw_finding *f, const char *section)
@@ -48,6 +49,9 @@ static void reach_note(struct cmp *c, struct vmw_finding *f)
 		f->reach_backward = (unsigned char)c->reach[1];
 	if (c->reach[0] != VMW_REACH_NEVER || c->reach[1] != VMW_REACH_NEVER)
 		add_section(f, c->section);
+	for (int d = 0; d < 2 && !f->predicate.symbol; d++)
+		if (c->reach[d] == VMW_REACH_DEPENDS && c->reach_why[d])
+			f->predicate = *c->reach_why[d];
 }
 
 static void memo_note(struct cmp *c, size_t finding)
@@ -145,17 +149,23 @@ static int shape_kind(const struct vmw_field *o, const struct vmw_field *n)
 	return -1;
 }
 
+static const char *bytes_word(long long n)
+{
+	return n == 1 ? "byte" : "bytes";
+}
+
 static char *shape_text(const struct vmw_field *f)
 {
 	if (shape_unknown(f))
 		return xasprintf("unknown (%s)", shape_unknown(f));
 	const char *what = f->vmsd ? f->vmsd->name : f->info ? f->info : "?";
+	long long size = f->size.value;
 	if (is_variable(f))
-		return xasprintf("%s, %lld bytes each, count in \"%s\"", what, f->size.value,
-			    f->num_field ? f->num_field : "?");
+		return xasprintf("%s, %lld %s each, count in \"%s\"", what, size, bytes_word(size),
+				 f->num_field ? f->num_field : "?");
 	if (f->flags & VMW_F_ARRAY)
-		return xasprintf("%s, %lld x %lld bytes", what, f->num.value, f->size.value);
-	return xasprintf("%s, %lld bytes", what, f->size.value);
+		return xasprintf("%s, %lld x %lld %s", what, f->num.value, size, bytes_word(size));
+	return xasprintf("%s, %lld %s", what, size, bytes_word(size));
 }
 
 /* ---- one direction: SAVE saves at version VS, LOAD loads at version VL ---- */
@@ -226,6 +236,11 @@ static enum vmw_outcome run_outcome(struct side s, struct side l, bool accepted,
 
 /* ---- descriptions ---- */
 
+static bool has_needed(const struct vmw_desc *d)
+{
+	return d->needed.symbol || d->needed_unknown;
+}
+
 /* What reaches the wire inside a field that the saver sends as S and the loader reads
  * as L, within data that reaches it as OUTER. */
 static unsigned narrow(unsigned outer, enum tri s, enum tri l, bool accepted)
@@ -269,14 +284,18 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, false);
 
 	if (o->vmsd && n->vmsd) {
-		unsigned saved[2] = { c->reach[0], c->reach[1] };
-		c->reach[0] = narrow(saved[0], exists_at(o, v->old_save, -1),
+		struct cmp saved = *c;
+		c->reach[0] = narrow(saved.reach[0], exists_at(o, v->old_save, -1),
 				     exists_at(n, v->new_load, -1), v->fwd);
-		c->reach[1] = narrow(saved[1], exists_at(n, v->new_save, -1),
+		c->reach[1] = narrow(saved.reach[1], exists_at(n, v->new_save, -1),
 				     exists_at(o, v->old_load, -1), v->bwd);
+		if (c->reach[0] != saved.reach[0])
+			c->reach_why[0] = o->exists.symbol ? &o->exists : &n->exists;
+		if (c->reach[1] != saved.reach[1])
+			c->reach_why[1] = n->exists.symbol ? &n->exists : &o->exists;
 		compare_desc(c, o->vmsd, n->vmsd, false);
-		c->reach[0] = saved[0];
-		c->reach[1] = saved[1];
+		memcpy(c->reach, saved.reach, sizeof(c->reach));
+		memcpy(c->reach_why, saved.reach_why, sizeof(c->reach_why));
 	}
 	if (preds_differ) {
 		/* Different tests may disagree at run time, whatever the shapes say. */
@@ -335,6 +354,17 @@ static bool name_in(const struct vmw_field *f, size_t n, const struct vmw_field 
 	return false;
 }
 
+/* "\"a\" (uint32, 4 bytes), \"b\" (...)" into BUF, cut short at its size. */
+static void field_list(char *buf, size_t size, const struct vmw_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *shape = shape_text(&f[i]);
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s\"%s\" (%s)", i ? ", " : "", f[i].name, shape);
+		free(shape);
+	}
+}
+
 /* A run of old fields OR (ON of them) against new fields NR (NN) between two fields
  * both sides keep. */
 static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
@@ -390,13 +420,9 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 		p = first_predicate(orun, on);
 	if (p)
 		f->predicate = *p;
-	char olist[256] = "", nlist[256] = "";
-	for (size_t i = 0; i < on; i++)
-		snprintf(olist + strlen(olist), sizeof(olist) - strlen(olist), "%s\"%s\"",
-			 i ? ", " : "", orun[i].name);
-	for (size_t i = 0; i < nn; i++)
-		snprintf(nlist + strlen(nlist), sizeof(nlist) - strlen(nlist), "%s\"%s\"",
-			 i ? ", " : "", nrun[i].name);
+	char olist[512] = "", nlist[512] = "";
+	field_list(olist, sizeof(olist), orun, on);
+	field_list(nlist, sizeof(nlist), nrun, nn);
 	f->old_value = on ? xstrdup(olist) : NULL;
 	f->new_value = nn ? xstrdup(nlist) : NULL;
 	switch (kind) {
@@ -563,16 +589,16 @@ static void compare_subsections(struct cmp *c, const struct vmw_desc *o,
 				match = n->subsections[k];
 		if (match) {
 			/* The saver sends it when its needed() says so. */
-			unsigned saved[2] = { c->reach[0], c->reach[1] };
-			bool fwd_pred = os->needed.symbol || os->needed_unknown;
-			bool bwd_pred = match->needed.symbol || match->needed_unknown;
-			if (fwd_pred && c->reach[0] > VMW_REACH_DEPENDS)
-				c->reach[0] = VMW_REACH_DEPENDS;
-			if (bwd_pred && c->reach[1] > VMW_REACH_DEPENDS)
-				c->reach[1] = VMW_REACH_DEPENDS;
+			struct cmp saved = *c;
+			const struct vmw_desc *saver[2] = { os, match };
+			for (int d = 0; d < 2; d++)
+				if (has_needed(saver[d]) && c->reach[d] > VMW_REACH_DEPENDS) {
+					c->reach[d] = VMW_REACH_DEPENDS;
+					c->reach_why[d] = &saver[d]->needed;
+				}
 			compare_desc(c, os, match, true);
-			c->reach[0] = saved[0];
-			c->reach[1] = saved[1];
+			memcpy(c->reach, saved.reach, sizeof(c->reach));
+			memcpy(c->reach_why, saved.reach_why, sizeof(c->reach_why));
 		} else
 			subsection_gone(c, o, os, true);
 	}
@@ -645,10 +671,6 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 	c->depth--;
 }
 
-static bool has_needed(const struct vmw_desc *d)
-{
-	return d->needed.symbol || d->needed_unknown;
-}
 
 static void section_alone(struct cmp *c, const struct vmw_section *s, bool removed)
 {
@@ -684,6 +706,8 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 			 * says so. */
 			c.reach[0] = has_needed(os->desc) ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
 			c.reach[1] = has_needed(ns->desc) ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
+			c.reach_why[0] = &os->desc->needed;
+			c.reach_why[1] = &ns->desc->needed;
 			compare_desc(&c, os->desc, ns->desc, true);
 		} else {
 			c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;

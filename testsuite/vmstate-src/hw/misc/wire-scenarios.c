@@ -14,6 +14,7 @@ typedef struct WireState {
 	uint32_t hi;
 	uint32_t legacy;
 	uint32_t extra;
+	uint64_t extra_wide;
 	int32_t level;
 	uint32_t tail;
 	uint8_t flags;
@@ -86,6 +87,37 @@ static const VMStateDescription vmstate_wire_subsection_needed = {
 	}
 };
 
+static bool wire_changed_extra_needed(void *opaque)
+{
+	(void)opaque;
+	return vmstate_test_condition;
+}
+
+static const VMStateDescription vmstate_wire_changed_extra = {
+	.name = "wire-subsection-changed/extra",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.needed = wire_changed_extra_needed,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(extra, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
+static const VMStateDescription vmstate_wire_subsection_changed = {
+	.name = "wire-subsection-changed",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(count, WireState),
+		VMSTATE_END_OF_LIST()
+	},
+	.subsections = (const VMStateDescription * const []) {
+		&vmstate_wire_changed_extra,
+		NULL
+	}
+};
+
 static const VMStateDescription vmstate_wire_subsection_always = {
 	.name = "wire-subsection-always",
 	.version_id = 1,
@@ -145,6 +177,7 @@ void wire_scenarios_init(void)
 	vmstate_register(NULL, 0, &vmstate_wire_padding, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_subsection_needed, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_subsection_always, &wire_state);
+	vmstate_register(NULL, 0, &vmstate_wire_subsection_changed, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_field_exists, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_min_version, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_encoding, &wire_state);

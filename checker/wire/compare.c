@@ -666,8 +666,15 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 		f->forward = f->backward = VMW_LOADS;
 		f->message = xasprintf("nested description \"%s\" renamed \"%s\"", o->name, n->name);
 	}
+	/* After a refused version nothing else of this stream is read. */
+	unsigned saved[2] = { c->reach[0], c->reach[1] };
+	if (!v.fwd)
+		c->reach[0] = VMW_REACH_NEVER;
+	if (!v.bwd)
+		c->reach[1] = VMW_REACH_NEVER;
 	compare_fields(c, o, n, &v);
 	compare_subsections(c, o, n);
+	memcpy(c->reach, saved, sizeof(saved));
 	c->depth--;
 }
 

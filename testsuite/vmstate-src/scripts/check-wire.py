@@ -9,10 +9,12 @@ both loads succeed with the values the source sent, "fails" when both fail or co
 "depends" when the predicates decide.  vmstate-check --wire predicts the same from the
 two extended dumps; every section in either version must agree, both ways.
 
-  check-wire.py BUILD CHECKER DUMP_KIND
+  check-wire.py BUILD CHECKER DUMP_KIND [--table]
 BUILD is build/vmstate-src (v1/plain/vmstate-src, v2/plain/vmstate-src); DUMP_KIND is
 "runtime" (the programs' own --dump-extended) or a path pattern with {v} for the
 static extended dumps.  Prints one PASS/FAIL line per check; exit status 1 on a FAIL.
+--table also prints every section's outcomes and findings as a Markdown table (the one
+in docs/wire-rules.md).
 """
 import json
 import os
@@ -93,10 +95,21 @@ def sections(path):
         return {s["name"] for s in json.load(f)["sections"]}
 
 
+def print_table(names, truth, report):
+    print("| section | old → new | new → old | findings (kind: severity) |")
+    print("|---|---|---|---|")
+    for name in sorted(names):
+        real = [truth.get((name, d), ("loads", ""))[0] for d in ("old-to-new", "new-to-old")]
+        kinds = [f"{f['kind']}: {f['severity']}" for f in report["findings"]
+                 if name in f["sections"]]
+        print(f"| `{name}` | {real[0]} | {real[1]} | {', '.join(kinds) or '—'} |")
+
+
 def main():
-    if len(sys.argv) != 4:
+    table = sys.argv[4:] == ["--table"]
+    if len(sys.argv) != 4 + table:
         sys.exit(__doc__)
-    build, checker, kind = sys.argv[1:]
+    build, checker, kind = sys.argv[1:4]
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         dumps = {}
@@ -126,6 +139,8 @@ def main():
                       f"{real} ({detail})", file=sys.stderr)
                 for w in why:
                     print(f"    {w}", file=sys.stderr)
+        if table:
+            print_table(names, truth, report)
         s = report["summary"]
         print(f"check-vmstate-src: {'FAIL' if failed else 'PASS'}: wire verdicts from the "
               f"{kind} extended dumps agree with real save and load for {agree} of "

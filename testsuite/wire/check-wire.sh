@@ -72,7 +72,7 @@ for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \
 		-o "$tmp/out.$fmt"
 done
-python3 - "$tmp" <<'PY' || failed=1
+python3 - "$tmp" "$here/../../docs/wire-rules.md" <<'PY' || failed=1
 import json, sys
 tmp = sys.argv[1]
 report = json.load(open(f"{tmp}/out.json"))
@@ -91,11 +91,16 @@ checks = {
                        and isinstance(i["location"]["lines"]["begin"], int) for i in gitlab),
     "gitlab fingerprints unique": len({i["fingerprint"] for i in gitlab}) == len(gitlab),
 }
+docs = open(sys.argv[2]).read()
+undocumented = [r["id"][len("vmstate-"):] for r in sarif["runs"][0]["tool"]["driver"]["rules"]
+                if f"| `{r['id'][len('vmstate-'):]}` |" not in docs]
+checks["every kind in docs/wire-rules.md"] = not undocumented
 bad = [k for k, ok in checks.items() if not ok]
 if bad:
     print(f"check-wire: FAIL: the formats disagree: {', '.join(bad)}", file=sys.stderr)
     sys.exit(1)
-print(f"check-wire: PASS: text, json, sarif and gitlab carry the same {len(findings)} findings")
+print(f"check-wire: PASS: text, json, sarif and gitlab carry the same {len(findings)} findings; "
+      f"docs/wire-rules.md lists all {len(sarif['runs'][0]['tool']['driver']['rules'])} kinds")
 PY
 
 # The official SARIF validator, when installed (npm install -g @microsoft/sarif-multitool).

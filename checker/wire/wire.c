@@ -153,36 +153,33 @@ static bool load(struct vmw_dump *dump, const char *path)
 	return false;
 }
 
-int vmw_main(int argc, char **argv, const char *prog)
+int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_options *run)
 {
-	static const struct diag_exits exits = {
-		.usage = VMW_EXIT_ERROR | VMW_EXIT_USAGE,
-		.input = VMW_EXIT_ERROR,
-		.internal = VMW_EXIT_ERROR,
+	struct vmw_render_options render = {
+		.format = (enum vmw_format)run->format, .show_benign = run->show_benign,
+		.prog = run->prog, .version = VMSTATE_PLUGIN_VERSION,
+		.direction_name = run->direction == VMW_DIR_FORWARD ? "forward"
+				  : run->direction == VMW_DIR_BACKWARD ? "backward" : "both",
 	};
-	struct wire_options o = { .render = { .prog = prog, .version = VMSTATE_PLUGIN_VERSION } };
 	struct vmw_dump old_dump, new_dump;
 	struct vmw_report report;
+	int status;
 
-	diag_init(prog, &exits);
-	int status = parse(argc, argv, prog, &o);
-	if (status >= 0)
-		return status;
-	if (!load(&old_dump, o.old_path))
+	if (!load(&old_dump, old_path))
 		return VMW_EXIT_ERROR;
-	if (!load(&new_dump, o.new_path)) {
+	if (!load(&new_dump, new_path)) {
 		vmw_dump_free(&old_dump);
 		return VMW_EXIT_ERROR;
 	}
 	vmw_compare(&report, &old_dump, &new_dump);
-	vmw_finalize(&report, o.direction);
-	FILE *out = o.output ? fopen(o.output, "w") : stdout;
+	vmw_finalize(&report, run->direction);
+	FILE *out = run->output ? fopen(run->output, "w") : stdout;
 	if (!out) {
-		diag_error(o.output, "cannot write: %s", strerror(errno));
+		diag_error(run->output, "cannot write: %s", strerror(errno));
 		status = VMW_EXIT_ERROR;
-	} else if (vmw_render(out, &report, &o.render) != 0 ||
+	} else if (vmw_render(out, &report, &render) != 0 ||
 		   (out == stdout ? fflush(out) : fclose(out)) != 0) {
-		diag_error(o.output ? o.output : "<stdout>", "cannot write the report");
+		diag_error(run->output ? run->output : "<stdout>", "cannot write the report");
 		status = VMW_EXIT_ERROR;
 	} else {
 		status = (report.count[VMW_REVIEW] ? VMW_EXIT_REVIEW : 0) |
@@ -192,4 +189,24 @@ int vmw_main(int argc, char **argv, const char *prog)
 	vmw_dump_free(&old_dump);
 	vmw_dump_free(&new_dump);
 	return status;
+}
+
+int vmw_main(int argc, char **argv, const char *prog)
+{
+	static const struct diag_exits exits = {
+		.usage = VMW_EXIT_ERROR | VMW_EXIT_USAGE,
+		.input = VMW_EXIT_ERROR,
+		.internal = VMW_EXIT_ERROR,
+	};
+	struct wire_options o = { .render = { .prog = prog, .version = VMSTATE_PLUGIN_VERSION } };
+
+	diag_init(prog, &exits);
+	int status = parse(argc, argv, prog, &o);
+	if (status >= 0)
+		return status;
+	struct vmw_run_options run = {
+		.prog = prog, .format = (int)o.render.format, .show_benign = o.render.show_benign,
+		.direction = o.direction, .output = o.output,
+	};
+	return vmw_run(o.old_path, o.new_path, &run);
 }

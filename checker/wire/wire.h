@@ -17,6 +17,19 @@ enum {
 /* True when ARGV asks for the wire mode (an argument "--wire"). */
 bool vmw_requested(int argc, char **argv);
 
+/* One comparison, for a tool with its own command line (vmstate-diff). */
+struct vmw_run_options {
+	const char *prog;       /* names the tool in messages and in SARIF */
+	int format;             /* 0 text, 1 json, 2 sarif, 3 gitlab (render.h) */
+	bool show_benign;
+	int direction;          /* 0 both, 1 forward (old to new), 2 backward */
+	const char *output;     /* a file for the report, or NULL for standard output */
+};
+
+/* Compares the extended dumps OLD_PATH and NEW_PATH and writes the report; returns the
+ * exit status above.  Errors go through the common diagnostics (diag_init first). */
+int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_options *run);
+
 /* Runs the wire mode on ARGV (its "--wire" is ignored); PROG names the tool in
  * messages.  Returns the exit status above. */
 int vmw_main(int argc, char **argv, const char *prog);

@@ -6,15 +6,12 @@
 #include "tree-eval.h"
 #include "vmstate-plugin.h"
 #include "qom.h"
+#include "register.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-/* The QOM recorder (plugin/qom*.cc) may not be linked in: weak references are null
- * then, and the fragment says "qom": {}. */
-extern json_t *qom_unit_json (void) __attribute__ ((weak));
 
 static char *text;
 static char unit_id[17];
@@ -51,20 +48,18 @@ static json_t *
 fragment_json (void)
 {
 	json_t *producer = json_object ();
-	json_object_set_new (producer, "name", json_string ("vmstate.so"));
-	json_object_set_new (producer, "version", json_string (VMSTATE_PLUGIN_VERSION));
-	json_object_set_new (producer, "gcc", json_string (vx_gcc_basever));
+	json_object_set_new (producer, "name", vx_json_string ("vmstate.so"));
+	json_object_set_new (producer, "version", vx_json_string (VMSTATE_PLUGIN_VERSION));
+	json_object_set_new (producer, "gcc", vx_json_string (vx_gcc_basever));
 
 	json_t *unit = json_object ();
 	json_object_set_new (unit, "source",
 			     vx_json_string (main_input_filename ? main_input_filename : ""));
 	json_object_set_new (unit, "directory", vx_json_string (getpwd ()));
-	json_object_set_new (unit, "id", json_string (compute_unit_id ()));
+	json_object_set_new (unit, "id", vx_json_string (compute_unit_id ()));
 
 	/* Collect the QOM part first: it may add unknowns. */
-	json_t *qom = qom_unit_json ? qom_unit_json () : NULL;
-	if (!qom)
-		qom = json_object ();
+	json_t *qom = qom_unit_json ();
 
 	json_t *f = json_object ();
 	json_object_set_new (f, "vmstate-fragment", json_integer (1));
@@ -72,6 +67,7 @@ fragment_json (void)
 	json_object_set_new (f, "unit", unit);
 	json_object_set_new (f, "vmstates", vmsd_unit_vmstates ());
 	json_object_set_new (f, "infos", vmsd_unit_infos ());
+	json_object_set_new (f, "registers", register_unit_json ());
 	json_object_set_new (f, "unknowns", vx_unit_unknowns ());
 	json_object_set_new (f, "qom", qom);
 	return f;
@@ -109,6 +105,40 @@ escape_ascii (obstack *out, const char *bytes, size_t n)
 	}
 }
 
+/* A warning, or a note where -Werror would make the warning break the build.  USER is
+ * the variable or function in the section, or "top-level asm". */
+static void
+say_no_fragment (location_t loc, const char *user)
+{
+	const char *text = "vmstate: %s writes to section %qs, as the plugin does; this "
+			   "object gets no fragment";
+	if (vx_warnings_are_errors ())
+		inform (loc, text, user, VX_FRAGMENT_SECTION);
+	else
+		warning_at (loc, 0, text, user, VX_FRAGMENT_SECTION);
+}
+
+bool
+fragment_section_taken (void)
+{
+	symtab_node *node;
+	FOR_EACH_SYMBOL (node) {
+		const char *section = node->get_section ();
+		if (section && strcmp (section, VX_FRAGMENT_SECTION) == 0) {
+			char *user = xasprintf ("'%s'", node->name ());
+			say_no_fragment (DECL_SOURCE_LOCATION (node->decl), user);
+			free (user);
+			return true;
+		}
+	}
+	for (asm_node *a = symtab->first_asm_symbol (); a; a = a->next)
+		if (strstr (TREE_STRING_POINTER (a->asm_str), VX_FRAGMENT_SECTION)) {
+			say_no_fragment (UNKNOWN_LOCATION, "top-level asm");
+			return true;
+		}
+	return false;
+}
+
 void
 fragment_emit_asm (const char *json_text)
 {
@@ -125,7 +155,7 @@ fragment_emit_asm (const char *json_text)
 #else
 	const char *type = "@progbits";
 #endif
-	char *head = xasprintf ("\t.pushsection .vmstate_fragment,\"\",%s\n", type);
+	char *head = xasprintf ("\t.pushsection " VX_FRAGMENT_SECTION ",\"\",%s\n", type);
 	obstack_grow (&out, head, strlen (head));
 	free (head);
 	size_t len = strlen (json_text);

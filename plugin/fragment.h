@@ -6,6 +6,14 @@
 
 #include "gcc-compat.h"
 
+/* The section the fragment lives in (docs/fragment-format.md). */
+#define VX_FRAGMENT_SECTION ".vmstate_fragment"
+
+/* True, after saying so, when the unit itself puts something into VX_FRAGMENT_SECTION
+ * (a section attribute or top-level asm): the assembler would refuse the fragment's
+ * section flags, so the object gets no fragment. */
+bool fragment_section_taken (void);
+
 /* The unit's fragment as compact JSON text, built once (on first call) from what the
  * collectors recorded. */
 const char *fragment_text (void);

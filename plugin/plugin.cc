@@ -2,23 +2,20 @@
 // vmstate.so: entry point.  Checks the GCC it is loaded into, reads its arguments and
 // registers the callbacks that collect the unit's facts and write its fragment.
 #include "gcc-compat.h"
-#include "plugin-version.h"
 #include "vmstate-plugin.h"
 #include "vmsd.h"
 #include "fragment.h"
 #include "qom.h"
+#include "register.h"
 
 #include <string.h>
 #include <sys/stat.h>
 
-int plugin_is_GPL_compatible;
-
-/* The QOM recorder (plugin/qom*.cc) may not be linked in: see fragment.cc. */
-extern bool qom_plugin_init (const char *plugin_name) __attribute__ ((weak));
+VX_VISIBLE int plugin_is_GPL_compatible;
 
 struct vx_options vx_options;
 const char *vx_plugin_name = "vmstate";
-const char *vx_gcc_basever = gcc_version.basever;
+const char *vx_gcc_basever = vx_built_for ()->basever;
 
 static struct plugin_info info = {
 	VMSTATE_PLUGIN_VERSION,
@@ -37,6 +34,12 @@ on_finish_decl (void *gcc_data, void *)
 }
 
 static void
+on_pre_genericize (void *gcc_data, void *)
+{
+	register_scan_function ((tree) gcc_data);
+}
+
+static void
 on_finish_type (void *gcc_data, void *)
 {
 	vmsd_finish_type ((tree) gcc_data);
@@ -50,7 +53,8 @@ on_ipa_start (void *, void *)
 	if (in_lto_p || emitted || seen_error ())
 		return;
 	emitted = true;
-	fragment_emit_asm (fragment_text ());
+	if (!fragment_section_taken ())
+		fragment_emit_asm (fragment_text ());
 }
 
 /* Also under -fsyntax-only, where the IPA passes never run.  Not under -E (ccache runs
@@ -97,26 +101,31 @@ parse_arguments (const struct plugin_name_args *args)
 	return true;
 }
 
-int
+VX_VISIBLE int
 plugin_init (struct plugin_name_args *args, struct plugin_gcc_version *version)
 {
-	if (!plugin_default_version_check (version, &gcc_version)) {
+	if (!plugin_default_version_check (version, vx_built_for ())) {
 		error ("vmstate: %s was built for GCC %s (%s) and cannot be loaded into "
 		       "GCC %s (%s); rebuild it with this compiler",
-		       args->full_name, gcc_version.basever, gcc_version.datestamp,
+		       args->full_name, vx_built_for ()->basever, vx_built_for ()->datestamp,
 		       version->basever, version->datestamp);
 		return 1;
 	}
 	vx_plugin_name = args->base_name;
 	if (!parse_arguments (args))
 		return 1;
+	/* Other front ends (Fortran, Ada, ...) hold no C initializers: the plugin steps
+	 * aside, as the kernel's plugins do.  lto1 ("GNU GIMPLE") only links. */
+	if (!vx_front_end_is_c ())
+		return 0;
 
 	register_callback (vx_plugin_name, PLUGIN_INFO, NULL, &info);
 	register_callback (vx_plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback (vx_plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
+	register_callback (vx_plugin_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
 	register_callback (vx_plugin_name, PLUGIN_ALL_IPA_PASSES_START, on_ipa_start, NULL);
 	register_callback (vx_plugin_name, PLUGIN_FINISH, on_finish, NULL);
-	if (qom_plugin_init && !qom_plugin_init (vx_plugin_name))
+	if (!qom_plugin_init (vx_plugin_name))
 		return 1;
 	return 0;
 }

@@ -6,8 +6,8 @@ PLUGIN_GCC      ?= $(CC)
 PLUGIN_INCDIR   := $(shell $(PLUGIN_GCC) -print-file-name=plugin)/include
 # jansson.h goes first in every unit: GCC 11's options.h defines warn_unused_result as a
 # macro, which breaks jansson's attributes when it is included after GCC's headers.
-PLUGIN_CXXFLAGS := -O2 -g -fPIC -fno-rtti -fno-exceptions -Wall -Wextra -Wno-unused-parameter \
-                   -include jansson.h -I$(PLUGIN_INCDIR) -Iplugin
+PLUGIN_CXXFLAGS := -O2 -g -fPIC -fvisibility=hidden -fno-rtti -fno-exceptions -Wall -Wextra \
+                   -Wno-unused-parameter -include jansson.h -I$(PLUGIN_INCDIR) -Iplugin
 PLUGIN_SRCS     := $(sort $(wildcard plugin/*.cc))
 PLUGIN_OBJS     := $(PLUGIN_SRCS:plugin/%.cc=$(BUILD)/plugin/%.o)
 PLUGIN_SO       := $(BUILD)/vmstate.so
@@ -16,9 +16,25 @@ ALL_TARGETS     += $(PLUGIN_SO)
 CHECK_TARGETS   += check-plugin
 INSTALL_TARGETS += install-plugin
 
-$(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk
+# gcc-compat.h is the only file that includes GCC's headers: every other quoted include
+# must name a file of plugin/ (and gcc-compat.h refuses to follow a GCC header).
+PLUGIN_OWN_HEADERS := $(notdir $(wildcard plugin/*.h))
+plugin_nothing :=
+plugin_space := $(plugin_nothing) $(plugin_nothing)
+PLUGIN_INCLUDE_OK := $(subst $(plugin_space),\|,$(PLUGIN_OWN_HEADERS))
+$(BUILD)/plugin/includes.ok: $(PLUGIN_SRCS) $(wildcard plugin/*.h) plugin/plugin.mk
 	@mkdir -p $(@D)
-	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -MMD -c $< -o $@
+	@bad=$$(grep -H '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' \
+		$(filter-out plugin/gcc-compat.h,$(PLUGIN_SRCS) $(wildcard plugin/*.h)) \
+		| grep -v -e '"\($(PLUGIN_INCLUDE_OK)\)"'); \
+	if [ -n "$$bad" ]; then \
+		echo "plugin: only plugin/gcc-compat.h may include GCC's headers:" >&2; \
+		echo "$$bad" >&2; exit 1; fi
+	@touch $@
+
+$(BUILD)/plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) plugin/plugin.mk $(BUILD)/plugin/includes.ok
+	@mkdir -p $(@D)
+	$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -MMD -MP -c $< -o $@
 
 # Not linked with libstdc++: cc1 carries its own and exports operator new and delete, the
 # only C++ run time the plugin uses (no exceptions, no RTTI).  Loading libstdc++.so, libm

@@ -4,8 +4,7 @@
 #ifndef VMSTATE_PLUGIN_QOM_IR_H
 #define VMSTATE_PLUGIN_QOM_IR_H
 
-#include "qom-compat.h"
-#include <jansson.h>
+#include "tree-eval.h"
 
 /* What a translation reports back to the recorder. */
 struct qom_ir_sink {
@@ -13,25 +12,18 @@ struct qom_ir_sink {
 	void (*want_data)(tree var);
 	/* A function the IR calls directly (FUNCTION_DECL). */
 	void (*want_function)(tree fndecl);
-	/* register_module_init(FN, MODULE_INIT_QOM) was seen at LOC. */
-	void (*registration)(tree fndecl, location_t loc);
 	/* Something could not be translated: WHY at LOC, inside CONTEXT (a symbol). */
 	void (*unknown)(const char *why, location_t loc, const char *context);
 };
 
-/* "FILE:LINE:COL" (a new JSON string); "" parts when LOC is unknown. */
-json_t *qom_loc_json(location_t loc);
-/* The symbol of a variable or function: its assembler name. */
-const char *qom_symbol(tree decl);
-/* The tag or typedef name of a struct type, or NULL. */
-const char *qom_struct_name(tree type);
-/* True when TYPE, stripped of arrays and qualifiers, is the struct named NAME. */
-bool qom_type_is_struct(tree type, const char *name);
+/* True when LHS is a member through which a class gets its migration state:
+ * DeviceClass.vmsd, CPUClass.vmsd or CPUClass.sysemu_ops. */
+bool qom_is_vmsd_store (tree lhs);
 
 /* The FUNCTION object for FNDECL (its body as IR). */
-json_t *qom_ir_function(tree fndecl, const struct qom_ir_sink *sink);
+json_t *qom_ir_function (tree fndecl, const struct qom_ir_sink *sink);
 /* The E of a static initializer, for DATA objects; CONTEXT names the object. */
-json_t *qom_ir_initializer(tree init, const char *context,
-			   const struct qom_ir_sink *sink);
+json_t *qom_ir_initializer (tree init, const char *context,
+			    const struct qom_ir_sink *sink);
 
 #endif

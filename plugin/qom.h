@@ -5,13 +5,13 @@
 #ifndef VMSTATE_PLUGIN_QOM_H
 #define VMSTATE_PLUGIN_QOM_H
 
-#include <jansson.h>
+#include "gcc-compat.h"
 
 /* Registers the recorder's own GCC callbacks.  Returns false after printing an error
  * when it cannot. */
-bool qom_plugin_init(const char *plugin_name);
+bool qom_plugin_init (const char *plugin_name);
 
 /* The unit's "qom" object (a new reference); never NULL. */
-json_t *qom_unit_json(void);
+json_t *qom_unit_json (void);
 
 #endif

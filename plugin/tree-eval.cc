@@ -4,6 +4,28 @@
 
 #include <string.h>
 
+const char *
+vx_type_name (tree type)
+{
+	if (!type)
+		return NULL;
+	tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
+	if (!name)
+		name = TYPE_NAME (type);
+	if (name && TREE_CODE (name) == TYPE_DECL)
+		name = DECL_NAME (name);
+	return name && TREE_CODE (name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER (name) : NULL;
+}
+
+bool
+vx_struct_named (tree type, const char *name)
+{
+	while (type && TREE_CODE (type) == ARRAY_TYPE)
+		type = TREE_TYPE (type);
+	return type && TREE_CODE (TYPE_MAIN_VARIANT (type)) == RECORD_TYPE
+	       && vx_type_named (type, name);
+}
+
 static const char *
 type_name_string (tree type)
 {
@@ -108,65 +130,87 @@ vx_linkage (tree decl)
 json_t *
 vx_loc_json (location_t loc)
 {
-	if (loc == UNKNOWN_LOCATION)
-		return json_null ();
 	expanded_location x = expand_location (loc);
-	if (!x.file)
-		return json_null ();
+	/* Where GCC keeps no place at all: the unit itself, line 0. */
+	if (loc == UNKNOWN_LOCATION || !x.file) {
+		x.file = main_input_filename ? main_input_filename : "";
+		x.line = x.column = 0;
+	}
 	char *text = xasprintf ("%s:%d:%d", x.file, x.line, x.column);
 	json_t *j = vx_json_string (text);
 	free (text);
 	return j;
 }
 
-/* Length of the valid UTF-8 sequence at S, or 0. */
+/* Length of the well-formed UTF-8 sequence at S (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), or 0. */
 static size_t
 utf8_sequence (const unsigned char *s)
 {
-	size_t n;
 	if (s[0] < 0x80)
 		return 1;
-	else if ((s[0] & 0xe0) == 0xc0 && s[0] >= 0xc2)
+	size_t n;
+	unsigned char lo = 0x80, hi = 0xbf;	/* the range of the second byte */
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
 		n = 2;
-	else if ((s[0] & 0xf0) == 0xe0)
+	else if (s[0] >= 0xe0 && s[0] <= 0xef) {
 		n = 3;
-	else if ((s[0] & 0xf8) == 0xf0 && s[0] <= 0xf4)
+		if (s[0] == 0xe0)
+			lo = 0xa0;
+		else if (s[0] == 0xed)
+			hi = 0x9f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
 		n = 4;
-	else
+		if (s[0] == 0xf0)
+			lo = 0x90;
+		else if (s[0] == 0xf4)
+			hi = 0x8f;
+	} else
 		return 0;
-	for (size_t i = 1; i < n; i++)
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
 	return n;
 }
 
+/* U+EF80..U+EFFF stand for single bytes 0x80..0xFF (fragment-format.md, "Strings"). */
+static bool
+is_byte_code_point (const unsigned char *s, size_t n)
+{
+	return n == 3 && s[0] == 0xee && s[1] >= 0xbe;
+}
+
 json_t *
 vx_json_string (const char *s)
 {
-	json_t *j = json_string (s);
-	if (j)
-		return j;
-	/* Not UTF-8 (a source in another encoding): keep what is valid. */
+	const unsigned char *in = (const unsigned char *) s;
 	size_t len = strlen (s);
+	/* Each byte becomes at most one 3-byte code point. */
 	char *clean = XNEWVEC (char, 3 * len + 1);
 	char *out = clean;
-	const unsigned char *in = (const unsigned char *) s;
 	while (*in) {
 		size_t n = utf8_sequence (in);
-		if (n) {
+		if (n && !is_byte_code_point (in, n)) {
 			memcpy (out, in, n);
 			out += n;
 			in += n;
-		} else {
-			memcpy (out, "\xef\xbf\xbd", 3);
-			out += 3;
-			in++;
+			continue;
+		}
+		/* A byte outside well-formed UTF-8, or one of a code point that stands for a
+		 * byte: U+EF00 + the byte, so that the mapping can be undone. */
+		for (size_t i = 0; i < (n ? n : 1); i++, in++) {
+			*out++ = (char) 0xee;
+			*out++ = (char) (0xbc | (*in >> 6));
+			*out++ = (char) (0x80 | (*in & 0x3f));
 		}
 	}
-	*out = 0;
-	j = json_string (clean);
+	json_t *j = json_stringn_nocheck (clean, out - clean);
 	XDELETEVEC (clean);
-	return j ? j : json_null ();
+	if (!j)
+		fatal_error (UNKNOWN_LOCATION, "vmstate: out of memory");
+	return j;
 }
 
 /* The string constant's text, up to its first NUL as C reads it. */
@@ -236,5 +280,13 @@ vx_symbol (tree decl)
 	const char *fn_name = IDENTIFIER_POINTER (DECL_NAME (fn));
 	const char *own = DECL_NAME (decl) ? IDENTIFIER_POINTER (DECL_NAME (decl)) : "";
 	char *name = concat (fn_name, ".", own, NULL);
-	return IDENTIFIER_POINTER (get_identifier (name));
+	const char *kept = IDENTIFIER_POINTER (get_identifier (name));
+	free (name);
+	return kept;
+}
+
+json_t *
+vx_symbol_json (tree decl)
+{
+	return vx_json_string (vx_symbol (decl));
 }

@@ -17,19 +17,28 @@ vx_unknown (location_t loc, const char *context, const char *fmt, ...)
 	json_t *unknown = json_object ();
 	json_object_set_new (unknown, "unknown", vx_json_string (what));
 	json_object_set_new (unknown, "loc", vx_loc_json (loc));
-
-	json_t *listed = json_deep_copy (unknown);
-	json_object_set_new (listed, "context",
-			     context ? vx_json_string (context) : json_null ());
-	if (!unit_unknowns)
-		unit_unknowns = json_array ();
-	json_array_append_new (unit_unknowns, listed);
-
-	if (vx_options.verbose)
-		inform (loc, "vmstate: %s in %qs; recorded as unknown", what,
-			context ? context : "?");
+	vx_list_unknown (NULL, loc, context, what);
 	free (what);
 	return unknown;
+}
+
+void
+vx_list_unknown (json_t *list, location_t loc, const char *context, const char *why)
+{
+	json_t *listed = json_object ();
+	json_object_set_new (listed, "unknown", vx_json_string (why));
+	json_object_set_new (listed, "loc", vx_loc_json (loc));
+	json_object_set_new (listed, "context",
+			     context ? vx_json_string (context) : json_null ());
+	if (!list) {
+		if (!unit_unknowns)
+			unit_unknowns = json_array ();
+		list = unit_unknowns;
+	}
+	json_array_append_new (list, listed);
+	if (vx_options.verbose)
+		inform (loc, "vmstate: %s in %qs; recorded as unknown", why,
+			context ? context : "?");
 }
 
 json_t *

@@ -4,7 +4,6 @@
 #include "vmsd.h"
 #include "tree-eval.h"
 #include "unknown.h"
-#include "hash-set.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +95,7 @@ reference (tree value, const char *member, const reading &r)
 		if (TREE_CODE (target) == ARRAY_REF && VAR_P (TREE_OPERAND (target, 0))
 		    && is_vmsd_array (TREE_OPERAND (target, 0))
 		    && vx_int (TREE_OPERAND (target, 1), &index))
-			return json_string (element_symbol (TREE_OPERAND (target, 0), index));
+			return vx_json_string (element_symbol (TREE_OPERAND (target, 0), index));
 		if (TREE_CODE (target) == COMPOUND_LITERAL_EXPR)
 			target = VX_COMPOUND_LITERAL_DECL (target);
 		if (VAR_P (target) || TREE_CODE (target) == FUNCTION_DECL) {
@@ -112,11 +111,72 @@ reference (tree value, const char *member, const reading &r)
 			    && TREE_STATIC (target) && DECL_INITIAL (target)
 			    && !recorded->contains (target))
 				record_info (target);
-			return json_string (vx_symbol (target));
+			return vx_json_string (vx_symbol (target));
 		}
 	}
 	return vx_unknown (value_location (value, r), r.context,
 			   ".%s is not the address of a symbol", member);
+}
+
+json_t *
+vmsd_reference (tree value, const char *context, location_t loc)
+{
+	reading r = { context, loc };
+	tree target = vx_strip_casts (value);
+	if (target && TREE_CODE (target) == ADDR_EXPR && VAR_P (TREE_OPERAND (target, 0))
+	    && !TREE_STATIC (TREE_OPERAND (target, 0)))
+		return vx_unknown (loc, context, "the description is not a static variable");
+	if (!target || TREE_CODE (target) != ADDR_EXPR)
+		return vx_unknown (loc, context, "the description is not the address of a "
+					   "static description");
+	return reference (value, "vmsd", r);
+}
+
+/* FUNC objects whose "loc" waits for the end of the unit: a function may be defined
+ * after the description that points to it. */
+struct pending_func {
+	json_t *func;
+	tree fndecl;
+	location_t reference;
+};
+static vec<pending_func> pending_funcs;
+
+/* A function member (.needed, .field_exists): JSON null when absent or null, FUNC
+ * {"symbol", "loc"} for a function's address, else an UNKNOWN. */
+static json_t *
+func_member (tree ctor, const char *member, const reading &r)
+{
+	bool present;
+	tree value = vx_strip_casts (vx_member (ctor, member, &present));
+	long long zero;
+	if (!present || !value || (vx_int (value, &zero) && zero == 0))
+		return json_null ();
+	if (TREE_CODE (value) == ADDR_EXPR
+	    && TREE_CODE (TREE_OPERAND (value, 0)) == FUNCTION_DECL) {
+		tree fndecl = TREE_OPERAND (value, 0);
+		json_t *func = json_object ();
+		json_object_set_new (func, "symbol", vx_symbol_json (fndecl));
+		pending_func later = { func, fndecl, value_location (value, r) };
+		pending_funcs.safe_push (later);
+		return func;
+	}
+	return vx_unknown (value_location (value, r), r.context,
+			   ".%s is not a function address", member);
+}
+
+/* The place of each pending FUNC's definition, or of its reference when the unit does
+ * not define it. */
+static void
+place_funcs (void)
+{
+	for (unsigned i = 0; i < pending_funcs.length (); i++) {
+		pending_func &p = pending_funcs[i];
+		bool defined = DECL_INITIAL (p.fndecl) || DECL_SAVED_TREE (p.fndecl);
+		json_object_set_new (p.func, "loc",
+				     vx_loc_json (defined ? DECL_SOURCE_LOCATION (p.fndecl)
+							  : p.reference));
+	}
+	pending_funcs.release ();
 }
 
 static json_t *
@@ -130,17 +190,17 @@ reference_member (tree ctor, const char *member, const reading &r)
 static bool view_array (tree target, long long byte_offset, array_view *view,
 			const char **why);
 
-/* Resolves a pointer initializer to the array it points into. */
-static bool
-resolve_array (tree value, array_view *view, const char **why)
+/* The variable a list pointer VALUE points into, with the element index and byte
+ * offset it adds; NULL_TREE with *WHY set when it is not such a pointer. */
+static tree
+list_target (tree value, long long *index, long long *byte_offset, const char **why)
 {
-	long long byte_offset = 0;
+	*index = *byte_offset = 0;
 	value = vx_strip_casts (value);
-	view->start = 0;
 	if (TREE_CODE (value) == POINTER_PLUS_EXPR) {
-		if (!vx_int (TREE_OPERAND (value, 1), &byte_offset)) {
+		if (!vx_int (TREE_OPERAND (value, 1), byte_offset)) {
 			*why = "has a non-constant offset";
-			return false;
+			return NULL_TREE;
 		}
 		value = vx_strip_casts (TREE_OPERAND (value, 0));
 	}
@@ -148,9 +208,9 @@ resolve_array (tree value, array_view *view, const char **why)
 	if (TREE_CODE (value) == ADDR_EXPR) {
 		target = TREE_OPERAND (value, 0);
 		if (TREE_CODE (target) == ARRAY_REF) {
-			if (!vx_int (TREE_OPERAND (target, 1), &view->start)) {
+			if (!vx_int (TREE_OPERAND (target, 1), index)) {
 				*why = "has a non-constant index";
-				return false;
+				return NULL_TREE;
 			}
 			target = TREE_OPERAND (target, 0);
 		}
@@ -159,12 +219,22 @@ resolve_array (tree value, array_view *view, const char **why)
 		target = VX_COMPOUND_LITERAL_DECL (target);
 	if (!VAR_P (target)) {
 		*why = "is neither a named array nor a compound literal";
-		return false;
+		return NULL_TREE;
 	}
-	return view_array (target, byte_offset, view, why);
+	return target;
 }
 
-/* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on. */
+/* Resolves a pointer initializer to the array it points into. */
+static bool
+resolve_array (tree value, array_view *view, const char **why)
+{
+	long long byte_offset;
+	tree target = list_target (value, &view->start, &byte_offset, why);
+	return target && view_array (target, byte_offset, view, why);
+}
+
+/* The elements of variable TARGET from BYTE_OFFSET (and VIEW->start) on.  A pointer
+ * before the array, past its end or between two entries is not a list QEMU could walk. */
 static bool
 view_array (tree target, long long byte_offset, array_view *view, const char **why)
 {
@@ -177,20 +247,33 @@ view_array (tree target, long long byte_offset, array_view *view, const char **w
 	view->decl = target;
 	view->ctor = init;
 	tree type = TREE_TYPE (target);
-	if (TREE_CODE (type) != ARRAY_TYPE) {
-		/* A pointer to one object: an array of one. */
-		view->length = 1;
-	} else {
-		tree elt_size = TYPE_SIZE_UNIT (TREE_TYPE (type));
-		long long size;
-		if (byte_offset && vx_int (elt_size, &size) && size > 0)
-			view->start += byte_offset / size;
+	/* A pointer to one object: an array of one. */
+	tree entry_type = type;
+	view->length = 1;
+	if (TREE_CODE (type) == ARRAY_TYPE) {
+		entry_type = TREE_TYPE (type);
 		tree domain = TYPE_DOMAIN (type);
 		long long max = -1;
 		if (domain && TYPE_MAX_VALUE (domain) && vx_int (TYPE_MAX_VALUE (domain), &max))
 			view->length = max + 1;
 		else
 			view->length = CONSTRUCTOR_NELTS (init);
+	}
+	if (byte_offset) {
+		long long size;
+		if (!vx_int (TYPE_SIZE_UNIT (entry_type), &size) || size <= 0) {
+			*why = "has an offset into entries of unknown size";
+			return false;
+		}
+		if (byte_offset % size != 0) {
+			*why = "points between two entries of the array";
+			return false;
+		}
+		view->start += byte_offset / size;
+	}
+	if (view->start < 0 || view->start > view->length) {
+		*why = "points outside the array";
+		return false;
 	}
 	return true;
 }
@@ -269,7 +352,7 @@ flag_names (long long value, tree type)
 		for (unsigned i = 0; i < all.length (); i++) {
 			unsigned long long bits = all[i].value;
 			if (bits && (value & bits) == bits) {
-				json_array_append_new (names, json_string (all[i].name));
+				json_array_append_new (names, vx_json_string (all[i].name));
 				covered |= bits;
 			}
 		}
@@ -316,10 +399,15 @@ field_json (tree entry, tree flags_type, const reading &owner)
 				     vx_unknown (r.loc, r.context,
 						 ".field_exists is not a function address"));
 
+	json_object_set_new (f, "exists", func_member (entry, "field_exists", r));
+
 	static const char *const sizes[] = { "size", "num", "start", "offset",
 		"struct_version_id", "size_offset", "num_offset" };
 	for (size_t i = 0; i < ARRAY_SIZE (sizes); i++)
 		json_object_set_new (f, sizes[i], int_member (entry, sizes[i], r));
+	/* C folds offsetof before the plugin sees the initializer: the member behind
+	 * .num_offset has no name any more (fragment-format.md). */
+	json_object_set_new (f, "num_field", json_null ());
 
 	tree flags = vx_member (entry, "flags", &present);
 	if (!present)
@@ -448,6 +536,55 @@ subsections_json (tree value, const reading &r)
 	return subsections;
 }
 
+/* A list whose array is declared before the description but defined further down the
+ * unit (extern const VMStateField later[]; ... .fields = later; ... later[] = {...}):
+ * read when the definition is seen, or at the end of the unit. */
+struct pending_list {
+	json_t *owner;		/* the VMSD object, which holds a placeholder meanwhile */
+	const char *member;	/* "fields" or "subsections" */
+	tree value;		/* the pointer's initializer */
+	tree target;		/* the array it points into */
+	reading r;
+};
+static vec<pending_list> pending;
+
+static json_t *
+read_list (const char *member, tree value, const reading &r)
+{
+	return strcmp (member, "fields") == 0 ? fields_json (value, r)
+					      : subsections_json (value, r);
+}
+
+static json_t *
+list_json (json_t *owner, const char *member, tree value, const reading &r)
+{
+	long long index, offset;
+	const char *why;
+	tree target = is_null_pointer (value) ? NULL_TREE
+					      : list_target (value, &index, &offset, &why);
+	if (target && !DECL_INITIAL (target)) {
+		pending_list later = { owner, member, value, target, r };
+		pending.safe_push (later);
+		return json_null ();
+	}
+	return read_list (member, value, r);
+}
+
+/* Reads the pending lists that point into TARGET (all of them when NULL_TREE). */
+static void
+read_pending (tree target)
+{
+	for (unsigned i = 0; i < pending.length (); ) {
+		pending_list &p = pending[i];
+		if (target && p.target != target) {
+			i++;
+			continue;
+		}
+		json_object_set_new (p.owner, p.member, read_list (p.member, p.value, p.r));
+		pending.unordered_remove (i);
+	}
+}
+
 /* Element INDEX of an array of descriptions: element 0 is at the array's own symbol,
  * element I > 0 is spelled "SYMBOL[I]". */
 static const char *
@@ -478,8 +615,8 @@ record_description (tree decl, const char *symbol, tree ctor)
 		r.loc = EXPR_LOCATION (ctor);
 
 	json_t *d = json_object ();
-	json_object_set_new (d, "symbol", json_string (symbol));
-	json_object_set_new (d, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (d, "symbol", vx_json_string (symbol));
+	json_object_set_new (d, "linkage", vx_json_string (vx_linkage (decl)));
 	json_object_set_new (d, "loc", vx_loc_json (r.loc));
 	/* Appended before its members are read, so that descriptions it contains in place
 	 * come after it. */
@@ -494,7 +631,8 @@ record_description (tree decl, const char *symbol, tree ctor)
 		json_object_set (d, "version_id", unknown);
 		json_object_set (d, "minimum_version_id", unknown);
 		json_object_set (d, "fields", unknown);
-		json_object_set_new (d, "subsections", unknown);
+		json_object_set (d, "subsections", unknown);
+		json_object_set_new (d, "needed", unknown);
 		return d;
 	}
 	json_object_set_new (d, "name", string_member (ctor, "name", r));
@@ -503,10 +641,13 @@ record_description (tree decl, const char *symbol, tree ctor)
 			     int_member (ctor, "minimum_version_id", r));
 	bool present;
 	tree fields = vx_member (ctor, "fields", &present);
-	json_object_set_new (d, "fields", present ? fields_json (fields, r) : json_null ());
+	json_object_set_new (d, "fields",
+			     present ? list_json (d, "fields", fields, r) : json_null ());
 	tree subsections = vx_member (ctor, "subsections", &present);
 	json_object_set_new (d, "subsections",
-			     present ? subsections_json (subsections, r) : json_null ());
+			     present ? list_json (d, "subsections", subsections, r)
+				     : json_null ());
+	json_object_set_new (d, "needed", func_member (ctor, "needed", r));
 	return d;
 }
 
@@ -546,8 +687,8 @@ record_info (tree decl)
 	reading r = { symbol, DECL_SOURCE_LOCATION (decl) };
 	tree ctor = DECL_INITIAL (decl);
 	json_t *info = json_object ();
-	json_object_set_new (info, "symbol", json_string (symbol));
-	json_object_set_new (info, "linkage", json_string (vx_linkage (decl)));
+	json_object_set_new (info, "symbol", vx_json_string (symbol));
+	json_object_set_new (info, "linkage", vx_json_string (vx_linkage (decl)));
 	json_object_set_new (info, "loc", vx_loc_json (r.loc));
 	if (TREE_CODE (ctor) == CONSTRUCTOR)
 		json_object_set_new (info, "name", string_member (ctor, "name", r));
@@ -574,6 +715,7 @@ vmsd_finish_decl (tree decl)
 	}
 	if (!init || init == error_mark_node)
 		return;
+	read_pending (decl);
 	if (!recorded)
 		recorded = new hash_set<tree>;
 	if (is_vmsd_decl (decl)) {
@@ -608,6 +750,8 @@ record_tentative (tree const &decl, void *)
 json_t *
 vmsd_unit_vmstates (void)
 {
+	read_pending (NULL_TREE);
+	place_funcs ();
 	if (tentative) {
 		if (!recorded)
 			recorded = new hash_set<tree>;

@@ -13,6 +13,10 @@ void vmsd_finish_decl (tree decl);
 /* PLUGIN_FINISH_TYPE: remembers the VMStateFlags enum. */
 void vmsd_finish_type (tree type);
 
+/* VALUE, a pointer to a description, as a reference (a symbol string), or an UNKNOWN
+ * at LOC belonging to CONTEXT when it is not the address of a static description. */
+json_t *vmsd_reference (tree value, const char *context, location_t loc);
+
 /* The unit's "vmstates" and "infos" arrays (new references). */
 json_t *vmsd_unit_vmstates (void);
 json_t *vmsd_unit_infos (void);

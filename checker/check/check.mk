@@ -4,7 +4,8 @@
 # script, which only this tool needs; the rest comes from checker/common.
 VMC_PY_SRCS := $(addprefix checker/check/,vc_value.c vc_json.c vc_bigint.c vc_pyops.c \
 	vc_pystr.c vc_fail.c)
-VMC_SRCS := $(addprefix checker/check/,main.c rules.c shape.c renames.c) $(VMC_PY_SRCS)
+VMC_SRCS := $(addprefix checker/check/,main.c vmcheck.c rules.c shape.c renames.c) \
+	$(VMC_PY_SRCS)
 VMC_OBJS := $(VMC_SRCS:%.c=$(BUILD)/%.o)
 VMC_BIN := $(BUILD)/vmstate-check
 # -O3 after CFLAGS: the reader is the hot path of vmstate-check (make bench).
@@ -21,6 +22,14 @@ $(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(WIRE_LIB)
 		$(WIRE_LIB) $(WIRE_LIBS)
 
 ALL_TARGETS += $(VMC_BIN)
+
+# The rules in process (checker/check/vmcheck.h) for other tools, such as vmstate-diff:
+# link $(VMC_LIB) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm.
+VMC_LIB := $(BUILD)/checker/libvmcheck.a
+$(VMC_LIB): $(filter-out $(BUILD)/checker/check/main.o,$(VMC_OBJS))
+	@mkdir -p $(dir $@)
+	rm -f $@ && $(AR) rcs $@ $^
+ALL_TARGETS += $(VMC_LIB)
 
 -include testsuite/check/check-tests.mk
 -include testsuite/fuzz-check/fuzz.mk

@@ -3,11 +3,9 @@
  * read both dumps, check their shape, run the rules, and print the report only once it
  * is complete.  Exit status: problems not waived (capped at 255), 2 for usage, 255 for
  * bad input (a dump or the waiver file). */
-#include "rules.h"
-#include "shape.h"
-#include "vc_fail.h"
-#include "vc_json.h"
+#include "vmcheck.h"
 #include "../common/diag.h"
+#include "../common/alloc.h"
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
 #include "../common/version.h"
@@ -22,7 +20,7 @@
 
 #define PROG "vmstate-check"
 #define USAGE "usage: " PROG " [-h] [--version] [--color WHEN] -s SRC -d DEST [--reverse]\n" \
-	"                     [--waivers FILE]\n"
+	"                     [--waivers FILE] [--suggest-waivers FILE]\n"
 
 static const char help_text[] =
 	USAGE
@@ -43,7 +41,10 @@ static const char help_text[] =
 	"  -d DEST, --dest DEST  json dump from dest qemu\n"
 	"  --reverse             reverse the direction\n"
 	"  --waivers FILE        leave out (and do not count) the differences FILE accepts;\n"
-	"                        report its waivers that match nothing (docs/waivers.md)\n";
+	"                        report its waivers that match nothing (docs/waivers.md)\n"
+	"  --suggest-waivers FILE\n"
+	"                        write a waiver file to FILE with a record for each\n"
+	"                        difference reported, each reason left to fill in\n";
 
 /* Exit statuses (docs/man/vmstate-check.1): problems not waived (capped at 255) on
  * success, 2 for usage, 255 for bad input and for what could not be written. */
@@ -65,6 +66,7 @@ struct options {
 	const char *src;
 	const char *dest;
 	const char *waivers;
+	const char *suggest;  /* --suggest-waivers FILE */
 	bool reverse;
 };
 
@@ -79,7 +81,7 @@ static bool looks_like_option(const char *arg)
 }
 
 enum option { OPT_HELP, OPT_VERSION, OPT_COLOR, OPT_SRC, OPT_DEST, OPT_REVERSE, OPT_WAIVERS,
-	       N_OPTIONS };
+	       OPT_SUGGEST, N_OPTIONS };
 
 static const struct {
 	const char *name;   /* long, without "--" */
@@ -94,6 +96,7 @@ static const struct {
 	[OPT_DEST] = { "dest", 'd', true, "-d/--dest" },
 	[OPT_REVERSE] = { "reverse", 0, false, "--reverse" },
 	[OPT_WAIVERS] = { "waivers", 0, true, "--waivers" },
+	[OPT_SUGGEST] = { "suggest-waivers", 0, true, "--suggest-waivers" },
 };
 
 /* The long option that ARG (LEN bytes, without "--") names or abbreviates, or -1. */
@@ -152,6 +155,7 @@ static void value_option(int opt, const char *value, struct options *o)
 	case OPT_SRC: o->src = value; break;
 	case OPT_DEST: o->dest = value; break;
 	case OPT_WAIVERS: o->waivers = value; break;
+	case OPT_SUGGEST: o->suggest = value; break;
 	case OPT_COLOR:
 		if (!diag_parse_color(value, &mode))
 			usage_error("argument --color: invalid choice: '%s' (choose from 'never', "
@@ -199,19 +203,45 @@ static void parse_args(int argc, char **argv, struct options *o)
 		usage_error("the following arguments are required: -d/--dest");
 	if (unrecognized)
 		usage_error("unrecognized arguments: %s", unrecognized);
-}
-
-static const char *display_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (strcmp(o->src, "-") == 0 && strcmp(o->dest, "-") == 0)
+		usage_error("argument -d/--dest: standard input is already -s/--src");
 }
 
 /* Writes the complete report; a failed write is an error, never a short report. */
-static void write_report(const struct strbuf *out)
+static int write_report(const struct vmc_result *r)
 {
-	if ((out->len && fwrite(out->data, 1, out->len, stdout) != out->len) ||
-	    fflush(stdout) != 0)
-		vc_fail("<stdout>", "cannot write the report: %s", strerror(errno));
+	if ((r->report_len && fwrite(r->report, 1, r->report_len, stdout) != r->report_len) ||
+	    fflush(stdout) != 0) {
+		diag_error("<stdout>", "cannot write the report: %s", strerror(errno));
+		return exits.internal;
+	}
+	return r->status;
+}
+
+/* --suggest-waivers: a record for each finding of the report. */
+static int write_suggestions(const struct options *o, const struct vmc_result *r, int status)
+{
+	struct vw_message *msgs = xcalloc(r->n_findings + 1, sizeof(*msgs));
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		const struct vmc_finding *f = &r->findings[i];
+		if (f->waiver >= 0)
+			continue;
+		msgs[n++] = (struct vw_message){ f->kind, f->section, f->description, f->field,
+						 f->other[0] };
+	}
+	struct strbuf out = STRBUF_INIT;
+	char *comment = xasprintf("Suggested by " PROG " -s %s -d %s%s", o->src, o->dest,
+				  o->reverse ? " --reverse" : "");
+	vw_write_suggestions(msgs, n, comment, &out);
+	if (!write_atomic(o->suggest, out.data, out.len)) {
+		diag_error(o->suggest, "cannot write the suggested waivers: %s", strerror(errno));
+		status = exits.internal;
+	}
+	free(comment);
+	free(msgs);
+	sb_release(&out);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -222,35 +252,30 @@ int main(int argc, char **argv)
 		return vmw_main(argc, argv, PROG);
 	parse_args(argc, argv, &o);
 
-	static struct vc_strings strings;
-	static struct vc_doc src, dest;
-	struct strbuf out = STRBUF_INIT;
-	jmp_buf on_error;
-	vc_fail_target = &on_error;
-	if (setjmp(on_error)) {
-		diag_error(vc_fail_where(), "%s", vc_fail_text());
-		return exits.input;
-	}
-	vc_json_load(&src, &strings, o.src, display_name(o.src));
-	vc_json_load(&dest, &strings, o.dest, display_name(o.dest));
-	vmc_require_dump_shape(&src);
-	vmc_require_dump_shape(&dest);
-	struct vmc_run run = { .out = &out };
+	struct vmc_options check = { .reverse = o.reverse, .findings = o.suggest != NULL };
 	if (o.waivers) {
 		char *error = NULL;
-		run.waivers = vw_load(o.waivers, &error);
-		if (!run.waivers) {
+		check.waivers = vw_load(o.waivers, &error);
+		if (!check.waivers) {
 			fprintf(stderr, "%s\n", error);
 			free(error);
 			return exits.input;
 		}
 	}
-	int problems = o.reverse ? vmc_compare_dumps(&run, &dest, &src)
-				 : vmc_compare_dumps(&run, &src, &dest);
-	write_report(&out);
-	/* Stale waivers are worth a warning, not a failure: the check itself passed. */
-	if (run.waivers)
-		vw_report_stale(run.waivers, stderr);
-	/* The documents and the buffer go with the process. */
-	return problems;
+	struct vmc_result r;
+	if (vmc_check_files(o.src, o.dest, &check, &r) == exits.input && r.error_where) {
+		diag_error(r.error_where, "%s", r.error_text);
+		return exits.input;
+	}
+	int status = write_report(&r);
+	if (o.suggest && status != exits.internal)
+		status = write_suggestions(&o, &r, status);
+	/* Stale waivers are worth a warning, not a failure: the check itself passed.  A
+	 * record is stale when it matches in neither direction. */
+	if (check.waivers && status != exits.internal) {
+		vmc_mark_waivers_other_way(&r, &check);
+		vw_report_stale(check.waivers, stderr);
+	}
+	/* The documents and the report go with the process. */
+	return status;
 }

@@ -7,6 +7,8 @@
 #include "vc_fail.h"
 #include "vc_pyops.h"
 #include "vc_pystr.h"
+#include "../common/alloc.h"
+#include "../common/findings.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -15,55 +17,6 @@ struct field_iter {
 	const struct vc_value *list;
 	uint32_t next;
 };
-
-static void bump(struct vmc_run *run)
-{
-	if (run->problems < 255)
-		run->problems++;
-}
-
-/* Where the next message starts in the report, so that a waived one can be taken back. */
-static size_t mark(const struct vmc_run *run)
-{
-	return run->out->len;
-}
-
-/* A name as the report prints it, for the waivers; NULL when the message names none.
- * A name no waiver can spell (not a string, or with a NUL byte) becomes "\n", which
- * no waiver record holds. */
-static const char *waiver_name(const struct vc_value *v)
-{
-	if (!v)
-		return NULL;
-	if (v->kind != VC_STR || memchr(v->u.s, '\0', v->len))
-		return "\n";
-	char *s = arena_alloc(vc_computed_arena(), v->len + 1u);
-	memcpy(s, v->u.s, v->len);
-	s[v->len] = '\0';
-	return s;
-}
-
-/* The message that began at START has been written: count it, or, when a waiver
- * accepts it, take it back out of the report and count it as waived. */
-static void problem(struct vmc_run *run, size_t start, enum vw_kind kind,
-		    const struct vc_value *sec, const struct vc_value *desc,
-		    const struct vc_value *field)
-{
-	if (run->waivers) {
-		struct vw_message m = {
-			.kind = kind,
-			.section = waiver_name(sec),
-			.description = waiver_name(desc),
-			.field = waiver_name(field),
-		};
-		if (vw_match(run->waivers, &m) >= 0) {
-			run->out->len = start;
-			run->waived++;
-			return;
-		}
-	}
-	bump(run);
-}
 
 /* The keys the rules look up, by their string ids in the run (found once per run:
  * lookups by id are a fraction of the cost of lookups by text). */
@@ -111,31 +64,137 @@ static bool is_text(const struct vc_value *v, const char *s)
 	return v->kind == VC_STR && v->len == n && memcmp(v->u.s, s, n) == 0;
 }
 
-/* Appends to the report.  In FMT, %s takes a value that the reference joins to the text
- * with + (so it must be a string) and %v a value it passes to print() (any value). */
-static void say(struct vmc_run *run, const char *fmt, ...)
+/* A slot of a message template: a value, or a key to look up in an object when the
+ * text reaches it (the reference builds its messages left to right, so a lookup that
+ * fails does so after the names before it were joined). */
+struct slot {
+	const struct vc_value *v;
+	const struct vc_value *obj;
+	enum key key;
+};
+
+#define VALUE(x) ((struct slot){ .v = (x) })
+#define LOOKUP(o, k) ((struct slot){ .obj = (o), .key = (k) })
+
+/* The slots of a template by letter (findings.h): S D F G H a b. */
+enum { SLOT_S, SLOT_D, SLOT_F, SLOT_G, SLOT_H, SLOT_A, SLOT_B, N_SLOTS };
+static const char slot_letters[N_SLOTS + 1] = "SDFGHab";
+
+struct message {
+	struct slot slot[N_SLOTS];
+};
+
+static int slot_index(char letter)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	for (const char *p = fmt; *p; p++) {
-		if (*p != '%') {
-			const char *q = strchr(p, '%');
-			size_t n = q ? (size_t)(q - p) : strlen(p);
-			sb_add(run->out, p, n);
-			p += n - 1;
-			continue;
-		}
-		const struct vc_value *v = va_arg(ap, const struct vc_value *);
-		if (*++p == 's') {
-			if (v->kind != VC_STR)
-				vc_fail_at(v, "is a %s where the reference joins a string into its "
-					   "message (TypeError)", vc_type_name(v));
-			vc_py_write_text(run->out, v->u.s, v->len, v);
+	return (int)(strchr(slot_letters, letter) - slot_letters);
+}
+
+static bool slot_given(const struct slot *s)
+{
+	return s->v || s->obj;
+}
+
+/* Writes slot WHICH of M: a name joined into the text (it must be a string), or a
+ * value as print() shows it. */
+static void write_slot(struct vmc_run *run, struct message *m, int which)
+{
+	struct slot *s = &m->slot[which];
+	if (!s->v)
+		s->v = get(s->obj, s->key);
+	if (which >= SLOT_A) {
+		vc_py_str(run->out, s->v);
+		return;
+	}
+	if (s->v->kind != VC_STR)
+		vc_fail_at(s->v, "is a %s where the reference joins a string into its message "
+			   "(TypeError)", vc_type_name(s->v));
+	vc_py_write_text(run->out, s->v->u.s, s->v->len, s->v);
+}
+
+/* Writes TEMPLATE (findings.h) with the slots of M. */
+static void render(struct vmc_run *run, const char *template, struct message *m)
+{
+	for (const char *p = template; *p;) {
+		if (*p == '[') {
+			/* An optional part: kept when the slot inside it is given. */
+			int which = slot_index(strchr(p, '{')[1]);
+			p = slot_given(&m->slot[which]) ? p + 1 : strchr(p, ']') + 1;
+		} else if (*p == ']') {
+			p++;
+		} else if (*p == '{') {
+			write_slot(run, m, slot_index(p[1]));
+			p += 3;
 		} else {
-			vc_py_str(run->out, v);
+			size_t n = strcspn(p, "[]{");
+			sb_add(run->out, p, n);
+			p += n;
 		}
 	}
-	va_end(ap);
+}
+
+/* A name of a finding as text, for the waivers and the findings' data; NULL when the
+ * message names none.  A name no waiver can spell (with a NUL byte) becomes "\n", which
+ * no waiver record holds. */
+static const char *name_text(struct arena *arena, const struct slot *s)
+{
+	const struct vc_value *v = s->v;
+	if (!v)
+		return NULL;
+	if (v->kind != VC_STR || memchr(v->u.s, '\0', v->len))
+		return "\n";
+	return arena_strndup(arena, v->u.s, v->len);
+}
+
+/* Keeps the finding just written from START as data (vmc_run.keep_findings). */
+static void keep_finding(struct vmc_run *run, enum finding_kind kind, const struct message *m,
+			 size_t start, long waiver)
+{
+	if (run->n_findings == run->cap_findings)
+		xgrow(&run->findings, &run->cap_findings, run->n_findings + 1,
+		      sizeof(*run->findings));
+	struct vmc_finding *f = &run->findings[run->n_findings++];
+	struct arena *a = &run->finding_arena;
+	f->kind = kind;
+	f->section = name_text(a, &m->slot[SLOT_S]);
+	f->description = name_text(a, &m->slot[SLOT_D]);
+	f->field = name_text(a, &m->slot[SLOT_F]);
+	f->other[0] = name_text(a, &m->slot[SLOT_G]);
+	f->other[1] = name_text(a, &m->slot[SLOT_H]);
+	size_t end = run->out->len - (finding_kinds[kind].open_line ? 0 : 1);
+	f->text = arena_strndup(a, run->out->data + start, end - start);
+	f->text_len = end - start;
+	f->waiver = waiver;
+}
+
+/* Writes one message of KIND to the report, then counts it, or, when a waiver accepts
+ * it, takes it back out of the report and counts it as waived. */
+static void emit(struct vmc_run *run, enum finding_kind kind, struct message m)
+{
+	const struct finding_kind_info *info = &finding_kinds[kind];
+	size_t start = run->out->len;
+	render(run, info->template, &m);
+	if (!info->open_line)
+		sb_putc(run->out, '\n');
+	long waiver = -1;
+	if (info->counted && run->waivers) {
+		struct arena *a = vc_computed_arena();
+		struct vw_message w = {
+			.kind = kind,
+			.section = name_text(a, &m.slot[SLOT_S]),
+			.description = name_text(a, &m.slot[SLOT_D]),
+			.field = name_text(a, &m.slot[SLOT_F]),
+			.other = name_text(a, &m.slot[SLOT_G]),
+		};
+		waiver = vw_match(run->waivers, &w);
+	}
+	if (run->keep_findings && kind != FINDING_SECTION_PREFIX)
+		keep_finding(run, kind, &m, start, waiver);
+	if (waiver >= 0) {
+		sb_truncate(run->out, start);
+		run->waived++;
+	} else if (info->counted && run->problems < 255) {
+		run->problems++;
+	}
 }
 
 static void check_version(struct vmc_run *run, const struct vc_value *s,
@@ -145,12 +204,9 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 	const struct vc_value *sv = get(s, K_VERSION_ID), *dv = get(d, K_VERSION_ID);
 	bool named = desc && vc_truthy(desc);
 	if (vc_lt(dv, sv)) {
-		size_t start = mark(run);
-		say(run, "Section \"%s\" ", sec);
-		if (named)
-			say(run, "Description \"%s\": ", desc);
-		say(run, "version error: %v > %v\n", sv, dv);
-		problem(run, start, VW_VERSION, sec, named ? desc : NULL, NULL);
+		emit(run, FINDING_VERSION, (struct message){ .slot = {
+			[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(named ? desc : NULL),
+			[SLOT_A] = VALUE(sv), [SLOT_B] = VALUE(dv) } });
 	}
 	const struct vc_value *dmin = lookup(d, K_MINIMUM_VERSION_ID);
 	if (!dmin)
@@ -158,13 +214,13 @@ static void check_version(struct vmc_run *run, const struct vc_value *s,
 	if (vc_lt(sv, dmin)) {
 		/* Kept from the reference: without a description name only the prefix is
 		 * printed, nothing is counted, and the next message continues the line. */
-		size_t start = mark(run);
-		say(run, "Section \"%s\" ", sec);
-		if (named) {
-			say(run, "Description \"%s\": ", desc);
-			say(run, "minimum version error: %v < %v\n", sv, dmin);
-			problem(run, start, VW_MINIMUM_VERSION, sec, desc, NULL);
-		}
+		if (named)
+			emit(run, FINDING_MINIMUM_VERSION, (struct message){ .slot = {
+				[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc),
+				[SLOT_A] = VALUE(sv), [SLOT_B] = VALUE(dmin) } });
+		else
+			emit(run, FINDING_SECTION_PREFIX,
+			     (struct message){ .slot = { [SLOT_S] = VALUE(sec) } });
 	}
 }
 
@@ -175,15 +231,11 @@ static void check_size(struct vmc_run *run, const struct vc_value *s, const stru
 	const struct vc_value *ss = get(s, K_SIZE), *ds = get(d, K_SIZE);
 	if (vc_eq(ss, ds))
 		return;
-	size_t start = mark(run);
 	bool desc_named = vc_truthy(desc), field_named = vc_truthy(field);
-	say(run, "Section \"%s\" ", sec);
-	if (desc_named)
-		say(run, "Description \"%s\" ", desc);
-	if (field_named)
-		say(run, "Field \"%s\" ", field);
-	say(run, "size mismatch: %v , %v\n", ss, ds);
-	problem(run, start, VW_SIZE, sec, desc_named ? desc : NULL, field_named ? field : NULL);
+	emit(run, FINDING_SIZE, (struct message){ .slot = {
+		[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc_named ? desc : NULL),
+		[SLOT_F] = VALUE(field_named ? field : NULL),
+		[SLOT_A] = VALUE(ss), [SLOT_B] = VALUE(ds) } });
 }
 
 static bool in_names(const char *const *names, const struct vc_value *v)
@@ -259,11 +311,9 @@ static void check_description_in_list(struct vmc_run *run, const struct vc_value
 {
 	const struct vc_value *d_desc = lookup(d_item, K_DESCRIPTION);
 	if (!d_desc) {
-		size_t start = mark(run);
-		say(run, "Section \"%s\", Description \"%s\", ", sec, desc);
-		const struct vc_value *field = get(s_item, K_FIELD);
-		say(run, "Field \"%s\": missing description\n", field);
-		problem(run, start, VW_MISSING_DESCRIPTION, sec, desc, field);
+		emit(run, FINDING_MISSING_DESCRIPTION, (struct message){ .slot = {
+			[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc),
+			[SLOT_F] = LOOKUP(s_item, K_FIELD) } });
 		return;
 	}
 	check_descriptions(run, s_desc, d_desc, sec);
@@ -273,11 +323,8 @@ static void check_description_in_list(struct vmc_run *run, const struct vc_value
 static void unused_mismatch(struct vmc_run *run, const struct vc_value *sec,
 			    const struct vc_value *desc, const struct vc_value *item)
 {
-	size_t start = mark(run);
-	say(run, "Section \"%s\", Description \"%s\": unused size mismatch near \" ", sec, desc);
-	const struct vc_value *field = get(item, K_FIELD);
-	say(run, "%s\"\n", field);
-	problem(run, start, VW_UNUSED_SIZE, sec, desc, field);
+	emit(run, FINDING_UNUSED_SIZE, (struct message){ .slot = {
+		[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc), [SLOT_F] = LOOKUP(item, K_FIELD) } });
 }
 
 /* Iterators of the enclosing levels while inside a substructure. */
@@ -335,12 +382,9 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 		if (advance_dest) {
 			if (!next_item(&d_it, &d_item)) {
 				if (d_stack.depth == 0) {
-					size_t start = mark(run);
-					say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
-					const struct vc_value *field = get(s_item, K_FIELD);
-					say(run, "expected field \"%s\", while dest has no further "
-					    "fields\n", field);
-					problem(run, start, VW_FIELDS_ENDED, sec, desc, field);
+					emit(run, FINDING_FIELDS_ENDED, (struct message){ .slot = {
+						[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc),
+						[SLOT_F] = LOOKUP(s_item, K_FIELD) } });
 					break;
 				}
 				d_it = d_stack.items[--d_stack.depth];
@@ -409,10 +453,9 @@ static void check_fields(struct vmc_run *run, const struct vc_value *src_fields,
 					continue;
 				}
 			}
-			size_t start = mark(run);
-			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
-			say(run, "expected field \"%s\", got \"%s\"; skipping rest\n", s_field, d_field);
-			problem(run, start, VW_FIELD_MISMATCH, sec, desc, s_field);
+			emit(run, FINDING_FIELD_MISMATCH, (struct message){ .slot = {
+				[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc),
+				[SLOT_F] = VALUE(s_field), [SLOT_G] = VALUE(d_field) } });
 			break;
 		}
 
@@ -441,11 +484,9 @@ static void check_subsections(struct vmc_run *run, const struct vc_value *src_su
 			check_descriptions(run, s_item, d_item, sec);
 		}
 		if (!found) {
-			size_t start = mark(run);
-			say(run, "Section \"%s\", Description \"%s\": ", sec, desc);
-			const struct vc_value *sub = get(s_item, K_NAME);
-			say(run, "Subsection \"%s\" not found\n", sub);
-			problem(run, start, VW_SUBSECTION_MISSING, sec, desc, sub);
+			emit(run, FINDING_SUBSECTION_MISSING, (struct message){ .slot = {
+				[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(desc),
+				[SLOT_F] = LOOKUP(s_item, K_NAME) } });
 		}
 	}
 }
@@ -456,11 +497,9 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 	check_version(run, sd, dd, sec, get(sd, K_NAME));
 	const struct vc_value *s_name = get(sd, K_NAME);
 	if (!fields_match(sec, s_name, get(dd, K_NAME))) {
-		size_t start = mark(run);
-		say(run, "Section \"%s\": ", sec);
-		say(run, "Description \"%s\" ", s_name);
-		say(run, "missing, got \"%s\" instead; skipping\n", get(dd, K_NAME));
-		problem(run, start, VW_DESCRIPTION_RENAMED, sec, s_name, NULL);
+		emit(run, FINDING_DESCRIPTION_RENAMED, (struct message){ .slot = {
+			[SLOT_S] = VALUE(sec), [SLOT_D] = VALUE(s_name),
+			[SLOT_G] = VALUE(get(dd, K_NAME)) } });
 		return;
 	}
 	for (uint32_t i = 0; i < sd->len; i++) {
@@ -468,13 +507,9 @@ static void check_descriptions(struct vmc_run *run, const struct vc_value *sd,
 		const char *key = vc_member_key(sd, i, &key_len);
 		const struct vc_value *other = vc_dict_get_id(dd, vc_member_key_id(sd, i));
 		if (!other) {
-			size_t start = mark(run);
-			say(run, "Section \"%s\" ", sec);
-			const struct vc_value *name = get(sd, K_NAME);
-			say(run, "Description \"%s\": ", name);
-			const struct vc_value *entry = vc_member_key_value(sd, i);
-			say(run, "Entry \"%s\" missing\n", entry);
-			problem(run, start, VW_ENTRY_MISSING, sec, name, entry);
+			emit(run, FINDING_ENTRY_MISSING, (struct message){ .slot = {
+				[SLOT_S] = VALUE(sec), [SLOT_D] = LOOKUP(sd, K_NAME),
+				[SLOT_F] = VALUE(vc_member_key_value(sd, i)) } });
 			continue;
 		}
 		if (key_len == 6 && memcmp(key, "Fields", 6) == 0)
@@ -490,8 +525,8 @@ static void check_machine_type(struct vmc_run *run, const struct vc_value *s,
 	const struct vc_value *sn = get(s, K_SECTION_NAME), *dn = get(d, K_SECTION_NAME);
 	if (vc_eq(sn, dn))
 		return;
-	say(run, "Warning: checking incompatible machine types: ");
-	say(run, "\"%s\", \"%s\"\n", sn, dn);
+	emit(run, FINDING_MACHINE_TYPE,
+	     (struct message){ .slot = { [SLOT_G] = VALUE(sn), [SLOT_H] = VALUE(dn) } });
 }
 
 int vmc_compare_dumps(struct vmc_run *run, const struct vc_doc *src_doc,
@@ -516,9 +551,8 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 		if (!d) {
 			d = vc_dict_gets(dest, renamed_section(sec));
 			if (!d) {
-				size_t start = mark(run);
-				say(run, "Section \"%s\" does not exist in dest\n", sec);
-				problem(run, start, VW_SECTION_MISSING, sec, NULL, NULL);
+				emit(run, FINDING_SECTION_MISSING,
+				     (struct message){ .slot = { [SLOT_S] = VALUE(sec) } });
 				continue;
 			}
 		}
@@ -533,10 +567,8 @@ static int compare_roots(struct vmc_run *run, const struct vc_value *src,
 			const char *key = vc_member_key(s, j, &key_len);
 			const struct vc_value *other = vc_dict_get_id(d, vc_member_key_id(s, j));
 			if (!other) {
-				size_t start = mark(run);
-				const struct vc_value *entry = vc_member_key_value(s, j);
-				say(run, "Section \"%s\": Entry \"%s\" missing\n", sec, entry);
-				problem(run, start, VW_SECTION_ENTRY_MISSING, sec, NULL, entry);
+				emit(run, FINDING_SECTION_ENTRY_MISSING, (struct message){ .slot = {
+					[SLOT_S] = VALUE(sec), [SLOT_F] = VALUE(vc_member_key_value(s, j)) } });
 				continue;
 			}
 			if (key_len == 11 && memcmp(key, "Description", 11) == 0)

@@ -4,6 +4,7 @@
  * resident twice).  Values go into the compact arrays of struct vc_doc. */
 #include "vc_json.h"
 #include "../common/alloc.h"
+#include "../common/fileio.h"
 #include "../common/json_lex.h"
 #include "../common/strbuf.h"
 #include "vc_fail.h"
@@ -715,67 +716,41 @@ void vc_json_parse(struct vc_doc *doc, struct vc_strings *strings, const char *n
 	parse_text(doc, strings, name, text, len, false);
 }
 
-/* Reads a stream (pipe, terminal) whole into BUF. */
-static void read_stream(int fd, const char *name, struct strbuf *buf)
+/* Parses LEN bytes of FD from offset OFF, mapped; false when it cannot be mapped. */
+static bool parse_mapped(struct vc_doc *doc, struct vc_strings *strings, const char *name,
+			 int fd, off_t off, size_t len)
 {
-	for (;;) {
-		char chunk[65536];
-		ssize_t r = read(fd, chunk, sizeof(chunk));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int err = errno;
-			sb_release(buf);
-			vc_fail(name, "cannot read: %s", strerror(err));
-		}
-		if (r == 0)
-			return;
-		sb_add(buf, chunk, (size_t)r);
+	long page = sysconf(_SC_PAGESIZE);
+	off_t base = off & ~(off_t)(page - 1);
+	size_t skip = (size_t)(off - base), map_len = len + skip;
+	char *map = mmap(NULL, map_len, PROT_READ, MAP_PRIVATE, fd, base);
+	if (map == MAP_FAILED)
+		return false;
+	madvise(map, map_len, MADV_SEQUENTIAL);
+	jmp_buf *outer = vc_fail_target, here;
+	if (setjmp(here)) {
+		munmap(map, map_len);
+		vc_fail_target = outer;
+		vc_fail_again();
 	}
+	vc_fail_target = &here;
+	parse_text(doc, strings, name, map + skip, len, true);
+	vc_fail_target = outer;
+	munmap(map, map_len);
+	return true;
 }
 
-void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *path,
-		  const char *name)
+/* Reads the rest of FD (a pipe, a terminal, or a file that cannot be mapped) and parses
+ * it. */
+static void parse_stream(struct vc_doc *doc, struct vc_strings *strings, const char *name,
+			 int fd)
 {
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-	if (fd < 0)
-		vc_fail(name, "cannot open: %s", strerror(errno));
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int err = errno;
-		if (fd)
-			close(fd);
-		vc_fail(name, "cannot read: %s", strerror(err));
+	struct strbuf buf = STRBUF_INIT;
+	const char *error;
+	if (!read_input(fd, VC_JSON_MAX_STREAM, &buf, &error)) {
+		sb_release(&buf);
+		vc_fail(name, "cannot read: %s", error);
 	}
-	if (S_ISDIR(st.st_mode)) {
-		if (fd)
-			close(fd);
-		vc_fail(name, "cannot read: %s", strerror(EISDIR));
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		size_t len = (size_t)st.st_size;
-		void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map != MAP_FAILED) {
-			if (fd)
-				close(fd);
-			madvise(map, len, MADV_SEQUENTIAL);
-			jmp_buf *outer = vc_fail_target, here;
-			if (setjmp(here)) {
-				munmap(map, len);
-				vc_fail_target = outer;
-				vc_fail_again();
-			}
-			vc_fail_target = &here;
-			parse_text(doc, strings, name, map, len, true);
-			vc_fail_target = outer;
-			munmap(map, len);
-			return;
-		}
-	}
-	struct strbuf buf = { 0 };
-	read_stream(fd, name, &buf);
-	if (fd)
-		close(fd);
 	jmp_buf *outer = vc_fail_target, here;
 	if (setjmp(here)) {
 		sb_release(&buf);
@@ -783,7 +758,48 @@ void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *pa
 		vc_fail_again();
 	}
 	vc_fail_target = &here;
-	parse_text(doc, strings, name, buf.data ? buf.data : "", buf.len, false);
+	parse_text(doc, strings, name, buf.data, buf.len, false);
 	vc_fail_target = outer;
 	sb_release(&buf);
+}
+
+void vc_json_load(struct vc_doc *doc, struct vc_strings *strings, const char *path,
+		  const char *name)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		vc_fail(name, "cannot open: %s", strerror(errno));
+	struct stat st;
+	const char *why = fstat(fd, &st) != 0 ? strerror(errno) : check_input_kind(fd, &st);
+	if (why) {
+		if (!is_stdin)
+			close(fd);
+		vc_fail(name, "cannot read: %s", why);
+	}
+	if (S_ISREG(st.st_mode)) {
+		/* Standard input may stand after its start: read from there, and leave it
+		 * at the end, as reading it would. */
+		off_t off = is_stdin ? lseek(fd, 0, SEEK_CUR) : 0;
+		if (off >= 0 && st.st_size > off &&
+		    parse_mapped(doc, strings, name, fd, off, (size_t)(st.st_size - off))) {
+			if (is_stdin)
+				lseek(fd, st.st_size, SEEK_SET);
+			else
+				close(fd);
+			return;
+		}
+	}
+	jmp_buf *outer = vc_fail_target, here;
+	if (setjmp(here)) {
+		if (!is_stdin)
+			close(fd);
+		vc_fail_target = outer;
+		vc_fail_again();
+	}
+	vc_fail_target = &here;
+	parse_stream(doc, strings, name, fd);
+	vc_fail_target = outer;
+	if (!is_stdin)
+		close(fd);
 }

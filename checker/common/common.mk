@@ -3,7 +3,7 @@
 # allocation, buffers, arenas, the JSON string lexer, atomic writes, diagnostics,
 # --version.  A static library; a tool links $(COMMON_LIB) and includes
 # "../common/NAME.h".  Tests: testsuite/common (make check-common).
-COMMON_SRCS := $(addprefix checker/common/,alloc.c arena.c diag.c fileio.c json_lex.c \
+COMMON_SRCS := $(addprefix checker/common/,alloc.c arena.c diag.c fileio.c findings.c json_lex.c \
 	strbuf.c version.c)
 COMMON_HDRS := $(wildcard checker/common/*.h) plugin/vmstate-plugin.h
 COMMON_OBJS := $(COMMON_SRCS:%.c=$(BUILD)/%.o)

@@ -2,6 +2,7 @@
 #include "fileio.h"
 #include "alloc.h"
 #include "diag.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -135,6 +136,43 @@ bool write_atomic(const char *path, const void *data, size_t len)
 	free(target);
 	errno = e;
 	return ok;
+}
+
+const char *check_input_kind(int fd, const struct stat *st)
+{
+	if (S_ISREG(st->st_mode) || S_ISFIFO(st->st_mode) || S_ISSOCK(st->st_mode))
+		return NULL;
+	if (S_ISDIR(st->st_mode))
+		return strerror(EISDIR);
+	if (S_ISCHR(st->st_mode) && isatty(fd))
+		return NULL;
+	return "not a regular file or a pipe";
+}
+
+bool read_input(int fd, size_t max, struct strbuf *sb, const char **error)
+{
+	static char too_big[64];
+	for (;;) {
+		sb_reserve(sb, 65536);
+		size_t room = sb->cap - sb->len - 1;
+		ssize_t r = read(fd, sb->data + sb->len, room);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*error = strerror(errno);
+			return false;
+		}
+		if (r == 0)
+			break;
+		sb->len += (size_t)r;
+		if (sb->len > max) {
+			snprintf(too_big, sizeof(too_big), "more than %zu bytes", max);
+			*error = too_big;
+			return false;
+		}
+	}
+	sb->data[sb->len] = '\0';
+	return true;
 }
 
 int finish_stdout(int status)

@@ -16,6 +16,13 @@
  *   written in place: renaming over it would replace the device.
  * It returns true, or false with errno set and nothing changed (no temporary left).
  *
+ * read_input(FD, NAME, MAX, SB, &ERROR) reads a whole input that is not a regular file
+ * (a pipe, a socket, a terminal) into SB, from where FD stands: at most MAX bytes, so
+ * that an endless pipe ends.  Anything else that is not a regular file (/dev/zero, a
+ * disk, a directory) is refused at once: check_input_kind().  On failure it returns
+ * false and sets *ERROR to a static text ("not a regular file or a pipe", "more than
+ * N bytes", or strerror's).  Regular files are the caller's to map or read.
+ *
  * finish_stdout() flushes standard output and checks that everything written to it
  * got out (a full disk, /dev/full, a closed pipe): a tool calls it before exiting with
  * success, so that "--help > /dev/full" does not exit 0. */
@@ -26,6 +33,14 @@
 #include <stddef.h>
 
 bool write_atomic(const char *path, const void *data, size_t len);
+
+struct stat;
+struct strbuf;
+/* NULL when ST (of an open input) is a regular file, a pipe, a socket or a terminal
+ * (FD); otherwise why it cannot be read: "is a directory", "not a regular file or a
+ * pipe". */
+const char *check_input_kind(int fd, const struct stat *st);
+bool read_input(int fd, size_t max, struct strbuf *sb, const char **error);
 
 /* STATUS when standard output is good; otherwise one error
  * "PROG: error: cannot write to standard output: REASON" and the internal status. */

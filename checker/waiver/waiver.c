@@ -1,54 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "waiver.h"
+/* Matching messages against waiver records, and stale records. */
+#include "waiver_set.h"
+#include "../common/strbuf.h"
 
-#include <errno.h>
-#include <stdarg.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define WAIVER_MAGIC "vmstate-waivers"
-#define WAIVER_VERSION 1
-
-static const char *const kind_names[VW_KIND_COUNT] = {
-	[VW_SECTION_MISSING] = "section-missing",
-	[VW_SECTION_ENTRY_MISSING] = "section-entry-missing",
-	[VW_VERSION] = "version",
-	[VW_MINIMUM_VERSION] = "minimum-version",
-	[VW_SIZE] = "size",
-	[VW_MISSING_DESCRIPTION] = "missing-description",
-	[VW_UNUSED_SIZE] = "unused-size",
-	[VW_FIELDS_ENDED] = "fields-ended",
-	[VW_FIELD_MISMATCH] = "field-mismatch",
-	[VW_SUBSECTION_MISSING] = "subsection-missing",
-	[VW_DESCRIPTION_RENAMED] = "description-renamed",
-	[VW_ENTRY_MISSING] = "entry-missing",
-};
-
-const char *vw_kind_name(enum vw_kind kind)
-{
-	return (unsigned)kind < VW_KIND_COUNT ? kind_names[kind] : "?";
-}
-
-int vw_kind_from_name(const char *name)
-{
-	for (int i = 0; i < VW_KIND_COUNT; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return i;
-	return -1;
-}
-
-struct waiver {
-	enum vw_kind kind;
-	char *section, *description, *field; /* NULL: any */
-	char *reason;
-	char *where;                         /* FILE:LINE */
-	unsigned long used;
-};
-
-struct vw_set {
-	struct waiver *w;
-	size_t n;
-};
 
 size_t vw_count(const struct vw_set *set)
 {
@@ -70,44 +27,98 @@ void vw_free(struct vw_set *set)
 	if (!set)
 		return;
 	for (size_t i = 0; i < set->n; i++) {
-		free(set->w[i].section);
-		free(set->w[i].description);
-		free(set->w[i].field);
-		free(set->w[i].reason);
-		free(set->w[i].where);
+		struct waiver *w = &set->w[i];
+		free(w->section);
+		free(w->description);
+		free(w->field);
+		free(w->other);
+		free(w->change_from);
+		free(w->change_to);
+		free(w->reason);
+		free(w->where);
 	}
 	free(set->w);
 	free(set);
 }
 
-static char *fmt(const char *f, ...)
+/* An omitted key matches anything; a given one must match a name the message has. */
+static bool name_matches(const struct waiver *w, const char *pattern, const char *name)
 {
-	va_list ap;
-	va_start(ap, f);
-	char *p;
-	if (vasprintf(&p, f, ap) < 0)
-		p = NULL;
-	va_end(ap);
-	return p;
+	if (!pattern)
+		return true;
+	if (!name)
+		return false;
+	return w->patterns ? fnmatch(pattern, name, 0) == 0 : strcmp(pattern, name) == 0;
 }
 
-static bool eq_or_any(const char *pattern, const char *value)
+/* change="FROM -> TO": the renamed name and {G} are FROM and TO, one way or the other. */
+static bool change_matches(const struct waiver *w, const struct vw_message *msg)
 {
-	/* An omitted key matches anything; a given one must equal a value that exists. */
-	return !pattern || (value && strcmp(pattern, value) == 0);
+	char slot = finding_kinds[msg->kind].renamed_slot;
+	const char *renamed = slot == 'F' ? msg->field : slot == 'D' ? msg->description : NULL;
+	return (name_matches(w, w->change_from, renamed) &&
+		name_matches(w, w->change_to, msg->other)) ||
+	       (name_matches(w, w->change_to, renamed) &&
+		name_matches(w, w->change_from, msg->other));
+}
+
+static bool matches(const struct waiver *w, const struct vw_message *msg)
+{
+	return (w->kinds & (UINT32_C(1) << msg->kind)) &&
+	       name_matches(w, w->section, msg->section) &&
+	       name_matches(w, w->description, msg->description) &&
+	       name_matches(w, w->field, msg->field) && name_matches(w, w->other, msg->other) &&
+	       (!w->change_from || change_matches(w, msg));
 }
 
 long vw_match(struct vw_set *set, const struct vw_message *msg)
 {
+	if ((unsigned)msg->kind >= FINDING_KIND_COUNT || !finding_kinds[msg->kind].counted)
+		return -1;
 	for (size_t i = 0; i < set->n; i++) {
-		struct waiver *w = &set->w[i];
-		if (w->kind == msg->kind && eq_or_any(w->section, msg->section) &&
-		    eq_or_any(w->description, msg->description) && eq_or_any(w->field, msg->field)) {
-			w->used++;
+		if (matches(&set->w[i], msg)) {
+			set->w[i].used++;
 			return (long)i;
 		}
 	}
 	return -1;
+}
+
+void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
+{
+	set->sections_noted = true;
+	for (size_t i = 0; i < set->n; i++) {
+		struct waiver *w = &set->w[i];
+		if (w->applicable || !name_matches(w, w->section, section))
+			continue;
+		for (int k = 0; k < FINDING_KIND_COUNT && !w->applicable; k++) {
+			unsigned needs = k == FINDING_SECTION_MISSING ? VW_IN_SRC
+								      : VW_IN_SRC | VW_IN_DEST;
+			w->applicable = (w->kinds & (UINT32_C(1) << k)) && (sides & needs) == needs;
+		}
+	}
+}
+
+/* The kinds of W, as in the file. */
+static void kinds_text(const struct waiver *w, struct strbuf *out)
+{
+	uint32_t every = 0;
+	for (int k = 0; k < FINDING_KIND_COUNT; k++)
+		if (finding_kinds[k].counted)
+			every |= UINT32_C(1) << k;
+	if (w->kinds == every) {
+		sb_puts(out, "counted");
+		return;
+	}
+	bool first = true;
+	for (int k = 0; k < FINDING_KIND_COUNT; k++) {
+		if (!(w->kinds & (UINT32_C(1) << k)))
+			continue;
+		if (!first)
+			sb_putc(out, ',');
+		sb_puts(out, finding_kinds[k].name);
+		first = false;
+	}
 }
 
 size_t vw_report_stale(const struct vw_set *set, FILE *out)
@@ -115,393 +126,23 @@ size_t vw_report_stale(const struct vw_set *set, FILE *out)
 	size_t n = 0;
 	for (size_t i = 0; i < set->n; i++) {
 		const struct waiver *w = &set->w[i];
-		if (w->used)
+		if (w->used || (set->sections_noted && !w->applicable))
 			continue;
 		n++;
-		fprintf(out, "%s: warning: stale waiver: no %s message", w->where,
-			vw_kind_name(w->kind));
-		fprintf(out, " in section \"%s\"", w->section);
+		struct strbuf kinds = STRBUF_INIT;
+		kinds_text(w, &kinds);
+		fprintf(out, "%s: warning: stale waiver: no %s message in section \"%s\"", w->where,
+			kinds.data, w->section);
+		sb_release(&kinds);
 		if (w->description)
 			fprintf(out, ", description \"%s\"", w->description);
 		if (w->field)
 			fprintf(out, ", field \"%s\"", w->field);
+		if (w->other)
+			fprintf(out, ", other \"%s\"", w->other);
+		if (w->change_from)
+			fprintf(out, ", change \"%s -> %s\"", w->change_from, w->change_to);
 		fprintf(out, " (reason: %s)\n", w->reason);
 	}
 	return n;
-}
-
-/* ---- the file: see docs/waivers.md */
-
-struct parser {
-	const char *name;
-	const char *p;     /* current position */
-	const char *line0; /* start of the current line */
-	int line;
-	char *error;
-};
-
-static bool fail(struct parser *ps, const char *at, const char *what, ...)
-{
-	va_list ap;
-	va_start(ap, what);
-	char *m;
-	if (vasprintf(&m, what, ap) < 0)
-		m = NULL;
-	va_end(ap);
-	ps->error = fmt("%s:%d:%d: error: %s", ps->name, ps->line, (int)(at - ps->line0) + 1,
-			m ? m : "out of memory");
-	free(m);
-	return false;
-}
-
-static void skip_blanks(struct parser *ps)
-{
-	while (*ps->p == ' ' || *ps->p == '\t')
-		ps->p++;
-}
-
-static bool at_line_end(const struct parser *ps)
-{
-	return *ps->p == 0 || *ps->p == '\n' || *ps->p == '#' ||
-	       (*ps->p == '\r' && ps->p[1] == '\n');
-}
-
-/* A word: letters, digits, '-' and '_'. */
-static bool word(struct parser *ps, char *out, size_t size)
-{
-	const char *s = ps->p;
-	size_t n = 0;
-	while ((*ps->p >= 'a' && *ps->p <= 'z') || (*ps->p >= 'A' && *ps->p <= 'Z') ||
-	       (*ps->p >= '0' && *ps->p <= '9') || *ps->p == '-' || *ps->p == '_')
-		ps->p++, n++;
-	if (n == 0)
-		return fail(ps, s, "expected a word");
-	if (n >= size)
-		return fail(ps, s, "word too long");
-	memcpy(out, s, n);
-	out[n] = 0;
-	return true;
-}
-
-/* "text" with \" and \\ escapes; on one line. */
-static bool quoted(struct parser *ps, char **out)
-{
-	const char *s = ps->p;
-	if (*ps->p != '"')
-		return fail(ps, s, "expected a double-quoted string");
-	ps->p++;
-	size_t cap = 64, len = 0;
-	char *b = malloc(cap);
-	if (!b)
-		return fail(ps, s, "out of memory");
-	for (;;) {
-		char ch = *ps->p;
-		if (ch == 0 || ch == '\n') {
-			free(b);
-			return fail(ps, s, "unterminated string");
-		}
-		ps->p++;
-		if (ch == '"')
-			break;
-		if (ch == '\\') {
-			ch = *ps->p;
-			if (ch != '"' && ch != '\\') {
-				free(b);
-				return fail(ps, ps->p - 1, "unknown escape (only \\\" and \\\\)");
-			}
-			ps->p++;
-		}
-		if (len + 2 > cap) {
-			char *nb = realloc(b, cap *= 2);
-			if (!nb) {
-				free(b);
-				return fail(ps, s, "out of memory");
-			}
-			b = nb;
-		}
-		b[len++] = ch;
-	}
-	b[len] = 0;
-	*out = b;
-	return true;
-}
-
-static bool parse_waiver(struct parser *ps, struct waiver *w)
-{
-	skip_blanks(ps);
-	const char *start = ps->p;
-	bool have_kind = false;
-	const char *seen[5] = { 0 };
-	static const char *const keys[5] = { "kind", "section", "description", "field", "reason" };
-	for (;;) {
-		skip_blanks(ps);
-		if (at_line_end(ps))
-			break;
-		const char *kat = ps->p;
-		char key[32];
-		if (!word(ps, key, sizeof key))
-			return false;
-		int k = -1;
-		for (int i = 0; i < 5; i++)
-			if (strcmp(key, keys[i]) == 0)
-				k = i;
-		if (k < 0)
-			return fail(ps, kat, "unknown key \"%s\" (expected kind, section, description, "
-					     "field or reason)", key);
-		if (seen[k])
-			return fail(ps, kat, "\"%s\" given twice", key);
-		seen[k] = kat;
-		if (*ps->p != '=')
-			return fail(ps, ps->p, "expected '=' after \"%s\"", key);
-		ps->p++;
-		if (k == 0) {
-			const char *vat = ps->p;
-			char kind[32];
-			if (!word(ps, kind, sizeof kind))
-				return false;
-			int kv = vw_kind_from_name(kind);
-			if (kv < 0)
-				return fail(ps, vat, "unknown kind \"%s\" (see docs/waivers.md)", kind);
-			w->kind = (enum vw_kind)kv;
-			have_kind = true;
-			continue;
-		}
-		char **slot = k == 1 ? &w->section : k == 2 ? &w->description : k == 3 ? &w->field
-										: &w->reason;
-		const char *vat = ps->p;
-		if (!quoted(ps, slot))
-			return false;
-		if (**slot == 0 && k != 4)
-			return fail(ps, vat, "empty %s (leave the key out to match any)", key);
-	}
-	if (!have_kind)
-		return fail(ps, start, "a waiver needs kind=");
-	if (!w->section)
-		return fail(ps, start, "a waiver needs section=\"...\"");
-	if (!w->reason || !*w->reason)
-		return fail(ps, start, "a waiver needs a reason=\"...\" that says why the "
-				       "difference is accepted");
-	return true;
-}
-
-struct vw_set *vw_parse(const char *text, const char *name, char **error)
-{
-	struct parser ps = { .name = name, .p = text, .line0 = text, .line = 1 };
-	struct vw_set *set = calloc(1, sizeof *set);
-	size_t cap = 0;
-	bool header = false;
-	if (!set)
-		goto oom;
-	while (*ps.p) {
-		skip_blanks(&ps);
-		if (!at_line_end(&ps)) {
-			const char *at = ps.p;
-			char w[32];
-			if (!word(&ps, w, sizeof w))
-				goto bad;
-			if (!header) {
-				if (strcmp(w, WAIVER_MAGIC) != 0) {
-					fail(&ps, at, "expected the header \"" WAIVER_MAGIC " %d\"",
-					     WAIVER_VERSION);
-					goto bad;
-				}
-				skip_blanks(&ps);
-				const char *vat = ps.p;
-				char *end;
-				long v = strtol(ps.p, &end, 10);
-				if (end == ps.p) {
-					fail(&ps, vat, "expected the format version after \"" WAIVER_MAGIC "\"");
-					goto bad;
-				}
-				if (v != WAIVER_VERSION) {
-					fail(&ps, vat, "format version %ld is not supported (this reader "
-						       "knows %d)", v, WAIVER_VERSION);
-					goto bad;
-				}
-				ps.p = end;
-				header = true;
-			} else if (strcmp(w, "waive") == 0) {
-				if (set->n == cap) {
-					cap = cap ? cap * 2 : 16;
-					struct waiver *nw = realloc(set->w, cap * sizeof *nw);
-					if (!nw)
-						goto oom;
-					set->w = nw;
-				}
-				struct waiver *wv = &set->w[set->n];
-				memset(wv, 0, sizeof *wv);
-				set->n++;
-				wv->where = fmt("%s:%d", name, ps.line);
-				if (!parse_waiver(&ps, wv))
-					goto bad;
-			} else {
-				fail(&ps, at, "expected \"waive\", got \"%s\"", w);
-				goto bad;
-			}
-			skip_blanks(&ps);
-			if (!at_line_end(&ps)) {
-				fail(&ps, ps.p, "unexpected text at the end of the line");
-				goto bad;
-			}
-		}
-		/* Rest of the line (a comment) and the newline. */
-		while (*ps.p && *ps.p != '\n')
-			ps.p++;
-		if (*ps.p == '\n') {
-			ps.p++;
-			ps.line++;
-			ps.line0 = ps.p;
-		}
-	}
-	if (!header) {
-		ps.error = fmt("%s:%d:1: error: empty waiver file (expected the header \""
-			       WAIVER_MAGIC " %d\")", name, ps.line, WAIVER_VERSION);
-		goto bad;
-	}
-	return set;
-oom:
-	ps.error = fmt("%s: error: out of memory", name);
-bad:
-	*error = ps.error;
-	vw_free(set);
-	return NULL;
-}
-
-struct vw_set *vw_load(const char *path, char **error)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*error = fmt("%s: error: cannot read the waiver file: %s", path, strerror(errno));
-		return NULL;
-	}
-	size_t cap = 4096, len = 0;
-	char *text = malloc(cap);
-	size_t n;
-	while (text && (n = fread(text + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (len + 1 == cap) {
-			char *nt = realloc(text, cap *= 2);
-			if (!nt) {
-				free(text);
-				text = NULL;
-			}
-			text = nt;
-		}
-	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (!text || bad) {
-		free(text);
-		*error = fmt("%s: error: cannot read the waiver file", path);
-		return NULL;
-	}
-	text[len] = 0;
-	if (strlen(text) != len) {
-		free(text);
-		*error = fmt("%s: error: the waiver file contains a NUL byte", path);
-		return NULL;
-	}
-	struct vw_set *set = vw_parse(text, path, error);
-	free(text);
-	return set;
-}
-
-/* ---- the checker's report, read back */
-
-/* Matches LINE against PATTERN, where %S %D %F capture a name and %G and %* skip text
- * (%* to the end).  Captures are the shortest that let the rest match and never contain
- * a closing quote, so that each line reads back one way only. */
-static bool match(const char *p, const char *s, const char *caps[3], size_t lens[3])
-{
-	for (; *p; p++, s++) {
-		if (*p == '%') {
-			char c = *++p;
-			if (c == '*')
-				return true;
-			for (const char *e = s; ; e++) {
-				const char *save[3] = { caps[0], caps[1], caps[2] };
-				size_t slen[3] = { lens[0], lens[1], lens[2] };
-				int slot = c == 'S' ? 0 : c == 'D' ? 1 : c == 'F' ? 2 : -1;
-				if (slot >= 0) {
-					caps[slot] = s;
-					lens[slot] = (size_t)(e - s);
-				}
-				if (match(p + 1, e, caps, lens))
-					return true;
-				memcpy(caps, save, sizeof save);
-				memcpy(lens, slen, sizeof slen);
-				/* A name never spans the quote that closes it: '"' then ' ', ',',
-				 * ':' or ';' (the texts around names in the checker's messages). */
-				if (!*e || (e[0] == '"' && e[1] && strchr(" ,:;", e[1])))
-					return false;
-			}
-		}
-		if (*p != *s)
-			return false;
-	}
-	return *s == 0;
-}
-
-static const struct {
-	enum vw_kind kind;
-	const char *pattern;
-} report_patterns[] = {
-	{ VW_SECTION_MISSING, "Section \"%S\" does not exist in dest" },
-	{ VW_SECTION_ENTRY_MISSING, "Section \"%S\": Entry \"%F\" missing" },
-	{ VW_DESCRIPTION_RENAMED, "Section \"%S\": Description \"%D\" missing, got \"%G\" instead; skipping" },
-	{ VW_MINIMUM_VERSION, "Section \"%S\" Description \"%D\": minimum version error: %*" },
-	{ VW_VERSION, "Section \"%S\" Description \"%D\": version error: %*" },
-	{ VW_VERSION, "Section \"%S\" version error: %*" },
-	{ VW_ENTRY_MISSING, "Section \"%S\" Description \"%D\": Entry \"%F\" missing" },
-	{ VW_SIZE, "Section \"%S\" Description \"%D\" Field \"%F\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" Description \"%D\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" Field \"%F\" size mismatch: %*" },
-	{ VW_SIZE, "Section \"%S\" size mismatch: %*" },
-	{ VW_MISSING_DESCRIPTION, "Section \"%S\", Description \"%D\", Field \"%F\": missing description" },
-	{ VW_UNUSED_SIZE, "Section \"%S\", Description \"%D\": unused size mismatch near \"%F\"" },
-	{ VW_FIELDS_ENDED, "Section \"%S\", Description \"%D\": expected field \"%F\", while dest has no further fields" },
-	{ VW_FIELD_MISMATCH, "Section \"%S\", Description \"%D\": expected field \"%F\", got \"%G\"; skipping rest" },
-	{ VW_SUBSECTION_MISSING, "Section \"%S\", Description \"%D\": Subsection \"%F\" not found" },
-};
-
-static const char *copy_out(char **b, size_t *room, const char *s, size_t n, bool *ok)
-{
-	if (!s)
-		return NULL;
-	if (n + 1 > *room) {
-		*ok = false;
-		return NULL;
-	}
-	char *d = *b;
-	memcpy(d, s, n);
-	d[n] = 0;
-	*b += n + 1;
-	*room -= n + 1;
-	return d;
-}
-
-bool vw_parse_report_line(const char *line, struct vw_message *msg, char *buf, size_t size)
-{
-	/* The dangling section-level prefix: Section "S" followed by another message. */
-	if (strncmp(line, "Section \"", 9) == 0) {
-		const char *q = strchr(line + 9, '"');
-		if (q && q[1] == ' ' && (strncmp(q + 2, "Section \"", 9) == 0 ||
-					 strncmp(q + 2, "Warning: ", 9) == 0))
-			line = q + 2;
-	}
-	for (size_t i = 0; i < sizeof report_patterns / sizeof report_patterns[0]; i++) {
-		const char *caps[3] = { NULL, NULL, NULL };
-		size_t lens[3] = { 0, 0, 0 };
-		if (!match(report_patterns[i].pattern, line, caps, lens))
-			continue;
-		bool ok = true;
-		char *b = buf;
-		size_t room = size;
-		msg->kind = report_patterns[i].kind;
-		msg->section = copy_out(&b, &room, caps[0], lens[0], &ok);
-		msg->description = copy_out(&b, &room, caps[1], lens[1], &ok);
-		msg->field = copy_out(&b, &room, caps[2], lens[2], &ok);
-		return ok;
-	}
-	return false;
 }

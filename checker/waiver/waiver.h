@@ -11,33 +11,24 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The kinds of message of vmstate-check (and of QEMU's reference checker). */
-enum vw_kind {
-	VW_SECTION_MISSING,       /* Section "S" does not exist in dest */
-	VW_SECTION_ENTRY_MISSING, /* Section "S": Entry "E" missing */
-	VW_VERSION,               /* ... version error: a > b */
-	VW_MINIMUM_VERSION,       /* ... minimum version error: a < b */
-	VW_SIZE,                  /* ... size mismatch: a , b */
-	VW_MISSING_DESCRIPTION,   /* ... Field "F": missing description */
-	VW_UNUSED_SIZE,           /* ... unused size mismatch near "F" */
-	VW_FIELDS_ENDED,          /* ... expected field "F", while dest has no further fields */
-	VW_FIELD_MISMATCH,        /* ... expected field "F", got "G"; skipping rest */
-	VW_SUBSECTION_MISSING,    /* ... Subsection "F" not found */
-	VW_DESCRIPTION_RENAMED,   /* Section "S": Description "D" missing, got "G" instead */
-	VW_ENTRY_MISSING,         /* Section "S" Description "D": Entry "F" missing */
-	VW_KIND_COUNT
-};
+#include "../common/findings.h"
+
+struct strbuf;
 
 /* One message, as the checker knows it.  DESCRIPTION and FIELD are NULL when the message
  * names none; FIELD is the field, subsection or entry the message names. */
 struct vw_message {
-	enum vw_kind kind;
+	enum finding_kind kind;
 	const char *section;
 	const char *description;
 	const char *field;
+	const char *other;  /* {G} of the template: the name found instead, or NULL */
 };
 
 struct vw_set;
+
+/* A waiver file holds a few hundred records at most: a longer one is refused. */
+#define VW_MAX_FILE ((size_t)16 << 20)
 
 /* Loads and validates a waiver file.  On error returns NULL and sets *ERROR to one line
  * "FILE:LINE:COL: error: ..." (free() it). */
@@ -52,13 +43,25 @@ long vw_match(struct vw_set *set, const struct vw_message *msg);
 /* The reason and "FILE:LINE" of waiver I. */
 const char *vw_reason(const struct vw_set *set, size_t i);
 const char *vw_where(const struct vw_set *set, size_t i);
-/* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched; returns
- * their number. */
+/* Tells the set that SECTION is in the run's source dump (VW_IN_SRC, the side migrated
+ * from), its destination (VW_IN_DEST) or both.  Once this was called, only records that
+ * could have matched can be stale: their section pattern met a section on the sides
+ * their kinds need (section-missing: the source; any other kind: both).  A record for a
+ * device the run does not have (another target, another machine), or for a section
+ * missing only the other way, is not stale. */
+enum { VW_IN_SRC = 1, VW_IN_DEST = 2 };
+void vw_note_section(struct vw_set *set, const char *section, unsigned sides);
+/* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched (and,
+ * after vw_note_section, applicable); returns their number.  A caller that checks both
+ * directions calls it once, after both. */
 size_t vw_report_stale(const struct vw_set *set, FILE *out);
 
-const char *vw_kind_name(enum vw_kind kind);
-/* -1 for an unknown name. */
-int vw_kind_from_name(const char *name);
+/* Writes a waiver file (format 2) with one record for each counted message of MSGS,
+ * direction-free where the kind allows (change= for renames, version and
+ * minimum-version together), each with an empty reason: the file does not load until
+ * every reason is filled in.  COMMENT goes on its first line. */
+void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
+			  struct strbuf *out);
 
 /* Reads one line (without its newline) of the checker's report back into a message, for
  * tools that only see the report (vmstate-diff).  The strings are copied into BUF.

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Tests of vmstate-check: cmocka unit tests and golden tests (part of make check).
-VMC_TEST_NAMES := test_rules test_json test_pyops
+VMC_TEST_NAMES := test_rules test_json test_pyops test_vmcheck
 VMC_TESTS := $(VMC_TEST_NAMES:%=$(BUILD)/testsuite/check/%)
 VMC_TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 VMC_JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
@@ -12,12 +12,14 @@ $(BUILD)/testsuite/check/%: testsuite/check/%.c $(VMC_LIB_OBJS) $(BUILD)/waiver/
 	$(CC) $(VMC_CFLAGS) -Wno-missing-prototypes -o $@ $< $(VMC_LIB_OBJS) \
 		$(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(VMC_TEST_LIBS) $(VMC_JANSSON_LIBS) -lm
 
-.PHONY: check-checker check-checker-unit check-checker-golden
-check-checker: check-checker-unit check-checker-golden
+.PHONY: check-checker check-checker-unit check-checker-golden check-checker-cli
+check-checker: check-checker-unit check-checker-golden check-checker-cli
 check-checker-unit: $(VMC_TESTS)
 	@for t in $(VMC_TESTS); do $$t || exit 1; done
 check-checker-golden: $(VMC_BIN)
 	@testsuite/check/run-golden.sh $(VMC_BIN)
+check-checker-cli: $(VMC_BIN)
+	@testsuite/check/run-cli.sh $(VMC_BIN)
 CHECK_TARGETS += check-checker
 
 # Expected outputs of the golden tests come from the reference script, never by hand.

@@ -7,8 +7,8 @@ FUZZ_CC ?= clang-14
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -std=c11 -D_GNU_SOURCE
 FUZZ_BIN := $(BUILD)/fuzz/fuzz-check
-FUZZ_SRCS := testsuite/fuzz-check/fuzz_check.c checker/check/rules.c checker/check/shape.c \
-	checker/check/renames.c checker/waiver/waiver.c $(VMC_PY_SRCS) $(COMMON_SRCS)
+FUZZ_SRCS := testsuite/fuzz-check/fuzz_check.c checker/check/vmcheck.c checker/check/rules.c checker/check/shape.c \
+	checker/check/renames.c checker/waiver/waiver.c checker/waiver/waiver_file.c checker/waiver/waiver_report.c $(VMC_PY_SRCS) $(COMMON_SRCS)
 FUZZ_CORPUS := testsuite/fuzz-check/corpus
 FUZZ_RUN := -dict=testsuite/fuzz-check/fuzz.dict -max_len=8192 -rss_limit_mb=2048 \
 	-timeout=10

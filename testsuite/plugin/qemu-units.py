@@ -5,7 +5,12 @@ without the plugin, as the build would, into a scratch directory.  Reports any u
 the compiler fails only with the plugin, crashes, or prints anything different; counts
 the recorded descriptions, infos and unknowns; and sums the compile CPU time of both runs.
 
-usage: qemu-units.py [-j N] [--only SUFFIX]... [--stride N] [--compare-every N]
+With --facts it also lists the facts of the wire-level verdicts per unit: the calls of
+the vmstate_register family, the .needed and .field_exists functions, and the QOM stores
+that give a CPU class its state (CPUClass.sysemu_ops, CPUClass.vmsd) with the static
+SysemuCPUOps they point at.
+
+usage: qemu-units.py [-j N] [--only SUFFIX]... [--stride N] [--compare-every N] [--facts]
                      BUILD_DIR PLUGIN SCRATCH_DIR
 Exit status 1 when any unit fails."""
 
@@ -53,6 +58,43 @@ def cpu_of(argv, cwd):
     return os.waitstatus_to_exitcode(status), text, usage.ru_utime + usage.ru_stime
 
 
+def cpu_stores(e):
+    """The CPUClass members that carry migration state a QOM IR expression assigns to."""
+    if isinstance(e, dict):
+        if e.get("op") == "assign" and e["to"].get("op") == "field" \
+                and e["to"].get("struct") == "CPUClass" \
+                and e["to"].get("name") in ("sysemu_ops", "vmsd"):
+            yield e["to"]["name"]
+        for v in e.values():
+            yield from cpu_stores(v)
+    elif isinstance(e, list):
+        for v in e:
+            yield from cpu_stores(v)
+
+
+def wire_facts(f):
+    """Lines that show the fragment's facts for the wire-level verdicts."""
+    lines = ["register %s(%s, instance %s) in %s at %s" % (
+        r["function"], r["vmsd"], r["instance_id"], r["caller"], r["loc"])
+        for r in f.get("registers", [])]
+    funcs = [("needed", v["symbol"], v["needed"]) for v in f["vmstates"]
+             if isinstance(v.get("needed"), dict)]
+    funcs += [("field_exists", "%s.%s" % (v["symbol"], x["name"]), x["exists"])
+              for v in f["vmstates"] if isinstance(v.get("fields"), list)
+              for x in v["fields"] if isinstance(x.get("exists"), dict)]
+    lines += ["%s of %s: %s" % (k, owner, func.get("symbol", func.get("unknown")))
+              for k, owner, func in funcs]
+    for fn in f["qom"]["functions"]:
+        for member in sorted(set(cpu_stores(fn["body"]))):
+            lines.append("%s stores CPUClass.%s" % (fn["symbol"], member))
+    for d in f["qom"]["data"]:
+        if d["type"] == "SysemuCPUOps":
+            vmsd = [v for k, v in d["init"].get("fields", []) if k == "legacy_vmsd"]
+            lines.append("SysemuCPUOps %s: legacy_vmsd %s" % (
+                d["symbol"], vmsd[0].get("sym") if vmsd else None))
+    return lines
+
+
 def one_unit(index, entry, plugin, scratch, compare):
     base = os.path.join(scratch, "%05d" % index)
     with_plugin = compile_argv(entry, base + ".o")
@@ -86,6 +128,7 @@ def one_unit(index, entry, plugin, scratch, compare):
                 result["vmstates"] = len(f["vmstates"])
                 result["infos"] = len(f["infos"])
                 result["unknowns"] = f["unknowns"]
+                result["facts"] = wire_facts(f)
         except (OSError, ValueError) as e:
             result["problem"] = "unreadable fragment: %s" % e
     for path in (base + ".plain.o", base + ".o"):
@@ -102,6 +145,8 @@ def main():
                     help="only every Nth unit (a quick sample; default: all)")
     ap.add_argument("--compare-every", type=int, default=1, metavar="N",
                     help="also compile every Nth unit without the plugin (default: all)")
+    ap.add_argument("--facts", action="store_true",
+                    help="list the facts of the wire-level verdicts of each unit")
     ap.add_argument("build")
     ap.add_argument("plugin")
     ap.add_argument("scratch")
@@ -137,6 +182,10 @@ def main():
              sum(r.get("infos", 0) for r in compiled), len(unknowns)))
     for u in unknowns[:50]:
         print("  unknown: %s: %s (%s)" % (u["loc"], u["unknown"], u["context"]))
+    if a.facts:
+        for r in compiled:
+            for line in r.get("facts", []):
+                print("  %s: %s" % (os.path.relpath(r["file"], a.build), line))
     if cpu0 > 0:
         print("compile CPU time of %d units: %.1f s without, %.1f s with the plugin (%+.2f%%)"
               % (len(compared), cpu0, cpu1, 100.0 * (cpu1 - cpu0) / cpu0))

@@ -22,5 +22,5 @@ static const VMStateDescription vmstate_forward = {
 };
 
 /* { dg-final { fragment-true {[x["symbol"] for x in f["vmstates"]] == ["vmstate_forward", "vmstate_stub"]} } } */
-/* { dg-final { fragment-true {vmsd("vmstate_stub") == {"symbol": "vmstate_stub", "linkage": "global", "loc": vmsd("vmstate_stub")["loc"], "name": None, "version_id": 0, "minimum_version_id": 0, "fields": None, "subsections": None}} } } */
+/* { dg-final { fragment-true {vmsd("vmstate_stub") == {"symbol": "vmstate_stub", "linkage": "global", "loc": vmsd("vmstate_stub")["loc"], "name": None, "version_id": 0, "minimum_version_id": 0, "fields": None, "subsections": None, "needed": None}} } } */
 /* { dg-final { fragment-true {vmsd("vmstate_forward")["name"] == "forward"} {vmsd("vmstate_forward")["version_id"] == 3} {vmsd("vmstate_forward")["linkage"] == "static"} } } */

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The one table of finding kinds: every message a checker can report, by kind.
+ *
+ * Contract:
+ * - Each kind has a name (used by waiver files, suggestions and machine-readable
+ *   output; never changes once released), the template of its text, and whether it
+ *   counts as a problem (a counted finding goes into the exit status and can be
+ *   waived; the others are printed only).
+ * - A template is literal text with slots in braces and optional parts in brackets:
+ *     {S} {D} {F}  the section, description and field (or subsection, or entry) the
+ *                  finding names: strings, joined into the text;
+ *     {G} {H}      other strings joined into the text (the name found instead, the
+ *                  machine types);
+ *     {a} {b}      values as Python's print() shows them (versions, sizes);
+ *     [ ... ]      printed only when the one slot inside it is given.
+ *   The reference rules (checker/check/rules.c) print from these templates, and the
+ *   waiver library (checker/waiver) reads them for its kinds and report patterns, so
+ *   each template is written once, here.
+ * - The reference kinds are the messages of QEMU's scripts/vmstate-static-checker.py,
+ *   byte for byte; the wire rules add theirs after FINDING_REFERENCE_COUNT. */
+#ifndef VMSTATE_COMMON_FINDINGS_H
+#define VMSTATE_COMMON_FINDINGS_H
+
+#include <stdbool.h>
+
+enum finding_kind {
+	FINDING_SECTION_MISSING,
+	FINDING_SECTION_ENTRY_MISSING,
+	FINDING_VERSION,
+	FINDING_MINIMUM_VERSION,
+	FINDING_SIZE,
+	FINDING_MISSING_DESCRIPTION,
+	FINDING_UNUSED_SIZE,
+	FINDING_FIELDS_ENDED,
+	FINDING_FIELD_MISMATCH,
+	FINDING_SUBSECTION_MISSING,
+	FINDING_DESCRIPTION_RENAMED,
+	FINDING_ENTRY_MISSING,
+	FINDING_MACHINE_TYPE,     /* a warning: printed, not counted */
+	FINDING_SECTION_PREFIX,   /* the reference's dangling "Section "S" " (not counted) */
+	FINDING_REFERENCE_COUNT,
+	FINDING_KIND_COUNT = FINDING_REFERENCE_COUNT
+};
+
+struct finding_kind_info {
+	const char *name;
+	const char *template;  /* one line, without its newline */
+	bool counted;
+	bool open_line;        /* the reference prints no newline after it */
+	/* The slot ('F' or 'D') whose name trades places with {G} when the same change is
+	 * checked the other way (a rename: "expected A, got B" forward is "expected B,
+	 * got A" backward), or 0. */
+	char renamed_slot;
+};
+
+extern const struct finding_kind_info finding_kinds[FINDING_KIND_COUNT];
+
+/* The kind called NAME, or -1. */
+int finding_kind_from_name(const char *name);
+/* The name of KIND ("?" when out of range). */
+const char *finding_kind_name(int kind);
+
+#endif

@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The waiver file format (docs/waivers.md): reading it, and writing suggestions. */
+#include "waiver_set.h"
+#include "../common/alloc.h"
+#include "../common/fileio.h"
+#include "../common/strbuf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define WAIVER_MAGIC "vmstate-waivers"
+/* 1: exact names, one kind a record.  2: shell patterns, kind lists, other=, change=. */
+#define WAIVER_VERSION 2
+
+struct parser {
+	const char *name;
+	const char *p;     /* current position */
+	const char *line0; /* start of the current line */
+	int line;
+	int version;       /* of the file, once its header is read */
+	char *error;
+};
+
+__attribute__((format(printf, 3, 4)))
+static bool fail(struct parser *ps, const char *at, const char *what, ...)
+{
+	va_list ap;
+	va_start(ap, what);
+	char *m = xvasprintf(what, ap);
+	va_end(ap);
+	ps->error = xasprintf("%s:%d:%d: error: %s", ps->name, ps->line,
+			      (int)(at - ps->line0) + 1, m);
+	free(m);
+	return false;
+}
+
+static void skip_blanks(struct parser *ps)
+{
+	while (*ps->p == ' ' || *ps->p == '\t')
+		ps->p++;
+}
+
+static bool at_line_end(const struct parser *ps)
+{
+	return *ps->p == 0 || *ps->p == '\n' || *ps->p == '#' ||
+	       (*ps->p == '\r' && ps->p[1] == '\n');
+}
+
+/* A word: letters, digits, '-' and '_'. */
+static bool word(struct parser *ps, char *out, size_t size)
+{
+	const char *s = ps->p;
+	size_t n = 0;
+	while ((*ps->p >= 'a' && *ps->p <= 'z') || (*ps->p >= 'A' && *ps->p <= 'Z') ||
+	       (*ps->p >= '0' && *ps->p <= '9') || *ps->p == '-' || *ps->p == '_')
+		ps->p++, n++;
+	if (n == 0)
+		return fail(ps, s, "expected a word");
+	if (n >= size)
+		return fail(ps, s, "word too long");
+	memcpy(out, s, n);
+	out[n] = 0;
+	return true;
+}
+
+/* "text" with \" and \\ escapes; on one line. */
+static bool quoted(struct parser *ps, char **out)
+{
+	const char *s = ps->p;
+	if (*ps->p != '"')
+		return fail(ps, s, "expected a double-quoted string");
+	ps->p++;
+	struct strbuf b = STRBUF_INIT;
+	sb_reserve(&b, 0);
+	for (;;) {
+		char ch = *ps->p;
+		if (ch == 0 || ch == '\n') {
+			sb_release(&b);
+			return fail(ps, s, "unterminated string");
+		}
+		ps->p++;
+		if (ch == '"')
+			break;
+		if (ch == '\\') {
+			ch = *ps->p;
+			if (ch != '"' && ch != '\\') {
+				sb_release(&b);
+				return fail(ps, ps->p - 1, "unknown escape (only \\\" and \\\\)");
+			}
+			ps->p++;
+		}
+		sb_putc(&b, ch);
+	}
+	*out = sb_take(&b);
+	return true;
+}
+
+/* kind=K or, in format 2, kind=K,K... or kind=counted (every counted kind). */
+static bool kinds(struct parser *ps, struct waiver *w)
+{
+	for (;;) {
+		const char *at = ps->p;
+		char name[32];
+		if (!word(ps, name, sizeof name))
+			return false;
+		int k = finding_kind_from_name(name);
+		if (ps->version >= 2 && strcmp(name, "counted") == 0) {
+			for (k = 0; k < FINDING_KIND_COUNT; k++)
+				if (finding_kinds[k].counted)
+					w->kinds |= UINT32_C(1) << k;
+		} else if (k < 0 || !finding_kinds[k].counted) {
+			return fail(ps, at, "unknown kind \"%s\" (see docs/waivers.md)", name);
+		} else {
+			w->kinds |= UINT32_C(1) << k;
+		}
+		if (*ps->p != ',')
+			return true;
+		if (ps->version < 2)
+			return fail(ps, ps->p, "a list of kinds needs format version 2");
+		ps->p++;
+	}
+}
+
+/* change="FROM -> TO": for kinds whose rename reads both ways. */
+static bool change(struct parser *ps, struct waiver *w, const char *at, char *text)
+{
+	char *arrow = strstr(text, " -> ");
+	if (!arrow || arrow == text || !arrow[4] || strstr(arrow + 4, " -> ")) {
+		free(text);
+		return fail(ps, at, "change= takes \"OLD -> NEW\"");
+	}
+	w->change_from = xstrndup(text, (size_t)(arrow - text));
+	w->change_to = xstrdup(arrow + 4);
+	free(text);
+	return true;
+}
+
+enum key { KEY_KIND, KEY_SECTION, KEY_DESCRIPTION, KEY_FIELD, KEY_OTHER, KEY_CHANGE,
+	   KEY_REASON, N_KEYS };
+static const char *const key_names[N_KEYS] = { "kind", "section", "description", "field",
+					       "other", "change", "reason" };
+
+static char **slot_of(struct waiver *w, enum key k)
+{
+	switch (k) {
+	case KEY_SECTION: return &w->section;
+	case KEY_DESCRIPTION: return &w->description;
+	case KEY_FIELD: return &w->field;
+	case KEY_OTHER: return &w->other;
+	default: return &w->reason;
+	}
+}
+
+/* The key at ps->p, which must be one of this file's version. */
+static bool key(struct parser *ps, enum key *out)
+{
+	const char *at = ps->p;
+	char name[32];
+	if (!word(ps, name, sizeof name))
+		return false;
+	for (int k = 0; k < N_KEYS; k++) {
+		if (strcmp(name, key_names[k]) != 0)
+			continue;
+		if (ps->version < 2 && (k == KEY_OTHER || k == KEY_CHANGE))
+			return fail(ps, at, "\"%s\" needs format version 2 (" WAIVER_MAGIC " 2)",
+				    name);
+		*out = (enum key)k;
+		return true;
+	}
+	if (ps->version < 2)
+		return fail(ps, at, "unknown key \"%s\" (expected kind, section, description, "
+				    "field or reason)", name);
+	return fail(ps, at, "unknown key \"%s\" (expected kind, section, description, field, "
+			    "other, change or reason)", name);
+}
+
+/* What a record needs once all its keys are read. */
+static bool complete(struct parser *ps, const char *start, struct waiver *w)
+{
+	if (!w->kinds)
+		return fail(ps, start, "a waiver needs kind=");
+	if (!w->section)
+		return fail(ps, start, "a waiver needs section=\"...\"");
+	if (!w->reason || !*w->reason)
+		return fail(ps, start, "a waiver needs a reason=\"...\" that says why the "
+				       "difference is accepted");
+	for (int k = 0; w->change_from && k < FINDING_KIND_COUNT; k++) {
+		if (!(w->kinds & (UINT32_C(1) << k)))
+			continue;
+		char slot = finding_kinds[k].renamed_slot;
+		if (!slot)
+			return fail(ps, start, "change= fits only kinds of a rename "
+					       "(field-mismatch, description-renamed), not %s",
+				    finding_kinds[k].name);
+		if (w->other || (slot == 'F' ? w->field : w->description))
+			return fail(ps, start, "change= already names the %s and other= of %s",
+				    slot == 'F' ? "field" : "description", finding_kinds[k].name);
+	}
+	return true;
+}
+
+static bool parse_waiver(struct parser *ps, struct waiver *w)
+{
+	skip_blanks(ps);
+	const char *start = ps->p;
+	bool seen[N_KEYS] = { false };
+	w->patterns = ps->version >= 2;
+	for (;;) {
+		skip_blanks(ps);
+		if (at_line_end(ps))
+			break;
+		const char *kat = ps->p;
+		enum key k = KEY_KIND;
+		if (!key(ps, &k))
+			return false;
+		if (seen[k])
+			return fail(ps, kat, "\"%s\" given twice", key_names[k]);
+		seen[k] = true;
+		if (*ps->p != '=')
+			return fail(ps, ps->p, "expected '=' after \"%s\"", key_names[k]);
+		ps->p++;
+		if (k == KEY_KIND) {
+			if (!kinds(ps, w))
+				return false;
+			continue;
+		}
+		const char *vat = ps->p;
+		char *value = NULL;
+		if (!quoted(ps, &value))
+			return false;
+		if (!*value && k != KEY_REASON) {
+			free(value);
+			return fail(ps, vat, "empty %s (leave the key out to match any)",
+				    key_names[k]);
+		}
+		if (k == KEY_CHANGE) {
+			if (!change(ps, w, vat, value))
+				return false;
+			continue;
+		}
+		*slot_of(w, k) = value;
+	}
+	return complete(ps, start, w);
+}
+
+/* The header "vmstate-waivers N" at ps->p. */
+static bool header(struct parser *ps)
+{
+	const char *at = ps->p;
+	char w[32];
+	if (!word(ps, w, sizeof w))
+		return false;
+	if (strcmp(w, WAIVER_MAGIC) != 0)
+		return fail(ps, at, "expected the header \"" WAIVER_MAGIC " %d\"", WAIVER_VERSION);
+	skip_blanks(ps);
+	const char *vat = ps->p;
+	char *end;
+	long v = strtol(ps->p, &end, 10);
+	if (end == ps->p)
+		return fail(ps, vat, "expected the format version after \"" WAIVER_MAGIC "\"");
+	if (v < 1 || v > WAIVER_VERSION)
+		return fail(ps, vat, "format version %ld is not supported (this reader knows 1 to %d)",
+			    v, WAIVER_VERSION);
+	ps->p = end;
+	ps->version = (int)v;
+	return true;
+}
+
+/* One line that is not blank: the header, or a record. */
+static bool line(struct parser *ps, struct vw_set *set)
+{
+	if (!ps->version)
+		return header(ps);
+	const char *at = ps->p;
+	char w[32];
+	if (!word(ps, w, sizeof w))
+		return false;
+	if (strcmp(w, "waive") != 0)
+		return fail(ps, at, "expected \"waive\", got \"%s\"", w);
+	xgrow(&set->w, &set->cap, set->n + 1, sizeof(*set->w));
+	struct waiver *wv = &set->w[set->n++];
+	memset(wv, 0, sizeof(*wv));
+	wv->where = xasprintf("%s:%d", ps->name, ps->line);
+	return parse_waiver(ps, wv);
+}
+
+struct vw_set *vw_parse(const char *text, const char *name, char **error)
+{
+	struct parser ps = { .name = name, .p = text, .line0 = text, .line = 1 };
+	struct vw_set *set = xcalloc(1, sizeof(*set));
+	while (*ps.p) {
+		skip_blanks(&ps);
+		if (!at_line_end(&ps)) {
+			if (!line(&ps, set))
+				goto bad;
+			skip_blanks(&ps);
+			if (!at_line_end(&ps)) {
+				fail(&ps, ps.p, "unexpected text at the end of the line");
+				goto bad;
+			}
+		}
+		/* Rest of the line (a comment) and the newline. */
+		while (*ps.p && *ps.p != '\n')
+			ps.p++;
+		if (*ps.p == '\n') {
+			ps.p++;
+			ps.line++;
+			ps.line0 = ps.p;
+		}
+	}
+	if (!ps.version) {
+		ps.error = xasprintf("%s:%d:1: error: empty waiver file (expected the header \""
+				     WAIVER_MAGIC " %d\")", name, ps.line, WAIVER_VERSION);
+		goto bad;
+	}
+	return set;
+bad:
+	*error = ps.error;
+	vw_free(set);
+	return NULL;
+}
+
+struct vw_set *vw_load(const char *path, char **error)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*error = xasprintf("%s: error: cannot read the waiver file: %s", path,
+				   strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	struct strbuf text = STRBUF_INIT;
+	const char *why = fstat(fd, &st) != 0 ? strerror(errno) : check_input_kind(fd, &st);
+	if (!why)
+		read_input(fd, VW_MAX_FILE, &text, &why);
+	close(fd);
+	if (why) {
+		sb_release(&text);
+		*error = xasprintf("%s: error: cannot read the waiver file: %s", path, why);
+		return NULL;
+	}
+	if (strlen(text.data) != text.len) {
+		sb_release(&text);
+		*error = xasprintf("%s: error: the waiver file contains a NUL byte", path);
+		return NULL;
+	}
+	struct vw_set *set = vw_parse(text.data, path, error);
+	sb_release(&text);
+	return set;
+}
+
+/* ---- suggestions */
+
+/* NAME so that a format-2 value matches exactly it: pattern characters escaped for
+ * fnmatch, then quotes and backslashes for the file. */
+static void put_name(struct strbuf *out, const char *name)
+{
+	for (const char *p = name; *p; p++) {
+		if (strchr("*?[\\", *p))
+			sb_puts(out, "\\\\");
+		if (*p == '"' || *p == '\\')
+			sb_putc(out, '\\');
+		sb_putc(out, *p);
+	}
+}
+
+static void put_value(struct strbuf *out, const char *key, const char *name)
+{
+	sb_printf(out, " %s=\"", key);
+	put_name(out, name);
+	sb_putc(out, '"');
+}
+
+/* One record (without its reason) that accepts MSG both ways where the kind allows. */
+static void suggestion(const struct vw_message *msg, struct strbuf *out)
+{
+	const struct finding_kind_info *info = &finding_kinds[msg->kind];
+	bool version = msg->kind == FINDING_VERSION || msg->kind == FINDING_MINIMUM_VERSION;
+	/* A version raised one way is a minimum version the other way. */
+	sb_printf(out, "waive kind=%s", version ? "version,minimum-version" : info->name);
+	put_value(out, "section", msg->section);
+	if (msg->description && info->renamed_slot != 'D')
+		put_value(out, "description", msg->description);
+	if (msg->field && info->renamed_slot != 'F')
+		put_value(out, "field", msg->field);
+	if (info->renamed_slot && msg->other) {
+		sb_puts(out, " change=\"");
+		put_name(out, info->renamed_slot == 'F' ? msg->field : msg->description);
+		sb_puts(out, " -> ");
+		put_name(out, msg->other);
+		sb_putc(out, '"');
+	}
+}
+
+/* Whether the line from START to the end of OUT stands already between FIRST and START. */
+static bool already_written(const struct strbuf *out, size_t first, size_t start)
+{
+	size_t len = out->len - start;
+	for (size_t at = first; at < start;) {
+		const char *nl = memchr(out->data + at, '\n', start - at);
+		size_t line_len = (size_t)(nl - (out->data + at)) + 1;
+		if (line_len == len && memcmp(out->data + at, out->data + start, len) == 0)
+			return true;
+		at += line_len;
+	}
+	return false;
+}
+
+static bool spellable(const char *name)
+{
+	return !name || !strchr(name, '\n');
+}
+
+void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
+			  struct strbuf *out)
+{
+	sb_printf(out, "# %s\n# Fill in each reason: the file does not load until every record "
+		       "says why its\n# difference is accepted (docs/waivers.md).\n"
+		       WAIVER_MAGIC " %d\n", comment, WAIVER_VERSION);
+	size_t first = out->len;
+	for (size_t i = 0; i < n; i++) {
+		const struct vw_message *m = &msgs[i];
+		if (!finding_kinds[m->kind].counted)
+			continue;
+		size_t start = out->len;
+		if (!spellable(m->section) || !spellable(m->description) || !spellable(m->field) ||
+		    !spellable(m->other)) {
+			sb_printf(out, "# not suggested: a %s message whose names no waiver can "
+				       "spell\n", finding_kinds[m->kind].name);
+		} else {
+			suggestion(m, out);
+			sb_puts(out, " reason=\"\"\n");
+		}
+		/* Both directions of one change give one record. */
+		if (already_written(out, first, start))
+			sb_truncate(out, start);
+	}
+}

@@ -53,21 +53,25 @@ class Compare:
 
     def desc(self, where, want, desc_id):
         have = self.fields_of(desc_id)
-        at = 0
+        at, last = 0, None
         for f in want.get("fields", []):
             name = f["name"]
-            # QEMU names the N-th field of a repeated name "name[N]".
-            base, nth = name, 0
-            if name.endswith("]") and "[" in name:
+            # An array of structs is described once per element, under one name.
+            if last is not None and f.get("type") == "struct" and have[last]["name"] == name:
+                self.field(f"{where}.{name}", f, have[last])
+                continue
+            i = next((k for k in range(at, len(have)) if have[k]["name"] == name), None)
+            # Else QEMU's name for the N-th field of a repeated name: "name[N]".
+            if i is None and name.endswith("]") and "[" in name:
                 base, _, index = name[:-1].rpartition("[")
-                nth = int(index) if index.isdigit() else 0
-            same = [k for k in range(len(have)) if have[k]["name"] == base]
-            i = same[nth] if nth < len(same) and same[nth] >= at else None
+                same = [k for k in range(len(have)) if have[k]["name"] == base]
+                nth = int(index) if index.isdigit() else len(same)
+                i = same[nth] if nth < len(same) and same[nth] >= at else None
             if i is None:
                 self.problem(f"{where}.{name}", "not in the dump's fields (in this order)")
                 continue
             self.field(f"{where}.{name}", f, have[i])
-            at = i + 1
+            at, last = i + 1, i
         subs = {self.descs[s]["name"]: s for s in self.descs[desc_id].get("subsections") or []}
         for sub in want.get("subsections", []):
             name = sub["vmsd_name"]

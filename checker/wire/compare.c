@@ -705,7 +705,8 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 	report->new_dump = new_dump;
 	for (size_t i = 0; i < old_dump->nsections; i++) {
 		const struct vmw_section *os = &old_dump->sections[i];
-		const struct vmw_section *ns = vmw_dump_section(new_dump, os->name);
+		const struct vmw_section *ns = vmw_dump_section(new_dump, os->name,
+								vmw_section_rank(old_dump, os));
 		c.section = os->name;
 		report->sections_compared++;
 		if (ns) {
@@ -723,7 +724,7 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 	}
 	for (size_t i = 0; i < new_dump->nsections; i++) {
 		const struct vmw_section *ns = &new_dump->sections[i];
-		if (vmw_dump_section(old_dump, ns->name))
+		if (vmw_dump_section(old_dump, ns->name, vmw_section_rank(new_dump, ns)))
 			continue;
 		c.section = ns->name;
 		c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;

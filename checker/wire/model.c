@@ -344,10 +344,20 @@ void vmw_dump_free(struct vmw_dump *dump)
 	memset(dump, 0, sizeof(*dump));
 }
 
-const struct vmw_section *vmw_dump_section(const struct vmw_dump *dump, const char *name)
+const struct vmw_section *vmw_dump_section(const struct vmw_dump *dump, const char *name,
+					  size_t nth)
 {
 	for (size_t i = 0; i < dump->nsections; i++)
-		if (strcmp(dump->sections[i].name, name) == 0)
+		if (strcmp(dump->sections[i].name, name) == 0 && nth-- == 0)
 			return &dump->sections[i];
 	return NULL;
+}
+
+size_t vmw_section_rank(const struct vmw_dump *dump, const struct vmw_section *s)
+{
+	size_t nth = 0;
+
+	for (const struct vmw_section *t = dump->sections; t < s; t++)
+		nth += strcmp(t->name, s->name) == 0;
+	return nth;
 }

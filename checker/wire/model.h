@@ -91,7 +91,11 @@ struct vmw_load_error {
 bool vmw_dump_load(struct vmw_dump *dump, const char *path, struct vmw_load_error *error);
 void vmw_dump_free(struct vmw_dump *dump);
 
-/* The section of DUMP named NAME, or NULL. */
-const struct vmw_section *vmw_dump_section(const struct vmw_dump *dump, const char *name);
+/* The NTH section of DUMP named NAME (counting from 0), or NULL.  Different
+ * descriptions with one name are matched in the dump's order. */
+const struct vmw_section *vmw_dump_section(const struct vmw_dump *dump, const char *name,
+					  size_t nth);
+/* How many sections of DUMP before S have its name. */
+size_t vmw_section_rank(const struct vmw_dump *dump, const struct vmw_section *s);
 
 #endif

@@ -42,3 +42,20 @@ wire-qemu-oracle: $(BUILD)/vmstate-extract
 		testsuite/wire/qemu-desc-compare.py $(WIRE_QEMU_BUILD)/extended.json \
 			$(WIRE_QEMU_BUILD)/desc-$$m.json || status=1; \
 	done; exit $$status
+
+# Mutated dumps against an ASan and UBSan build of the wire mode (minutes; not in check).
+WIRE_MUTATE_CASES ?= 2000
+WIRE_MUTATE_SEED ?= 1
+$(BUILD)/wire/wire-asan: $(WIRE_SRCS) $(wildcard checker/wire/*.h) $(COMMON_SRCS) $(COMMON_HDRS)
+	@mkdir -p $(@D)
+	printf '#include "checker/wire/wire.h"\nint main(int c, char **v) { return vmw_main(c, v, "vmstate-check"); }\n' \
+		>$(BUILD)/wire/wire-asan-main.c
+	$(CC) $(STD_CFLAGS) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -I. \
+		-o $@ $(BUILD)/wire/wire-asan-main.c $(WIRE_SRCS) $(COMMON_SRCS) $(WIRE_LIBS)
+.PHONY: wire-mutate
+wire-mutate: $(BUILD)/wire/wire-asan $(BUILD)/vmstate-src/v1/plain/vmstate-src \
+		$(BUILD)/vmstate-src/v2/plain/vmstate-src
+	$(BUILD)/vmstate-src/v1/plain/vmstate-src --dump-extended $(BUILD)/wire/v1.json
+	$(BUILD)/vmstate-src/v2/plain/vmstate-src --dump-extended $(BUILD)/wire/v2.json
+	testsuite/wire/mutate.py $(BUILD)/wire/wire-asan $(WIRE_MUTATE_SEED) $(WIRE_MUTATE_CASES) \
+		$(BUILD)/wire/v1.json $(BUILD)/wire/v2.json

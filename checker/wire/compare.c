@@ -679,6 +679,33 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 }
 
 
+/* QEMU finds a section by name and instance id; vmstate_register()'s id is fixed at the
+ * call, or the first free one for VMSTATE_INSTANCE_ID_ANY. */
+static void compare_instance(struct cmp *c, const struct vmw_section *o,
+			     const struct vmw_section *n)
+{
+	if (o->instance_kind == VMW_INSTANCE_NONE || n->instance_kind == VMW_INSTANCE_NONE)
+		return;
+	bool both_fixed = o->instance_kind == VMW_INSTANCE_CONSTANT &&
+			  n->instance_kind == VMW_INSTANCE_CONSTANT;
+	if (both_fixed && o->instance_id == n->instance_id)
+		return;
+	if (o->instance_kind == VMW_INSTANCE_ANY && n->instance_kind == VMW_INSTANCE_ANY)
+		return;
+	struct vmw_finding *f = finding(c, VMW_K_INSTANCE_ID, n->desc->name, NULL,
+					n->register_loc ? n->register_loc : n->desc->loc,
+					o->register_loc ? o->register_loc : o->desc->loc);
+	f->forward = f->backward = both_fixed ? VMW_FAILS : VMW_DEPENDS;
+	f->old_value = o->instance_kind == VMW_INSTANCE_ANY ? xstrdup("any")
+			: xasprintf("%lld", o->instance_id);
+	f->new_value = n->instance_kind == VMW_INSTANCE_ANY ? xstrdup("any")
+			: xasprintf("%lld", n->instance_id);
+	f->message = xasprintf("section \"%s\" is registered with instance id %s, was %s%s",
+			       n->name, f->new_value, f->old_value,
+			       both_fixed ? ": the destination does not find it"
+			       : ": the first free id, which depends on what else is registered");
+}
+
 static void section_alone(struct cmp *c, const struct vmw_section *s, bool removed)
 {
 	const struct vmw_desc *d = s->desc;
@@ -716,6 +743,7 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 			c.reach[1] = has_needed(ns->desc) ? VMW_REACH_DEPENDS : VMW_REACH_ALWAYS;
 			c.reach_why[0] = &os->desc->needed;
 			c.reach_why[1] = &ns->desc->needed;
+			compare_instance(&c, os, ns);
 			compare_desc(&c, os->desc, ns->desc, true);
 		} else {
 			c.reach[0] = c.reach[1] = VMW_REACH_ALWAYS;

@@ -240,6 +240,27 @@ static const char *registrations(json_t *list)
 	return json_string_value(s);
 }
 
+static void instance(struct vmw_section *s, json_t *regs)
+{
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(regs, i, r) {
+		const char *kind = json_string_value(json_object_get(r, "kind"));
+		json_t *id = json_object_get(r, "instance_id");
+		if (!kind || strcmp(kind, "register") != 0)
+			continue;
+		s->register_loc = json_string_value(json_object_get(r, "loc"));
+		if (json_is_integer(id)) {
+			s->instance_kind = VMW_INSTANCE_CONSTANT;
+			s->instance_id = json_integer_value(id);
+		} else if (json_is_string(id) && strcmp(json_string_value(id), "any") == 0) {
+			s->instance_kind = VMW_INSTANCE_ANY;
+		}
+		return;
+	}
+}
+
 static void load_sections(struct loader *ld, json_t *list)
 {
 	struct vmw_dump *dump = ld->dump;
@@ -261,6 +282,8 @@ static void load_sections(struct loader *ld, json_t *list)
 			bad(ld, where, "a section without a name");
 		s->desc = desc_by_id(ld, member(ld, v, "description", where), where);
 		json_t *regs = json_object_get(v, "registrations");
+		if (json_is_array(regs))
+			instance(s, regs);
 		s->registered = json_is_array(regs) ? registrations(regs) : "";
 	}
 }

@@ -68,6 +68,11 @@ struct vmw_section {
 	const char *name;
 	struct vmw_desc *desc;
 	const char *registered;  /* a short account of its registrations, for notes */
+	/* The instance id of its first vmstate_register() registration: QEMU finds a
+	 * section by name and instance id.  Devices' ids are computed at run time. */
+	enum { VMW_INSTANCE_NONE, VMW_INSTANCE_CONSTANT, VMW_INSTANCE_ANY } instance_kind;
+	long long instance_id;
+	const char *register_loc;  /* where that call is, or NULL */
 };
 
 struct vmw_dump {

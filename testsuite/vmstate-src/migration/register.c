@@ -66,6 +66,15 @@ static void add_cpu(ObjectClass *klass, void *opaque)
 		add_source(cc->sysemu_ops->legacy_vmsd, "cpu", object_class_get_name(klass), 0);
 }
 
+/* The first source's instance id; VMSTATE_INSTANCE_ID_ANY takes the first free one,
+ * which is 0 for the only section of its name. */
+int savevm_instance_id(const SaveSection *sec)
+{
+	int id = sec->sources[0].instance_id;
+
+	return id == VMSTATE_INSTANCE_ID_ANY ? 0 : id;
+}
+
 static int compare_sections(const void *a, const void *b)
 {
 	return strcmp(((const SaveSection *)a)->vmsd->name, ((const SaveSection *)b)->vmsd->name);

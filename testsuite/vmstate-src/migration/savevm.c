@@ -2,8 +2,8 @@
 /* Save and load, written from QEMU's documented rules (migration/vmstate.c, savevm.c):
  * - a stream is a header, then sections: a byte QEMU_VM_SECTION_FULL, the section id,
  *   its name, instance id and version, its data, and a footer with the id again;
- * - the destination finds a section by name and refuses a version outside
- *   [minimum_version_id, version_id];
+ * - the destination finds a section by name and instance id, and refuses a version
+ *   outside [minimum_version_id, version_id];
  * - a field travels when field_exists(opaque, version) holds or, without a test, when
  *   its version_id <= version; VMSTATE_VALIDATE refuses a load when its test fails;
  * - after the fields, each subsection whose needed() holds (or that has none) travels
@@ -244,7 +244,7 @@ int savevm_save_one(const SaveSection *sec, const char *path)
 	put_byte(s.f, QEMU_VM_SECTION_FULL);
 	put_be32(s.f, 1);
 	put_name(s.f, sec->vmsd->name);
-	put_be32(s.f, (uint32_t)sec->sources[0].instance_id);
+	put_be32(s.f, (uint32_t)savevm_instance_id(sec));
 	put_be32(s.f, (uint32_t)sec->vmsd->version_id);
 	int rc = state_save(&s, sec->vmsd, opaque, "");
 	put_byte(s.f, QEMU_VM_SECTION_FOOTER);
@@ -259,13 +259,14 @@ int savevm_save_one(const SaveSection *sec, const char *path)
 	return harness_values_write(s.values, values_path);
 }
 
-static const VMStateDescription *section_by_name(const char *name)
+static const VMStateDescription *section_by_id(const char *name, uint32_t instance_id)
 {
 	const SaveSection *secs;
 	int n = savevm_sections(&secs);
 
 	for (int i = 0; i < n; i++)
-		if (strcmp(secs[i].vmsd->name, name) == 0)
+		if (strcmp(secs[i].vmsd->name, name) == 0 &&
+		    (uint32_t)savevm_instance_id(&secs[i]) == instance_id)
 			return secs[i].vmsd;
 	return NULL;
 }
@@ -285,9 +286,9 @@ static int stream_load(struct stream *s, char name[256])
 	if (get_be32(s, &id) || get_name(s, name) || get_be32(s, &instance) ||
 	    get_be32(s, &section_version))
 		return -1;
-	const VMStateDescription *vmsd = section_by_name(name);
+	const VMStateDescription *vmsd = section_by_id(name, instance);
 	if (!vmsd)
-		return fail(s, "unknown section \"%s\"", name);
+		return fail(s, "unknown section \"%s\" instance %u", name, instance);
 	void *opaque = harness_state(vmsd);
 	if (state_load(s, vmsd, opaque, (int)section_version, ""))
 		return -1;

@@ -22,6 +22,9 @@ typedef struct WireState {
 
 static WireState wire_state;
 
+/* The instance id "wire-instance" is registered under. */
+#define WIRE_INSTANCE_ID 0
+
 static const VMStateDescription vmstate_wire_rename = {
 	.name = "wire-rename",
 	.version_id = 1,
@@ -159,6 +162,16 @@ static const VMStateDescription vmstate_wire_encoding = {
 	}
 };
 
+static const VMStateDescription vmstate_wire_instance = {
+	.name = "wire-instance",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(count, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
 static const VMStateDescription vmstate_wire_version_bump = {
 	.name = "wire-version-bump",
 	.version_id = 1,
@@ -182,4 +195,5 @@ void wire_scenarios_init(void)
 	vmstate_register(NULL, 0, &vmstate_wire_min_version, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_encoding, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_version_bump, &wire_state);
+	vmstate_register(NULL, WIRE_INSTANCE_ID, &vmstate_wire_instance, &wire_state);
 }

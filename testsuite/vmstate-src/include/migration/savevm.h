@@ -24,6 +24,9 @@ typedef struct SaveSection {
  * classes, then what start-up registered.  Returns the count; *OUT is static. */
 int savevm_sections(const SaveSection **out);
 
+/* The instance id SEC is saved and found under. */
+int savevm_instance_id(const SaveSection *sec);
+
 /* Writes a stream with the one section SEC, its state made up by the harness (see
  * savevm.c), into PATH; the values it sent go to PATH.values.  Writes nothing when
  * SEC's needed() says no.  0 or -1. */

@@ -266,9 +266,32 @@ static const struct vmw_func *first_predicate(const struct vmw_field *f, size_t 
 	return NULL;
 }
 
-static const char *field_or_desc_loc(const struct vmw_desc *d, size_t i)
+/* A description's fields that are data: validators put nothing on the wire. */
+struct data {
+	const struct vmw_desc *d;
+	struct vmw_field *f;
+	size_t n;
+};
+
+static bool is_validator(const struct vmw_field *f)
 {
-	return i < d->nfields && d->fields[i].loc ? d->fields[i].loc : d->loc;
+	return f->flags & VMW_F_MUST_EXIST;
+}
+
+static struct data data_fields(const struct vmw_desc *d)
+{
+	struct data x = { .d = d, .f = xcalloc(d->nfields + 1, sizeof(*x.f)) };
+
+	for (size_t i = 0; i < d->nfields; i++)
+		if (!is_validator(&d->fields[i]))
+			x.f[x.n++] = d->fields[i];
+	return x;
+}
+
+/* The place of data field I, or of the description when there is none. */
+static const char *field_or_desc_loc(const struct data *x, size_t i)
+{
+	return i < x->n && x->f[i].loc ? x->f[i].loc : x->d->loc;
 }
 
 static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
@@ -341,15 +364,13 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	(void)od;
 }
 
-static bool is_validator(const struct vmw_field *f);
-
-/* Is a field of the same name in F (padding and checks are not data of a name)? */
-static bool name_in(const struct vmw_field *f, size_t n, const struct vmw_field *field)
+/* Is a field of FIELD's name in X (padding is not data of a name)? */
+static bool name_in(const struct data *x, const struct vmw_field *field)
 {
 	if (is_unused(field))
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!is_unused(&f[i]) && !is_validator(&f[i]) && strcmp(f[i].name, field->name) == 0)
+	for (size_t i = 0; i < x->n; i++)
+		if (!is_unused(&x->f[i]) && strcmp(x->f[i].name, field->name) == 0)
 			return true;
 	return false;
 }
@@ -367,10 +388,11 @@ static void field_list(char *buf, size_t size, const struct vmw_field *f, size_t
 
 /* A run of old fields OR (ON of them) against new fields NR (NN) between two fields
  * both sides keep. */
-static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
+static void compare_run(struct cmp *c, const struct data *o, const struct data *n,
 			size_t oi, size_t on, size_t ni, size_t nn, const struct versions *v)
 {
-	const struct vmw_field *orun = od->fields + oi, *nrun = nd->fields + ni;
+	const struct vmw_field *orun = o->f + oi, *nrun = n->f + ni;
+	const struct vmw_desc *nd = n->d;
 	bool moved = false, only_moved = true;
 
 	bool same_padding = on == nn;
@@ -381,12 +403,12 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 	if (same_padding)
 		return;
 	for (size_t i = 0; i < on; i++) {
-		bool m = name_in(nd->fields, nd->nfields, &orun[i]);
+		bool m = name_in(n, &orun[i]);
 		moved |= m;
 		only_moved &= m;
 	}
 	for (size_t i = 0; i < nn; i++) {
-		bool m = name_in(od->fields, od->nfields, &nrun[i]);
+		bool m = name_in(o, &nrun[i]);
 		moved |= m;
 		only_moved &= m;
 	}
@@ -411,8 +433,8 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 	if (only_moved && nn == 0)
 		return;
 	const char *field = nn ? nrun[0].name : orun[0].name;
-	struct vmw_finding *f = finding(c, kind, nd->name, field, field_or_desc_loc(nd, ni),
-					field_or_desc_loc(od, oi));
+	struct vmw_finding *f = finding(c, kind, nd->name, field, field_or_desc_loc(n, ni),
+					field_or_desc_loc(o, oi));
 	f->forward = fwd;
 	f->backward = bwd;
 	const struct vmw_func *p = first_predicate(nrun, nn);
@@ -449,11 +471,6 @@ static void compare_run(struct cmp *c, const struct vmw_desc *od, const struct v
 	}
 }
 
-/* Validators put nothing on the wire; the alignment skips them. */
-static bool is_validator(const struct vmw_field *f)
-{
-	return f->flags & VMW_F_MUST_EXIST;
-}
 
 /* Field names as alignment keys: padding never matches by name. */
 static bool same_key(const struct vmw_field *a, const struct vmw_field *b)
@@ -488,36 +505,27 @@ static void compare_validators(struct cmp *c, const struct vmw_desc *od,
 static void compare_fields(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
 			   const struct versions *v)
 {
-	size_t on = od->nfields, nn = nd->nfields;
-	size_t *lcs = xcalloc((on + 1) * (nn + 1), sizeof(size_t));
-#define L(i, j) lcs[(i) * (nn + 1) + (j)]
-	for (size_t i = on; i-- > 0;)
-		for (size_t j = nn; j-- > 0;) {
-			if (is_validator(&od->fields[i]) || is_validator(&nd->fields[j]))
-				L(i, j) = L(i + 1, j) > L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
-			else if (same_key(&od->fields[i], &nd->fields[j]))
-				L(i, j) = L(i + 1, j + 1) + 1;
-			else
-				L(i, j) = L(i + 1, j) > L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
-		}
+	struct data o = data_fields(od), n = data_fields(nd);
+	size_t *lcs = xcalloc((o.n + 1) * (n.n + 1), sizeof(size_t));
+#define L(i, j) lcs[(i) * (n.n + 1) + (j)]
+	for (size_t i = o.n; i-- > 0;)
+		for (size_t j = n.n; j-- > 0;)
+			L(i, j) = same_key(&o.f[i], &n.f[j]) ? L(i + 1, j + 1) + 1
+				: L(i + 1, j) > L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
 	size_t i = 0, j = 0, ri = 0, rj = 0;
 	for (;;) {
-		while (i < on && is_validator(&od->fields[i]) && ri == i)
-			ri = ++i;
-		while (j < nn && is_validator(&nd->fields[j]) && rj == j)
-			rj = ++j;
-		bool end = i == on && j == nn;
-		bool keep = !end && i < on && j < nn && same_key(&od->fields[i], &nd->fields[j]) &&
+		bool end = i == o.n && j == n.n;
+		bool keep = !end && i < o.n && j < n.n && same_key(&o.f[i], &n.f[j]) &&
 			L(i, j) == L(i + 1, j + 1) + 1;
 		if (end || keep) {
 			if (i > ri || j > rj)
-				compare_run(c, od, nd, ri, i - ri, rj, j - rj, v);
+				compare_run(c, &o, &n, ri, i - ri, rj, j - rj, v);
 			if (end)
 				break;
-			compare_pair(c, od, nd, &od->fields[i], &nd->fields[j], v);
+			compare_pair(c, od, nd, &o.f[i], &n.f[j], v);
 			ri = ++i;
 			rj = ++j;
-		} else if (j == nn || (i < on && L(i + 1, j) >= L(i, j + 1))) {
+		} else if (j == n.n || (i < o.n && L(i + 1, j) >= L(i, j + 1))) {
 			i++;
 		} else {
 			j++;
@@ -525,6 +533,8 @@ static void compare_fields(struct cmp *c, const struct vmw_desc *od, const struc
 	}
 #undef L
 	free(lcs);
+	free(o.f);
+	free(n.f);
 	compare_validators(c, od, nd);
 }
 

@@ -172,6 +172,27 @@ static const VMStateDescription vmstate_wire_instance = {
 	}
 };
 
+static bool wire_count_valid(void *opaque, int version_id)
+{
+	WireState *s = opaque;
+
+	(void)version_id;
+	return s->count <= 255;
+}
+
+static const VMStateDescription vmstate_wire_validator = {
+	.name = "wire-validator",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(count, WireState),
+		VMSTATE_UINT32(serial, WireState),
+		VMSTATE_VALIDATE("count in range", wire_count_valid),
+		VMSTATE_UINT8(flags, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
 static const VMStateDescription vmstate_wire_version_bump = {
 	.name = "wire-version-bump",
 	.version_id = 1,
@@ -196,4 +217,5 @@ void wire_scenarios_init(void)
 	vmstate_register(NULL, 0, &vmstate_wire_encoding, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_version_bump, &wire_state);
 	vmstate_register(NULL, WIRE_INSTANCE_ID, &vmstate_wire_instance, &wire_state);
+	vmstate_register(NULL, 0, &vmstate_wire_validator, &wire_state);
 }

@@ -65,4 +65,3 @@ endif
 install-plugin: $(PLUGIN_SO)
 	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/vmstate.so
-	install -m 644 docs/man/vmstate-plugin.1 $(DESTDIR)$(MANDIR)/man1/vmstate-plugin.1

@@ -43,6 +43,5 @@ vc-regen-printable:
 install-vmstate-check: $(VMC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(VMC_BIN) $(DESTDIR)$(BINDIR)/vmstate-check
-	install -m 644 docs/man/vmstate-check.1 $(DESTDIR)$(MANDIR)/man1/vmstate-check.1
 	install -m 644 docs/vmstate-check.md $(DESTDIR)$(DOCDIR)/vmstate-check.md
 INSTALL_TARGETS += install-vmstate-check

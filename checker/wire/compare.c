@@ -572,13 +572,15 @@ static void version_findings(struct cmp *c, const struct vmw_desc *o, const stru
 	}
 }
 
-static void subsection_gone(struct cmp *c, const struct vmw_desc *parent,
+/* SUB is only in the old description O (REMOVED) or only in the new one N. */
+static void subsection_gone(struct cmp *c, const struct vmw_desc *o, const struct vmw_desc *n,
 			    const struct vmw_desc *sub, bool removed)
 {
+	const struct vmw_desc *parent = removed ? o : n;
 	struct vmw_finding *f = finding(c, removed ? VMW_K_SUBSECTION_REMOVED
 					: VMW_K_SUBSECTION_ADDED, parent->name, sub->name,
-					removed ? parent->loc : sub->loc,
-					removed ? sub->loc : parent->loc);
+					removed ? n->loc : sub->loc,
+					removed ? sub->loc : o->loc);
 	enum vmw_outcome sent = sub->needed.symbol || sub->needed_unknown ? VMW_DEPENDS : VMW_FAILS;
 
 	f->forward = removed ? sent : VMW_UNAFFECTED;
@@ -610,14 +612,14 @@ static void compare_subsections(struct cmp *c, const struct vmw_desc *o,
 			memcpy(c->reach, saved.reach, sizeof(c->reach));
 			memcpy(c->reach_why, saved.reach_why, sizeof(c->reach_why));
 		} else
-			subsection_gone(c, o, os, true);
+			subsection_gone(c, o, n, os, true);
 	}
 	for (size_t k = 0; k < n->nsubsections; k++) {
 		bool known = false;
 		for (size_t i = 0; i < o->nsubsections; i++)
 			known |= strcmp(o->subsections[i]->name, n->subsections[k]->name) == 0;
 		if (!known)
-			subsection_gone(c, n, n->subsections[k], false);
+			subsection_gone(c, o, n, n->subsections[k], false);
 	}
 }
 

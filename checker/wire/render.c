@@ -118,7 +118,7 @@ static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_
 		diag_report(kinds[f->severity], where, "%s; %s [vmstate-%s]", f->message,
 			    direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
 		if (f->new_loc && f->old_loc)
-			diag_note(f->old_loc, "the old version's definition");
+			diag_note(f->old_loc, "the old version's side of this difference");
 		if (f->predicate.symbol && f->severity == VMW_REVIEW)
 			diag_note(f->predicate.loc ? f->predicate.loc : where,
 				  "%s() decides at run time", f->predicate.symbol);
@@ -279,7 +279,8 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 			json_t *rel = sarif_location(f->old_loc, r->old_dump->path);
 			json_object_set_new(rel, "id", json_integer(1));
 			json_object_set_new(rel, "message",
-					    json_pack("{s:s}", "text", "the old version's definition"));
+					    json_pack("{s:s}", "text",
+						      "the old version's side of this difference"));
 			json_object_set_new(res, "relatedLocations", json_pack("[o]", rel));
 		}
 		json_object_set_new(res, "properties", json_pack(

@@ -142,8 +142,9 @@ def main():
         if table:
             print_table(names, truth, report)
         s = report["summary"]
+        label = "runtime" if kind == "runtime" else "static (vmstate-extract --extended)"
         print(f"check-vmstate-src: {'FAIL' if failed else 'PASS'}: wire verdicts from the "
-              f"{kind} extended dumps agree with real save and load for {agree} of "
+              f"{label} extended dumps agree with real save and load for {agree} of "
               f"{2 * len(names)} section directions ({len(names)} sections, both ways, "
               f"predicates on and off; {s['breaks']} breaking, {s['review']} to review, "
               f"{s['benign']} benign findings)")

@@ -13,9 +13,11 @@ failed=0
 if "$extract" --help 2>&1 | grep -q -- '--extended'; then
 	for v in v1 v2; do
 		mkdir -p "$build/$v/check"
+		# Its notes (the unknowns it wrote) are shown only when it fails.
 		if ! "$extract" --extended -o "$build/$v/check/extended.json" \
-			"$build/$v/plugin/vmstate-src"; then
-			echo "check-vmstate-src: FAIL: $v: vmstate-extract --extended failed" >&2
+			"$build/$v/plugin/vmstate-src" 2>"$build/$v/check/extended.err"; then
+			echo "check-vmstate-src: FAIL: $v: vmstate-extract --extended failed:" >&2
+			cat "$build/$v/check/extended.err" >&2
 			failed=1
 		fi
 	done

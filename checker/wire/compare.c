@@ -128,8 +128,8 @@ static bool same_bytes(const char *a, const char *b)
 
 static const char *shape_unknown(const struct vmw_field *f)
 {
-	return f->size.unknown ? f->size.unknown : f->num.unknown ? f->num.unknown
-			       : f->version_id.unknown;
+	return f->unknown ? f->unknown : f->size.unknown ? f->size.unknown
+		: f->num.unknown ? f->num.unknown : f->version_id.unknown;
 }
 
 /* The first difference between the wire shapes of O and N, or -1. */
@@ -218,11 +218,22 @@ static bool run_matches(struct side s, struct side l, int forced)
 	}
 }
 
+static bool run_unknown(struct side s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (shape_unknown(&s.f[i]))
+			return true;
+	return false;
+}
+
 static enum vmw_outcome run_outcome(struct side s, struct side l, bool accepted,
 				    bool moved_data)
 {
 	if (!accepted)
 		return VMW_UNAFFECTED;
+	/* What the tools could not evaluate may or may not match. */
+	if (run_unknown(s) || run_unknown(l))
+		return VMW_DEPENDS;
 	bool when_true = run_matches(s, l, 1), when_false = run_matches(s, l, 0);
 	/* A moved field's bytes land in another member even when the shapes agree. */
 	if (moved_data) {
@@ -429,6 +440,8 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 		kind = VMW_K_FIELDS_CHANGED;
 	if (kind == VMW_K_PADDING && (fwd == VMW_FAILS || bwd == VMW_FAILS))
 		kind = VMW_K_FIELDS_CHANGED;
+	if (run_unknown(so) || run_unknown(sn))
+		kind = VMW_K_UNKNOWN;
 	/* A move shows in two runs: it is reported where the field now is. */
 	if (only_moved && nn == 0)
 		return;
@@ -623,17 +636,22 @@ static void compare_subsections(struct cmp *c, const struct vmw_desc *o,
 	}
 }
 
+/* A description whose versions, fields or subsections are not known cannot be compared:
+ * one finding says so. */
 static bool desc_unknown(struct cmp *c, const struct vmw_desc *o, const struct vmw_desc *n)
 {
-	const struct vmw_desc *d = n->version_id.unknown || n->minimum_version_id.unknown ? n
-		: o->version_id.unknown || o->minimum_version_id.unknown ? o : NULL;
-	if (!d)
+	const char *why[2];
+	for (int k = 0; k < 2; k++) {
+		const struct vmw_desc *d = k ? o : n;
+		why[k] = d->unknown ? d->unknown : d->version_id.unknown ? d->version_id.unknown
+			: d->minimum_version_id.unknown;
+	}
+	if (!why[0] && !why[1])
 		return false;
 	struct vmw_finding *f = finding(c, VMW_K_UNKNOWN, n->name, NULL, n->loc, o->loc);
 	f->forward = f->backward = VMW_DEPENDS;
-	f->message = xasprintf("the versions of \"%s\" are not known: %s", d->name,
-			  d->version_id.unknown ? d->version_id.unknown
-						: d->minimum_version_id.unknown);
+	f->message = xasprintf("\"%s\" cannot be compared: %s", n->name,
+			       why[0] ? why[0] : why[1]);
 	return true;
 }
 

@@ -58,6 +58,19 @@ static const char *unknown_reason(json_t *v)
 	return json_is_string(why) ? json_string_value(why) : NULL;
 }
 
+/* A string, null, or an UNKNOWN: then NULL, and *UNKNOWN (when not yet set) says why. */
+static const char *text_value(struct loader *ld, json_t *v, const char **unknown,
+			      const char *where)
+{
+	const char *why = unknown_reason(v);
+
+	if (!why)
+		return string_or_null(ld, v, where);
+	if (!*unknown)
+		*unknown = why;
+	return NULL;
+}
+
 static struct vmw_num number(struct loader *ld, json_t *obj, const char *key,
 			     const char *where)
 {
@@ -143,16 +156,23 @@ static void load_field(struct loader *ld, struct vmw_field *f, json_t *v, const 
 {
 	if (!json_is_object(v))
 		bad(ld, where, "a field is not an object");
-	f->name = string_or_null(ld, member(ld, v, "name", where), where);
-	if (!f->name)
+	f->name = text_value(ld, member(ld, v, "name", where), &f->unknown, where);
+	if (!f->name && !f->unknown)
 		bad(ld, where, "a field without a name");
+	if (!f->name)
+		f->name = "<unknown>";
 	f->loc = string_or_null(ld, json_object_get(v, "loc"), where);
-	f->info = string_or_null(ld, json_object_get(v, "info"), where);
-	f->flags = flags(ld, json_object_get(v, "flags"), where);
+	f->info = text_value(ld, json_object_get(v, "info"), &f->unknown, where);
+	json_t *flag_list = json_object_get(v, "flags");
+	if (unknown_reason(flag_list) && !f->unknown)
+		f->unknown = unknown_reason(flag_list);
+	else
+		f->flags = flags(ld, flag_list, where);
 	f->size = number(ld, v, "size", where);
 	f->num = number(ld, v, "num", where);
 	f->version_id = number(ld, v, "version_id", where);
-	f->num_field = string_or_null(ld, json_object_get(v, "num_field"), where);
+	const char *ignored = NULL;  /* an unknown count member: the count is compared anyway */
+	f->num_field = text_value(ld, json_object_get(v, "num_field"), &ignored, where);
 	f->exists = func(ld, json_object_get(v, "field_exists"), &f->exists_unknown, where);
 	json_t *vmsd = json_object_get(v, "vmsd");
 	if (vmsd && !json_is_null(vmsd)) {
@@ -174,15 +194,19 @@ static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, jso
 	d->id = id;
 	d->symbol = string_or_null(ld, json_object_get(v, "symbol"), where);
 	d->loc = string_or_null(ld, json_object_get(v, "loc"), where);
-	d->name = string_or_null(ld, member(ld, v, "name", where), where);
-	if (!d->name)
+	d->name = text_value(ld, member(ld, v, "name", where), &d->unknown, where);
+	if (!d->name && !d->unknown)
 		bad(ld, where, "a description without a name");
+	if (!d->name)
+		d->name = "<unknown>";
 	d->version_id = number(ld, v, "version_id", where);
 	d->minimum_version_id = number(ld, v, "minimum_version_id", where);
 	d->needed = func(ld, json_object_get(v, "needed"), &d->needed_unknown, where);
 
 	json_t *fields = json_object_get(v, "fields");
-	if (fields && !json_is_null(fields)) {
+	if (unknown_reason(fields)) {
+		d->unknown = d->unknown ? d->unknown : unknown_reason(fields);
+	} else if (fields && !json_is_null(fields)) {
 		if (!json_is_array(fields))
 			bad(ld, where, "\"fields\" is not a list");
 		d->has_fields = true;
@@ -195,15 +219,23 @@ static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, jso
 		}
 	}
 	json_t *subs = json_object_get(v, "subsections");
-	if (subs && !json_is_null(subs)) {
+	if (unknown_reason(subs)) {
+		d->unknown = d->unknown ? d->unknown : unknown_reason(subs);
+	} else if (subs && !json_is_null(subs)) {
 		if (!json_is_array(subs))
 			bad(ld, where, "\"subsections\" is not a list");
 		d->has_subsections = true;
 		d->nsubsections = json_array_size(subs);
 		d->subsections = xcalloc(d->nsubsections ? d->nsubsections : 1,
 					sizeof(*d->subsections));
-		json_array_foreach(subs, i, item)
-			d->subsections[i] = desc_by_id(ld, item, where);
+		d->nsubsections = 0;
+		json_array_foreach(subs, i, item) {
+			if (unknown_reason(item)) {
+				d->unknown = d->unknown ? d->unknown : unknown_reason(item);
+				continue;
+			}
+			d->subsections[d->nsubsections++] = desc_by_id(ld, item, where);
+		}
 	}
 }
 

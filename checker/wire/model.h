@@ -33,6 +33,7 @@ struct vmw_field {
 	struct vmw_func exists; /* .field_exists */
 	const char *exists_unknown;  /* field_exists present but not evaluated */
 	struct vmw_desc *vmsd;  /* nested description, or NULL */
+	const char *unknown;    /* why its name, info or flags are not known, or NULL */
 };
 
 enum {
@@ -62,6 +63,7 @@ struct vmw_desc {
 	bool has_subsections;
 	struct vmw_desc **subsections;
 	size_t nsubsections;
+	const char *unknown;    /* why its name, fields or a subsection are not known */
 };
 
 struct vmw_section {

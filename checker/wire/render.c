@@ -75,6 +75,8 @@ static const char *direction_text(const struct vmw_finding *f, char *buf, size_t
 										: "new to old");
 		return buf;
 	}
+	if (f->kind == VMW_K_UNKNOWN)
+		return "what it does to migration depends on what the tools could not evaluate";
 	if (a == VMW_DEPENDS || b == VMW_DEPENDS) {
 		snprintf(buf, size, "migration %s depends on %s%s",
 			 a == VMW_DEPENDS && b == VMW_DEPENDS ? "both ways"

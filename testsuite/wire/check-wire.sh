@@ -67,6 +67,32 @@ print((4 if s["review"] else 0) | (8 if s["breaks"] else 0))' "$tmp/r.json")
 	fi
 done
 
+# UNKNOWN values (docs/extended-dump.md) in place of an info, a name, flags or a fields
+# list are read, and each makes one "unknown" finding to review, never a break.
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/v2.json"))
+u = {"unknown": "not evaluated (test)", "loc": "x.c:1:2"}
+by_name = {v["name"]: v for v in d["descriptions"].values()}
+by_name["wire-swap"]["fields"][0]["info"] = u
+by_name["wire-rename"]["fields"] = u
+by_name["timer"]["fields"][0]["name"] = u
+by_name["timer"]["fields"][1]["flags"] = u
+json.dump(d, open(f"{tmp}/v2-unknown.json", "w"))
+PY
+"$checker" --wire -s "$tmp/v2.json" -d "$tmp/v2-unknown.json" --format=json --benign >"$tmp/unknown.json"
+rc=$?
+if python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))
+got = sorted((f["sections"][0], f["kind"], f["severity"]) for f in r["findings"])
+want = [(s, "unknown", "review") for s in ("timer", "wire-rename", "wire-swap")]
+sys.exit(0 if got == want else 1)' "$tmp/unknown.json" && [ "$rc" -eq 4 ]; then
+	pass "UNKNOWN info, name, flags and fields: one review finding each, exit status 4"
+else
+	fail "UNKNOWN values: exit status $rc, findings: $(cat "$tmp/unknown.json")"
+fi
+
 # Every format carries the same findings (benign ones included with --benign).
 for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \

@@ -175,11 +175,10 @@ static void load_field(struct loader *ld, struct vmw_field *f, json_t *v, const 
 	f->num_field = text_value(ld, json_object_get(v, "num_field"), &ignored, where);
 	f->exists = func(ld, json_object_get(v, "field_exists"), &f->exists_unknown, where);
 	json_t *vmsd = json_object_get(v, "vmsd");
-	if (vmsd && !json_is_null(vmsd)) {
-		if (unknown_reason(vmsd))
-			bad(ld, where, "the nested description is unknown: %s", unknown_reason(vmsd));
+	if (unknown_reason(vmsd))
+		f->unknown = f->unknown ? f->unknown : unknown_reason(vmsd);
+	else if (vmsd && !json_is_null(vmsd))
 		f->vmsd = desc_by_id(ld, vmsd, where);
-	}
 }
 
 static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, json_t *v)

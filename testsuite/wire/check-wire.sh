@@ -79,6 +79,7 @@ by_name["wire-swap"]["fields"][0]["info"] = u
 by_name["wire-rename"]["fields"] = u
 by_name["timer"]["fields"][0]["name"] = u
 by_name["timer"]["fields"][1]["flags"] = u
+next(f for f in by_name["PIIX3"]["fields"] if f["vmsd"])["vmsd"] = u
 json.dump(d, open(f"{tmp}/v2-unknown.json", "w"))
 PY
 "$checker" --wire -s "$tmp/v2.json" -d "$tmp/v2-unknown.json" --format=json --benign >"$tmp/unknown.json"
@@ -86,9 +87,9 @@ rc=$?
 if python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))
 got = sorted((f["sections"][0], f["kind"], f["severity"]) for f in r["findings"])
-want = [(s, "unknown", "review") for s in ("timer", "wire-rename", "wire-swap")]
+want = [(s, "unknown", "review") for s in ("PIIX3", "timer", "wire-rename", "wire-swap")]
 sys.exit(0 if got == want else 1)' "$tmp/unknown.json" && [ "$rc" -eq 4 ]; then
-	pass "UNKNOWN info, name, flags and fields: one review finding each, exit status 4"
+	pass "UNKNOWN info, name, flags, fields and nested vmsd: one review finding each, exit status 4"
 else
 	fail "UNKNOWN values: exit status $rc, findings: $(cat "$tmp/unknown.json")"
 fi

@@ -5,6 +5,7 @@
  * compared once, and its findings list every section. */
 #include "finding.h"
 #include "../common/alloc.h"
+#include "../common/strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -386,15 +387,17 @@ static bool name_in(const struct data *x, const struct vmw_field *field)
 	return false;
 }
 
-/* "\"a\" (uint32, 4 bytes), \"b\" (...)" into BUF, cut short at its size. */
-static void field_list(char *buf, size_t size, const struct vmw_field *f, size_t n)
+/* "\"a\" (uint32, 4 bytes), \"b\" (...)", malloc'd; NULL for no field. */
+static char *field_list(const struct vmw_field *f, size_t n)
 {
+	struct strbuf list = STRBUF_INIT;
+
 	for (size_t i = 0; i < n; i++) {
 		char *shape = shape_text(&f[i]);
-		size_t len = strlen(buf);
-		snprintf(buf + len, size - len, "%s\"%s\" (%s)", i ? ", " : "", f[i].name, shape);
+		sb_printf(&list, "%s\"%s\" (%s)", i ? ", " : "", f[i].name, shape);
 		free(shape);
 	}
+	return n ? sb_take(&list) : NULL;
 }
 
 /* A run of old fields OR (ON of them) against new fields NR (NN) between two fields
@@ -455,11 +458,10 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 		p = first_predicate(orun, on);
 	if (p)
 		f->predicate = *p;
-	char olist[512] = "", nlist[512] = "";
-	field_list(olist, sizeof(olist), orun, on);
-	field_list(nlist, sizeof(nlist), nrun, nn);
-	f->old_value = on ? xstrdup(olist) : NULL;
-	f->new_value = nn ? xstrdup(nlist) : NULL;
+	f->old_value = field_list(orun, on);
+	f->new_value = field_list(nrun, nn);
+	const char *olist = f->old_value ? f->old_value : "nothing";
+	const char *nlist = f->new_value ? f->new_value : "nothing";
 	switch (kind) {
 	case VMW_K_FIELD_REMOVED:
 		f->message = xasprintf("%s of \"%s\" removed", olist, nd->name);
@@ -476,11 +478,11 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 		break;
 	case VMW_K_PADDING:
 		f->message = xasprintf("padding in \"%s\": %s, was %s", nd->name,
-				  nn ? nlist : "nothing", on ? olist : "nothing");
+				  nlist, olist);
 		break;
 	default:
 		f->message = xasprintf("fields of \"%s\" changed: %s, was %s", nd->name,
-				  nn ? nlist : "nothing", on ? olist : "nothing");
+				  nlist, olist);
 	}
 }
 

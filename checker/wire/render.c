@@ -4,6 +4,7 @@
 #include "render.h"
 #include "../common/alloc.h"
 #include "../common/diag.h"
+#include "../common/strbuf.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -94,15 +95,13 @@ static const char *level_text(enum vmw_severity s)
 
 static void note_sections(const char *where, const struct vmw_finding *f)
 {
-	struct { char *text; } list = { xstrdup("") };
+	struct strbuf list = STRBUF_INIT;
 
-	for (size_t i = 0; i < f->nsections; i++) {
-		char *more = xasprintf("%s%s\"%s\"", list.text, i ? ", " : "", f->sections[i]);
-		free(list.text);
-		list.text = more;
-	}
-	diag_note(where, "in section%s %s", f->nsections == 1 ? "" : "s", list.text);
-	free(list.text);
+	for (size_t i = 0; i < f->nsections; i++)
+		sb_printf(&list, "%s\"%s\"", i ? ", " : "", f->sections[i]);
+	diag_note(where, "in section%s %s", f->nsections == 1 ? "" : "s",
+		  list.len ? list.data : "");
+	sb_release(&list);
 }
 
 /* GCC's form, through the common diagnostics (colour as GCC). */

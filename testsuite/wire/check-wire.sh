@@ -130,6 +130,21 @@ print(f"check-wire: PASS: text, json, sarif and gitlab carry the same {len(findi
       f"docs/wire-rules.md lists all {len(sarif['runs'][0]['tool']['driver']['rules'])} kinds")
 PY
 
+# The comparer of the real-QEMU oracle (make wire-qemu-oracle), on an excerpt of what
+# Debian's QEMU 7.2 wrote for -M pc (qemu-desc.sh): it passes on a matching extended
+# dump and names the field when one size differs.
+desc=$here/qemu-desc
+if "$here/qemu-desc-compare.py" "$desc/extended.json" "$desc/desc-7.2-pc.json" >/dev/null 2>&1 &&
+	sed 's/"name": "dma_addr", "info": "uint64", "size": 8/"name": "dma_addr", "info": "uint64", "size": 4/' \
+		"$desc/extended.json" >"$tmp/ext-bad.json" &&
+	! "$here/qemu-desc-compare.py" "$tmp/ext-bad.json" "$desc/desc-7.2-pc.json" >/dev/null \
+		2>"$tmp/compare.err" &&
+	grep -q 'fw_cfg/fw_cfg/dma.dma_addr: size 4, QEMU sends 8' "$tmp/compare.err"; then
+	pass "qemu-desc-compare.py: QEMU 7.2's description of timer, cpu_common and fw_cfg matches, a changed size is named"
+else
+	fail "qemu-desc-compare.py on testsuite/wire/qemu-desc: $(cat "$tmp/compare.err" 2>/dev/null)"
+fi
+
 # The official SARIF validator, when installed (npm install -g @microsoft/sarif-multitool).
 # Twice: as the runtime dumps give it (no source places: whole-dump regions), and with
 # source places as vmstate-extract writes them ("../hw/x.c:LINE:COL").

@@ -9,6 +9,7 @@
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
 #include "../common/version.h"
+#include "../wire/wire.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -259,6 +260,8 @@ int main(int argc, char **argv)
 {
 	diag_init(PROG, &exits);
 	struct options o = { 0 };
+	if (vmw_requested(argc, argv))
+		return vmw_main(argc, argv, PROG);
 	parse_args(argc, argv, &o);
 
 	struct vmc_options check = { .reverse = o.reverse, .findings = o.suggest != NULL,

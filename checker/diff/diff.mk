@@ -49,8 +49,6 @@ check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vm
 install-diff: $(DIFF_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(DIFF_BIN) $(DESTDIR)$(BINDIR)/vmstate-diff
-	install -m 755 scripts/baseline-update.sh $(DESTDIR)$(BINDIR)/vmstate-baseline-update
-	install -m 644 docs/man/vmstate-diff.1 $(DESTDIR)$(MANDIR)/man1/vmstate-diff.1
 	install -m 644 docs/vmstate-diff.md docs/baselines.md docs/waivers.md $(DESTDIR)$(DOCDIR)/
 	install -d $(DESTDIR)$(DOCDIR)/contrib
 	install -m 755 contrib/vmstate-pre-push $(DESTDIR)$(DOCDIR)/contrib/

@@ -57,7 +57,6 @@ bench: bench-extract
 install-extract: $(BUILD)/vmstate-extract
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/vmstate-extract $(DESTDIR)$(BINDIR)/vmstate-extract
-	install -m 644 docs/man/vmstate-extract.1 $(DESTDIR)$(MANDIR)/man1/vmstate-extract.1
 
 ALL_TARGETS     += $(BUILD)/vmstate-extract
 CHECK_TARGETS   += check-extract

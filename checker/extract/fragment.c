@@ -564,7 +564,7 @@ bool fragment_report_replaced(const struct fragment_origin *origin, const char *
 	guess_source(text, len, source, sizeof(source));
 	describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
 	diag_warning(origin->input, "%s: %zu byte%s in strings %s not valid UTF-8 (the first "
-		     "at byte %zu of the fragment); each replaced by U+FFFD", what,
+		     "at byte %zu of the fragment); each byte B replaced by U+EF00 + B, as the plugin writes them", what,
 		     err->replaced, err->replaced == 1 ? "" : "s",
 		     err->replaced == 1 ? "is" : "are", err->first_replaced);
 	return true;

@@ -21,7 +21,7 @@ struct fragment_origin {
 
 /* Parses and validates TEXT (LEN bytes, no NUL needed).  Returns a new reference, or
  * NULL after printing one error that names the input and the place.  Bytes in strings
- * that are not UTF-8 become U+FFFD, with one warning for the fragment. */
+ * that are not UTF-8 become U+EF00 + B, with one warning for the fragment. */
 json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		       size_t len);
 

@@ -70,14 +70,15 @@ static void skip_space(struct parser *ps)
 		ps->p++;
 }
 
-/* A byte that is not part of valid UTF-8 becomes U+FFFD, one for each byte (old or
- * foreign fragments may hold them: a file name in another encoding, an asm label);
- * counted for one warning per fragment. */
+/* A byte B that is not part of valid UTF-8 becomes U+EF00 + B, as the plugin maps such
+ * bytes (docs/fragment-format.md, "Strings"): a fragment written before the plugin did
+ * (a file name in another encoding, an asm label) then spells its symbols as new
+ * fragments do.  Counted for one warning per fragment. */
 static void replace_byte(struct parser *ps, const char *at, size_t *n)
 {
 	if (!ps->err->replaced++)
 		ps->err->first_replaced = (size_t)(at - ps->text);
-	*n += jl_put_utf8(ps->buf + *n, 0xfffd);
+	*n += jl_put_utf8(ps->buf + *n, 0xef00 + (unsigned char)*at);
 }
 
 /* Reports a lexical error of the string whose body starts at BODY.  The places are
@@ -146,7 +147,7 @@ static bool read_replacing(struct parser *ps, const char *body, const char **out
 	enum jl_status st;
 	size_t n = 0;
 
-	/* At most three bytes (U+FFFD) for each byte of the source. */
+	/* At most three bytes (U+EF80..U+EFFF) for each byte of the source. */
 	xgrow(&ps->buf, &ps->buf_cap, 3 * (size_t)(ps->end - body) + 1, 1);
 	while ((st = jl_scan_string(from, ps->end, &scan)) == JL_BAD_UTF8) {
 		if (!decode_into_buffer(ps, from, scan.error_at, &n))

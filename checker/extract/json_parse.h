@@ -13,7 +13,7 @@ struct json_parse_error {
 	int column;        /* 1-based, in bytes */
 	size_t position;   /* byte offset of the error */
 	char text[160];
-	/* Also on success: bytes in strings that were not UTF-8, each replaced by U+FFFD,
+	/* Also on success: bytes in strings that were not UTF-8, each B replaced by U+EF00 + B,
 	 * and the offset of the first. */
 	size_t replaced;
 	size_t first_replaced;

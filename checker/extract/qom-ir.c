@@ -84,74 +84,79 @@ static void decode_cases(struct arena *arena, struct ir_stmt_info *s, const json
 static const char *const statement_keys[] = { "", "do", "decl", "label", "goto", "br",
 					      "switch", "ret" };
 
-/* Whether member KEY of an object is read as a node even when it is a scalar. */
-static bool node_key(const char *key)
-{
-	static const char *const keys[] = {
-		"of", "to", "value", "a", "b", "ptr", "bytes", "by", "init", "fn", "index", "if",
-		"then", "else", "do", "decl", "label", "goto", "br", "switch", "ret",
-	};
-	size_t i;
+/* What a member of an IR object is to the decoder. */
+enum member_kind { M_NODE, M_STRING, M_ID, M_ELEM, M_AGG, M_FIRST, M_POST, M_LENGTH,
+		   M_DECL, M_STMT };
 
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(key, keys[i]))
-			return true;
-	return false;
+struct member_rule {
+	const char *key;
+	enum member_kind kind;
+	size_t offset;       /* M_NODE, M_STRING: the field */
+};
+
+#define NODE(k, f) { k, M_NODE, offsetof(struct ir_node, f) }
+#define STRING(k, f) { k, M_STRING, offsetof(struct ir_node, f) }
+
+/* Sorted by key, for bsearch. */
+static const struct member_rule member_rules[] = {
+	NODE("a", a), { "agg", M_AGG, 0 }, NODE("b", b), { "br", M_STMT, 0 }, NODE("by", by),
+	NODE("bytes", bytes), STRING("code", code), { "decl", M_DECL, 0 }, { "do", M_STMT, 0 },
+	{ "elem", M_ELEM, 0 }, NODE("else", otherwise), { "first", M_FIRST, 0 }, NODE("fn", fn),
+	{ "goto", M_STMT, 0 }, { "id", M_ID, 0 }, NODE("if", cond), NODE("index", index),
+	NODE("init", init), { "label", M_STMT, 0 }, { "length", M_LENGTH, 0 },
+	STRING("loc", loc), STRING("name", name), NODE("of", of), { "post", M_POST, 0 },
+	NODE("ptr", ptr), { "ret", M_STMT, 0 }, STRING("struct", struct_name),
+	{ "switch", M_STMT, 0 }, STRING("sym", sym), NODE("then", then), NODE("to", to),
+	NODE("value", value), STRING("why", why),
+};
+
+#undef NODE
+#undef STRING
+
+static int compare_rule(const void *key, const void *rule)
+{
+	return strcmp(key, ((const struct member_rule *)rule)->key);
 }
 
-/* One member KEY (decoded as NODE) of an object: the typed field it fills. */
-static void set_member(struct ir_node *n, const char *key, const json_t *v,
+/* Member KEY (value V, decoded as NODE when it is one) of object N. */
+static void set_member(struct ir_node *n, const struct member_rule *r, const json_t *v,
 		       struct ir_node *node)
 {
-	static const struct {
-		const char *key;
-		size_t offset;
-	} children[] = {
-		{ "of", offsetof(struct ir_node, of) }, { "to", offsetof(struct ir_node, to) },
-		{ "value", offsetof(struct ir_node, value) }, { "a", offsetof(struct ir_node, a) },
-		{ "b", offsetof(struct ir_node, b) }, { "ptr", offsetof(struct ir_node, ptr) },
-		{ "bytes", offsetof(struct ir_node, bytes) }, { "by", offsetof(struct ir_node, by) },
-		{ "init", offsetof(struct ir_node, init) }, { "fn", offsetof(struct ir_node, fn) },
-		{ "index", offsetof(struct ir_node, index) }, { "if", offsetof(struct ir_node, cond) },
-		{ "then", offsetof(struct ir_node, then) },
-		{ "else", offsetof(struct ir_node, otherwise) },
-	};
-	static const struct {
-		const char *key;
-		size_t offset;
-	} strings[] = {
-		{ "sym", offsetof(struct ir_node, sym) }, { "name", offsetof(struct ir_node, name) },
-		{ "struct", offsetof(struct ir_node, struct_name) },
-		{ "code", offsetof(struct ir_node, code) }, { "why", offsetof(struct ir_node, why) },
-		{ "loc", offsetof(struct ir_node, loc) },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
-		if (!strcmp(key, children[i].key))
-			*(struct ir_node **)((char *)n + children[i].offset) = node;
-	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
-		if (!strcmp(key, strings[i].key) && json_is_string(v))
-			*(const char **)((char *)n + strings[i].offset) = json_string_value(v);
-}
-
-/* The scalar members, read by name. */
-static void decode_scalars(struct ir_node *n, const json_t *v)
-{
-	const json_t *length = json_object_get(v, "length"), *decl = json_object_get(v, "decl");
-	const json_t *init = json_object_get(v, "init");
-
-	n->id = json_integer_value(json_object_get(v, "id"));
-	n->id_is_int = json_is_integer(json_object_get(v, "id"));
-	n->elem = json_integer_value(json_object_get(v, "elem"));
-	n->agg = json_is_true(json_object_get(v, "agg"));
-	n->first = json_is_true(json_object_get(v, "first"));
-	n->post = json_is_true(json_object_get(v, "post"));
-	n->has_length = json_is_integer(length);
-	n->length = json_integer_value(length);
-	n->decl = json_integer_value(decl);
-	n->decl_is_int = json_is_integer(decl);
-	n->decl_init = init && !json_is_null(init) ? n->init : NULL;
+	switch (r->kind) {
+	case M_NODE:
+		*(struct ir_node **)((char *)n + r->offset) = node;
+		break;
+	case M_STRING:
+		if (json_is_string(v))
+			*(const char **)((char *)n + r->offset) = json_string_value(v);
+		break;
+	case M_ID:
+		n->id = json_integer_value(v);
+		n->id_is_int = json_is_integer(v);
+		break;
+	case M_ELEM:
+		n->elem = json_integer_value(v);
+		break;
+	case M_AGG:
+		n->agg = json_is_true(v);
+		break;
+	case M_FIRST:
+		n->first = json_is_true(v);
+		break;
+	case M_POST:
+		n->post = json_is_true(v);
+		break;
+	case M_LENGTH:
+		n->has_length = json_is_integer(v);
+		n->length = json_integer_value(v);
+		break;
+	case M_DECL:
+		n->decl = json_integer_value(v);
+		n->decl_is_int = json_is_integer(v);
+		break;
+	case M_STMT:
+		break;
+	}
 }
 
 static void decode_object(struct arena *arena, struct ir_node *n, const json_t *v)
@@ -164,14 +169,22 @@ static void decode_object(struct arena *arena, struct ir_node *n, const json_t *
 		count += json_is_object(x) || json_is_array(x);
 	n->kids = arena_alloc(arena, (count + 1) * sizeof(*n->kids));
 	json_object_foreach((json_t *)v, key, x) {
+		const struct member_rule *r = bsearch(key, member_rules,
+						      sizeof(member_rules) / sizeof(member_rules[0]),
+						      sizeof(member_rules[0]), compare_rule);
 		bool composite = json_is_object(x) || json_is_array(x);
-		struct ir_node *node = composite || node_key(key) ? ir_decode(arena, x) : NULL;
+		/* Scalars are nodes only where an expression or a statement reads them. */
+		struct ir_node *node = composite || (r && (r->kind == M_NODE || r->kind == M_STMT ||
+							   r->kind == M_DECL))
+			? ir_decode(arena, x) : NULL;
 
 		if (composite)
 			n->kids[n->kid_count++] = node;
-		set_member(n, key, x, node);
+		if (r)
+			set_member(n, r, x, node);
+		if (r && r->kind == M_NODE && !strcmp(key, "init") && !json_is_null(x))
+			n->decl_init = node;
 	}
-	decode_scalars(n, v);
 	if (n->kind == IR_CALL)
 		decode_items(arena, n, json_object_get(v, "args"), false);
 	else if (n->kind == IR_ARRAY)

@@ -46,7 +46,10 @@ results=$bench/clone-results.txt
 targets="x86_64 aarch64 riscv64 s390x ppc64"
 target_list=$(for t in $targets; do printf '%s-softmmu,' "$t"; done)
 target_list=${target_list%,}
-configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs --disable-download"
+# contrib/qemu.vmstate-diff's options; a configure from before --disable-download (7.2)
+# takes --with-git-submodules=ignore instead (the tarball's trees are committed there).
+no_download='$(grep -q -e --disable-download "$VMSTATE_SRC/configure" && echo --disable-download || echo --with-git-submodules=ignore)'
+configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs $no_download"
 mkdir -p "$bench"
 export CCACHE_DISABLE=1
 
@@ -66,6 +69,8 @@ if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 	git -C "$repo" init -q
 	git -C "$repo" config user.email bench@example.invalid
 	git -C "$repo" config user.name bench
+	# No background gc --auto after the big commits: the gc below would find it running.
+	git -C "$repo" config gc.auto 0
 	commit_tree "$BENCH_OLD_SRC" "$old_tag"
 	commit_tree "$new_src" "$new_tag"
 	sed -i '/\.name = "usb-kbd",/{n;s/\.version_id = 1,/.version_id = 2,/}' "$repo/hw/usb/dev-hid.c"
@@ -75,8 +80,12 @@ if ! git -C "$repo" rev-parse -q --verify change >/dev/null 2>&1; then
 	git -C "$repo" gc -q
 fi
 git -C "$repo" checkout -q -f change
-echo "bench-qemu-clone: $repo: tracked subprojects: $(git -C "$repo" ls-files subprojects | grep -vc '\.wrap$\|\.gitignore$' || true)," \
-	"fetched (untracked): $(cd "$repo/subprojects" && find . -mindepth 1 -maxdepth 1 -type d | sort | tr '\n' ' ')" >&2
+fetched=
+for d in "$repo"/subprojects/*/; do
+	n=$(basename "$d")
+	[ -z "$(git -C "$repo" ls-files "subprojects/$n" | head -n 1)" ] && fetched="$fetched $n"
+done
+echo "bench-qemu-clone: $repo at change; subprojects fetched (untracked):$fetched" >&2
 [ "$mode" = repo ] && exit 0
 
 cp "$build/vmstate.so" "$bench/vmstate.so"
@@ -131,7 +140,7 @@ for rev in "$old_tag" "$new_tag"; do
 	done
 	mkdir -p "$nb"
 	name=normal_${rev//[.-]/_}
-	timed "$name" "$nb" sh -c "'$nb-src/configure' $configure_args && ninja -j2 $(for t in $targets; do printf 'qemu-system-%s ' "$t"; done)"
+	timed "$name" "$nb" env VMSTATE_SRC="$nb-src" sh -c "'$nb-src/configure' $configure_args && ninja -j2 $(for t in $targets; do printf 'qemu-system-%s ' "$t"; done)"
 	s=${name}_s c=${name}_cpu
 	normal_total_s=$(python3 -c "print(round($normal_total_s + ${!s}, 1))")
 	normal_total_cpu=$(python3 -c "print(round($normal_total_cpu + ${!c}, 1))")

@@ -44,6 +44,8 @@ if ! git -C "$repo" rev-parse -q --verify v10.0.13 >/dev/null 2>&1 ||
 	git -C "$repo" init -q
 	git -C "$repo" config user.email bench@example.invalid
 	git -C "$repo" config user.name bench
+	# No background gc --auto after the big commits: the gc below would find it running.
+	git -C "$repo" config gc.auto 0
 	git -C "$repo" add -A
 	git -C "$repo" commit -q -m "QEMU 10.0 (Debian source)"
 	git -C "$repo" tag v10.0.13

@@ -44,7 +44,10 @@ git tag v2
 
 # Fetched once, as a clone's first build does.
 if command -v meson >/dev/null 2>&1; then
-	meson subprojects download keymaps >/dev/null
+	# meson lets git's progress through on stderr; show it only when the fetch fails.
+	meson subprojects download keymaps >"$repo.fetch.log" 2>&1 ||
+		{ cat "$repo.fetch.log" >&2; rm -f "$repo.fetch.log"; exit 1; }
+	rm -f "$repo.fetch.log"
 else
 	git clone -q "$upstream" subprojects/keymaps
 fi

@@ -186,13 +186,22 @@ while [ $i -lt 400 ]; do [ $i -ne 250 ] && [ $i -ne 300 ] && want="${want}u$i.c
 printf '%s' "$want" | cmp -s - many-sources.txt || { echo "FAIL: many-good.o units out of order"; failed=$((failed + 1)); }
 
 # Bytes that are not UTF-8 (a directory name in Latin-1, an asm label) cost the unit
-# nothing: each becomes U+FFFD, with one warning; a problem under --strict.
+# nothing: byte B becomes U+EF00 + B as the plugin writes it, with one warning; a
+# problem under --strict.
 fragment "../hw/caf$(printf '\351').c" 00000000000000e9 "$(vmsd "vmstate_$(printf '\377')" static ../hw/x.c:1:1)" >latin1.json
 object latin1.o latin1.json
-expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	00000000000000e9	../hw/caf$(printf '\357\277\275').c" -- --list-units latin1.o
-grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each replaced by U+FFFD" err.txt ||
+expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	00000000000000e9	../hw/caf$(printf '\356\277\251').c" -- --list-units latin1.o
+grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each byte B replaced by U+EF00 + B, as the plugin writes them" err.txt ||
 	{ echo "FAIL: latin1.o: replacement warning"; cat err.txt; failed=$((failed + 1)); }
 expect 1 "1 problem reported; with --strict no dump is written" -- --strict --list-units latin1.o
+# The old fragment's raw byte and the current plugin's U+EFFF are one symbol.
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../new.c","directory":"/t","id":"00000000000000ea"},"vmstates":[],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../new.c:9:5","vmsd":"vmstate_\\uefff","instance_id":0}],"qom":{}}' >new.json
+fragment ../old.c 00000000000000eb "$(vmsd "vmstate_$(printf '\377')" global ../old.c:1:1)" >old.json
+object old.o old.json
+object new.o new.json
+expect 0 "old.o: warning: fragment 0 (unit ../old.c): 2 bytes in strings are not valid UTF-8" -- --extended -o mixed.json old.o new.o
+python3 -c 'import json,sys; d=json.load(open("mixed.json")); sys.exit(not (len(d["sections"]) == 1 and d["sections"][0]["description"] == "vmstate_\uefff"))' &&
+	passed=$((passed + 1)) || { echo "FAIL: old raw byte and new U+EFFF are not one symbol"; failed=$((failed + 1)); }
 
 # Units built without the plugin are named in one note (the dump lacks their
 # descriptions): archive members without a fragment, and the source files a linked

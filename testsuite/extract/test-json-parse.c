@@ -106,28 +106,28 @@ static void replaced(const char *text, const char *expected, size_t count, size_
 	json_decref(v);
 }
 
-/* Bytes that are not UTF-8 (old or foreign fragments) lose nothing else: one U+FFFD
- * each, counted for the warning. */
+/* Bytes that are not UTF-8 (old or foreign fragments) lose nothing else: byte B becomes
+ * U+EF00 + B, as the plugin writes it, counted for the warning. */
 static void invalid_utf8_replaced(void **state)
 {
 	struct json_parse_error err;
 	json_t *v;
 
-	replaced("\"\xc3\"", "\xef\xbf\xbd", 1, 1);
-	replaced("\"\xc0\xaf\"", "\xef\xbf\xbd\xef\xbf\xbd", 2, 1);           /* overlong */
-	replaced("\"\xed\xa0\x80\"", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 3, 1);  /* a surrogate */
+	replaced("\"\xc3\"", "\xee\xbf\x83", 1, 1);
+	replaced("\"\xc0\xaf\"", "\xee\xbf\x80\xee\xbe\xaf", 2, 1);           /* overlong */
+	replaced("\"\xed\xa0\x80\"", "\xee\xbf\xad\xee\xbe\xa0\xee\xbe\x80", 3, 1);  /* a surrogate */
 	replaced("\"\xf4\x90\x80\x80\"",
-		 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 4, 1); /* past U+10FFFF */
-	replaced("\"ok\\n\xff\"", "ok\n\xef\xbf\xbd", 1, 5);
-	replaced("\"vmstate_\xff\xc3\xa9\"", "vmstate_\xef\xbf\xbd\xc3\xa9", 1, 9);
+		 "\xee\xbf\xb4\xee\xbe\x90\xee\xbe\x80\xee\xbe\x80", 4, 1); /* past U+10FFFF */
+	replaced("\"ok\\n\xff\"", "ok\n\xee\xbf\xbf", 1, 5);
+	replaced("\"vmstate_\xff\xc3\xa9\"", "vmstate_\xee\xbf\xbf\xc3\xa9", 1, 9);
 	/* In a key too, and the rest of the object is kept. */
 	v = json_parse("{\"\xe9\": 1, \"b\": \"\xe9t\xe9\"}",
 		       strlen("{\"\xe9\": 1, \"b\": \"\xe9t\xe9\"}"), &err);
 	assert_non_null(v);
 	assert_int_equal(err.replaced, 3);
-	assert_int_equal(json_integer_value(json_object_get(v, "\xef\xbf\xbd")), 1);
+	assert_int_equal(json_integer_value(json_object_get(v, "\xee\xbf\xa9")), 1);
 	assert_string_equal(json_string_value(json_object_get(v, "b")),
-			    "\xef\xbf\xbdt\xef\xbf\xbd");
+			    "\xee\xbf\xa9t\xee\xbf\xa9");
 	json_decref(v);
 	/* Valid text replaces nothing. */
 	v = json_parse("\"caf\xc3\xa9\"", 7, &err);

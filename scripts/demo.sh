@@ -33,8 +33,9 @@ run() {
 	echo "$shown"
 	(cd "$repo" && "$@") 2>"$work/stderr"
 	got=$?
-	# What the command said on stderr, but for vmstate-diff's progress (src: and dest:).
-	grep -Ev '^vmstate-diff: (src|dest): ' "$work/stderr"
+	# What the command said on stderr, but for vmstate-diff's progress and notes.
+	grep -v '^vmstate-diff: ' "$work/stderr"
+	grep -E '^vmstate-diff: (error|warning)' "$work/stderr"
 	if [ "$got" != "$want" ]; then
 		echo "demo: error: '$*' exited with status $got, not $want" >&2
 		exit 1
@@ -53,7 +54,8 @@ echo "demo: vmstate-check exit status $status: $status problems (the machine-typ
 	"not counted); each is explained in docs/scenarios.md"
 
 step "2. vmstate-diff: two commits of a git repository, checked both ways, no emulator run"
-sh "$top/testsuite/diff/make-example-repo.sh" "$vsrc" "$repo" || exit 1
+sh "$top/testsuite/diff/make-example-repo.sh" "$vsrc" "$repo" >"$work/make-repo.log" 2>&1 || {
+	cat "$work/make-repo.log" >&2; echo "demo: error: cannot make the repository" >&2; exit 1; }
 # How vmstate-diff gets the compile commands of this make-built tree (the settings for
 # QEMU are in contrib/qemu.vmstate-diff).
 cat >"$repo/.vmstate-diff" <<CONFIG

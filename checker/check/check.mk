@@ -16,8 +16,10 @@ $(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h $(COMMON_HDRS) \
 	@mkdir -p $(dir $@)
 	$(CC) $(VMC_CFLAGS) -c $< -o $@
 
-$(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm
+# --wire: the wire-level verdicts (checker/wire).
+$(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(WIRE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm \
+		$(WIRE_LIB) $(WIRE_LIBS)
 
 ALL_TARGETS += $(VMC_BIN)
 

@@ -199,8 +199,12 @@ static bool tracked_under(const char *dir, const char *path)
 
 static void borrow_subprojects(const char *repo, const char *dir, const char *log)
 {
+	/* A revision without subprojects/ has no use for them. */
+	char *to_root = xasprintf("%s/subprojects", dir);
+	bool wanted = vd_is_dir(to_root);
+	free(to_root);
 	char *from_root = xasprintf("%s/subprojects", repo);
-	DIR *d = opendir(from_root);
+	DIR *d = wanted ? opendir(from_root) : NULL;
 	if (!d) {
 		free(from_root);
 		return;

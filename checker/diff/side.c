@@ -75,6 +75,7 @@ static void checkout(const struct vd_options *o, struct vd_side *s)
 	s->roots.src = src;
 	vd_mkdirs(s->slot);
 	char *log = xasprintf("%s/git.log", s->slot);
+	vd_progress_phase(s->role, "checkout", 0);
 	if (vd_git_checkout(o->repo, src, s->commit, log) && vd_verbose)
 		vd_note("%s: worktree %s at %s", s->role, src, s->label);
 	vd_git_borrow_dependencies(o->repo, src, log);

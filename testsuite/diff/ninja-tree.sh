@@ -16,7 +16,8 @@ srcs="vl.c $(find hw migration qom util subprojects -name '*.c' | LC_ALL=C sort 
 shared="$(find hw/core migration qom util -name '*.c' | LC_ALL=C sort | sed 's|^\(.*\)\.c$|obj/\1.o|' | tr '\n' ' ')"
 cd - >/dev/null
 {
-	echo "src = $VMSTATE_SRC"
+	# Relative to the build directory, as meson writes it (../src/hw/...).
+	echo "src = $(realpath --relative-to=. "$VMSTATE_SRC")"
 	echo "cflags = -std=c11 -D_GNU_SOURCE -O2 -I\$src/include -Igen"
 	echo 'rule cc'
 	echo '  command = gcc $cflags -MD -MF $out.d -c $in -o $out'

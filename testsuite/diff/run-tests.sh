@@ -16,15 +16,8 @@ rm -rf "$work"
 mkdir -p "$work"
 repo=$work/repo
 cache=$work/cache
-failures=0
-tests=0
-
-pass() { tests=$((tests + 1)); echo "check-diff: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-diff: FAIL: $*" >&2; }
-# expect_eq WHAT EXPECTED ACTUAL
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
+. "$top/testsuite/harness.sh"
+harness_group check-diff
 # The lines of one direction's block of a vmstate-diff report.
 block() { # FILE forward|backward
 	awk -v d="== $2 migration:" 'index($0, d) == 1 { on = 1; next } /^== / { on = 0 } on' "$1"
@@ -207,7 +200,7 @@ if command -v bear >/dev/null 2>&1; then
 	expect_eq "bear: the same forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
 		"$(block "$work/9.out" forward)"
 else
-	echo "check-diff: SKIP: bear is not installed (plain make tree through bear)"
+	skip "bear is not installed (plain make tree through bear)"
 fi
 
 # 10. A ninja tree: only the units linked into the target, generated headers built first.
@@ -442,6 +435,18 @@ if grep -q "^$repo/hw/usb/broken.c:2:[0-9]*: error" "$work/16b.err" &&
 else
 	fail "user paths: $(cat "$work/16b.err")"
 fi
+# The same through a ninja tree, whose commands name the sources relative to the build
+# directory (../src/hw/...), as meson's do.
+(cd "$repo" && git checkout -q -f -B broken-hid v2 && sed -i '1a this is not C' hw/usb/dev-hid.c &&
+	git commit -q -am "broken hid" && git checkout -q -f v2)
+(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$cache" -q -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src broken-hid v2) >/dev/null 2>"$work/16f.err"
+expect_eq "user paths, relative commands: exit status 3" 3 $?
+if grep -q "^$repo/hw/usb/dev-hid.c:2:[0-9]*: error" "$work/16f.err" && [ "$(grep -c -e "$cache" -e '\.\./src/' "$work/16f.err")" = 0 ]; then
+	pass "user paths, relative commands: the error names the user's file, not ../src/ or the cache"
+else
+	fail "user paths, relative commands: $(cat "$work/16f.err")"
+fi
 sed -e 's/extra-device/new-device/g' -e 's/vmstate_extra/vmstate_new/' -e 's/EXTRA_VERSION/1/' \
 	-e '/extra-version.h/d' "$here/extra/extra-device.c" >"$repo/hw/usb/new-device.c"
 (cd "$repo" && git add -N hw/usb/new-device.c)
@@ -482,7 +487,7 @@ if command -v script >/dev/null 2>&1; then
 		fail "progress: no status line on a terminal"
 	fi
 else
-	echo "check-diff: SKIP: script(1) is not installed (progress on a terminal)"
+	skip "script(1) is not installed (progress on a terminal)"
 fi
 
 # 18. Several targets in one run: the units both share are compiled once; one report per
@@ -596,5 +601,4 @@ mkdir -p "$work/sig-cache/units/tmp/$dead/0"
 vd --cache-dir "$work/sig-cache" -q v2 v2 >/dev/null 2>&1
 if [ ! -e "$work/sig-cache/units/tmp/$dead" ]; then pass "stale: the directory of a dead run is swept"; else fail "stale: units/tmp/$dead is still there"; fi
 
-echo "check-diff: $((tests - failures)) of $tests passed"
-[ "$failures" -eq 0 ]
+harness_end

@@ -123,3 +123,4 @@ check-vmstate-src: $(foreach v,v1 v2,$(foreach f,$(VSRC_FLAVOURS),$(VSRC_BUILD)/
 	@echo "check-vmstate-src: PASS: test-qom ($$(grep -c '^\[       OK' $(VSRC_BUILD)/test-qom.log) cmocka tests)"
 	@$(VSRC_SCRIPTS)/check-tree.sh $(VSRC_DIR) $(VSRC_BUILD) $(VSRC_CHECKER) $(VSRC_EXTRACT) \
 		$(VSRC_DUMPCMP) $(VSRC_MACHINE_v1) $(VSRC_MACHINE_v2)
+	@$(VSRC_SCRIPTS)/check-wire.sh $(VSRC_BUILD) $(VSRC_CHECKER) $(VSRC_EXTRACT)

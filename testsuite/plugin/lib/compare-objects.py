@@ -6,14 +6,15 @@ usage: compare-objects.py [--producer-may-differ] WITH_PLUGIN.o WITHOUT_PLUGIN.o
 Compares every section except .vmstate_fragment, in order: name, type, flags, size,
 alignment, entry size, linked sections (by name) and contents.  Symbol tables are
 compared entry by entry with section indices replaced by section names (the fragment's
-section shifts the indices after it).  With --producer-may-differ, .debug_str may differ
+section shifts the indices after it), and so are the members of COMDAT groups, whose
+signature symbol is named.  With --producer-may-differ, .debug_str may differ
 only in the DW_AT_producer string (GCC records its command line there, -fplugin
 included) and the strings after it may move.  Prints each difference and exits 1 when there is one."""
 
 import struct
 import sys
 
-SHT_SYMTAB, SHT_NOBITS, SHT_RELA = 2, 8, 4
+SHT_SYMTAB, SHT_NOBITS, SHT_RELA, SHT_GROUP = 2, 8, 4, 17
 SHF_INFO_LINK = 0x40
 
 
@@ -30,22 +31,32 @@ def read_sections(path):
         return data[offset:data.index(b"\0", offset)].decode()
 
     names = [cstr(heads[shstrndx][4] + h[0]) for h in heads]
+
+    def symbols_of(head):
+        strtab = heads[head[6]][4]
+        symbols = []
+        for at in range(head[4], head[4] + head[5], 24):
+            st_name, st_info, st_other, st_shndx, value, st_size = \
+                struct.unpack_from("<IBBHQQ", data, at)
+            where = names[st_shndx] if 0 < st_shndx < len(names) else st_shndx
+            symbols.append((cstr(strtab + st_name), st_info, st_other, where, value,
+                            st_size))
+        return symbols
+
     out = []
     for i, h in enumerate(heads):
         name, kind, flags, _, offset, size, link, info, align, entsize = h
         body = b"" if kind == SHT_NOBITS else data[offset:offset + size]
-        if kind == SHT_SYMTAB:
-            strtab = heads[link][4]
-            symbols = []
-            for at in range(0, size, 24):
-                st_name, st_info, st_other, st_shndx, value, st_size = \
-                    struct.unpack_from("<IBBHQQ", body, at)
-                where = names[st_shndx] if 0 < st_shndx < len(names) else st_shndx
-                symbols.append((cstr(strtab + st_name), st_info, st_other, where, value,
-                                st_size))
-            body = symbols
-        linked = names[link] if link else None
         info_of = names[info] if (kind == SHT_RELA or flags & SHF_INFO_LINK) else info
+        if kind == SHT_SYMTAB:
+            body = symbols_of(h)
+        elif kind == SHT_GROUP:
+            # A flag word, then the member sections' indices; sh_info is the index of
+            # the signature symbol in the sh_link symbol table.
+            words = struct.unpack_from("<%dI" % (size // 4), body)
+            body = (words[0], [names[m] for m in words[1:]])
+            info_of = symbols_of(heads[link])[info][0]
+        linked = names[link] if link else None
         out.append({"name": names[i], "header": (kind, flags, size, align, entsize, linked,
                                                  info_of), "body": body})
     return out

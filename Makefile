@@ -44,12 +44,12 @@ $(BUILD):
 	@mkdir -p $@
 
 include checker/checker.mk
--include plugin/plugin.mk
--include testsuite/testsuite.mk
--include testsuite/vmstate-src/vmstate-src.mk
--include scripts/qemu.mk
--include contrib/contrib.mk
--include docs/docs.mk
+include plugin/plugin.mk
+include testsuite/vmstate-src/vmstate-src.mk
+include scripts/qemu.mk
+include scripts/scripts.mk
+include contrib/contrib.mk
+include docs/docs.mk
 
 all: $(ALL_TARGETS)
 demo: deps-build

@@ -2,27 +2,51 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # CI check of a branch: the static vmstate dumps of the merge base and of the tip are
 # checked both ways with vmstate-diff, and the tip against every baseline dump.
-# The job fails with the checker's messages.
-#   vmstate-ci.sh [BASE-REV [TIP-REV]]
-# BASE-REV defaults to $VMSTATE_CI_BASE, else origin/master; TIP-REV to HEAD.
-# Environment: VMSTATE_DIFF (program, default vmstate-diff), VMSTATE_BASELINES (a
-# directory of baseline dumps, see docs/baselines.md), VMSTATE_CACHE (keep it between
-# jobs: it holds the fragment cache and the build directories).
-# The repository's .vmstate-diff says how to configure and which target to check.
+# The job fails with the checker's messages.  contrib/gitlab-ci-vmstate.yml runs it.
+usage() {
+	cat <<'USAGE'
+Usage: vmstate-ci.sh [BASE-REV [TIP-REV]] [-- VMSTATE-DIFF-OPTION...]
+Check live migration between TIP-REV (default: HEAD) and its merge base with BASE-REV
+(default: $VMSTATE_CI_BASE, else origin/master), both ways, with vmstate-diff; then
+TIP-REV forward from each baseline dump in $VMSTATE_BASELINES.  Options after -- go to
+every vmstate-diff run (for example --config FILE: how to configure the tree and which
+emulator to check; without it, the repository's .vmstate-diff).
+
+Environment:
+  VMSTATE_DIFF       the vmstate-diff program (default: vmstate-diff)
+  VMSTATE_BASELINES  a directory of baseline dumps (docs/baselines.md); empty: none
+  VMSTATE_CACHE      vmstate-diff's cache; keep its diff/units between jobs
+
+Exit status: 0 no problem, 1 problems (the checker's messages are printed), 2 usage
+error, 3 failure (no merge base, or a vmstate-diff step failed).
+USAGE
+}
 set -u
 diff_prog=${VMSTATE_DIFF:-vmstate-diff}
-base_rev=${1:-${VMSTATE_CI_BASE:-origin/master}}
-tip=${2:-HEAD}
+base_rev= tip=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--) shift; break ;;
+	-h|--help) usage; exit 0 ;;
+	-*) echo "vmstate-ci: error: unknown option '$1' (options for vmstate-diff go after --)" >&2; exit 2 ;;
+	*) if [ -z "$base_rev" ]; then base_rev=$1
+	   elif [ -z "$tip" ]; then tip=$1
+	   else echo "vmstate-ci: error: too many revisions: '$1'" >&2; exit 2; fi ;;
+	esac
+	shift
+done
+base_rev=${base_rev:-${VMSTATE_CI_BASE:-origin/master}}
+tip=${tip:-HEAD}
 base=$(git merge-base "$base_rev" "$tip") || {
 	echo "vmstate-ci: error: no merge base of $base_rev and $tip" >&2; exit 3; }
 status=0
 echo "vmstate-ci: $base_rev (merge base $base) <-> $tip"
-"$diff_prog" "$base" "$tip" || status=$?
+"$diff_prog" "$@" "$base" "$tip" || status=$?
 if [ -n "${VMSTATE_BASELINES:-}" ]; then
 	for dump in "$VMSTATE_BASELINES"/*.json; do
 		[ -f "$dump" ] || continue
 		echo "vmstate-ci: baseline $dump -> $tip"
-		"$diff_prog" --direction forward --src-dump "$dump" "$tip" || {
+		"$diff_prog" "$@" --direction forward --src-dump "$dump" "$tip" || {
 			s=$?; [ $s -gt $status ] && status=$s; }
 	done
 fi

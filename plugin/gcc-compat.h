@@ -37,6 +37,12 @@
 #error "vmstate.so supports GCC 11 to 15"
 #endif
 
+/* Every string of the fragment goes through vx_json_string (tree-eval.cc, the one file
+ * that defines VX_STRING_SANITIZER): jansson's own constructors are poisoned elsewhere. */
+#ifndef VX_STRING_SANITIZER
+#pragma GCC poison json_string json_stringn json_string_nocheck json_stringn_nocheck
+#endif
+
 /* The plugin's entry points (plugin_init, plugin_is_GPL_compatible): everything else is
  * built hidden (-fvisibility=hidden in plugin.mk). */
 #define VX_VISIBLE __attribute__ ((visibility ("default")))

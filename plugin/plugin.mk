@@ -94,7 +94,6 @@ install-plugin: $(PLUGIN_SO)
 	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(GCC_PLUGINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(GCC_PLUGINDIR)/vmstate.so
 	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/vmstate.so
-	install -m 644 docs/man/vmstate-plugin.1 $(DESTDIR)$(MANDIR)/man1/vmstate-plugin.1
 
 # The GCC matrix (docs/gcc-matrix.md); not part of `make check`.  GCC is 11 to 15: 11 and
 # 12 from the host, 13 and 14 in a Debian trixie root, 15 in a sid root

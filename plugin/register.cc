@@ -10,13 +10,22 @@
 
 static json_t *unit_registers;
 
+/* True when NAME is one of the family's: vmstate_register*, and QEMU's
+ * vmstate_replace_hack_for_ppc, which unregisters and registers again. */
+static bool
+family_name (const char *name)
+{
+	return strncmp (name, "vmstate_register", 16) == 0
+	       || strcmp (name, "vmstate_replace_hack_for_ppc") == 0;
+}
+
 /* The index of FNDECL's parameter that is a pointer to a VMStateDescription when it
- * is of the family (its name starts with "vmstate_register"), else -1. */
+ * is of the family, else -1. */
 static int
 description_parameter (tree fndecl)
 {
 	if (!fndecl || !DECL_NAME (fndecl)
-	    || strncmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)), "vmstate_register", 16) != 0)
+	    || !family_name (IDENTIFIER_POINTER (DECL_NAME (fndecl))))
 		return -1;
 	int i = 0;
 	for (tree arg = TYPE_ARG_TYPES (TREE_TYPE (fndecl)); arg && arg != void_list_node;

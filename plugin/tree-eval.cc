@@ -1,30 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Reading C initializers by name: see tree-eval.h.
+/* The string sanitizer lives here: the only user of jansson's string constructors. */
+#define VX_STRING_SANITIZER
 #include "tree-eval.h"
 
 #include <string.h>
-
-const char *
-vx_type_name (tree type)
-{
-	if (!type)
-		return NULL;
-	tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
-	if (!name)
-		name = TYPE_NAME (type);
-	if (name && TREE_CODE (name) == TYPE_DECL)
-		name = DECL_NAME (name);
-	return name && TREE_CODE (name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER (name) : NULL;
-}
-
-bool
-vx_struct_named (tree type, const char *name)
-{
-	while (type && TREE_CODE (type) == ARRAY_TYPE)
-		type = TREE_TYPE (type);
-	return type && TREE_CODE (TYPE_MAIN_VARIANT (type)) == RECORD_TYPE
-	       && vx_type_named (type, name);
-}
 
 static const char *
 type_name_string (tree type)
@@ -35,6 +15,15 @@ type_name_string (tree type)
 	if (name && TREE_CODE (name) == IDENTIFIER_NODE)
 		return IDENTIFIER_POINTER (name);
 	return NULL;
+}
+
+const char *
+vx_type_name (tree type)
+{
+	if (!type)
+		return NULL;
+	const char *name = type_name_string (TYPE_MAIN_VARIANT (type));
+	return name ? name : type_name_string (type);
 }
 
 bool
@@ -52,6 +41,15 @@ vx_type_named (tree type, const char *name)
 		return false;
 	own = type_name_string (main);
 	return own && strcmp (own, name) == 0;
+}
+
+bool
+vx_struct_named (tree type, const char *name)
+{
+	while (type && TREE_CODE (type) == ARRAY_TYPE)
+		type = TREE_TYPE (type);
+	return type && TREE_CODE (TYPE_MAIN_VARIANT (type)) == RECORD_TYPE
+	       && vx_type_named (type, name);
 }
 
 tree

@@ -22,6 +22,12 @@ vx_unknown (location_t loc, const char *context, const char *fmt, ...)
 	return unknown;
 }
 
+bool
+vx_is_unknown (const json_t *v)
+{
+	return json_is_object (v) && json_object_get (v, "unknown");
+}
+
 void
 vx_list_unknown (json_t *list, location_t loc, const char *context, const char *why)
 {

@@ -12,6 +12,9 @@
 json_t *vx_unknown (location_t loc, const char *context, const char *fmt, ...)
 	ATTRIBUTE_PRINTF_3;
 
+/* True when V is an UNKNOWN object. */
+bool vx_is_unknown (const json_t *v);
+
 /* Lists WHY at LOC (belonging to CONTEXT) in LIST, or in the unit's "unknowns" when
  * LIST is NULL, and notes it under -fplugin-arg-vmstate-verbose: what every unknown of
  * the fragment goes through (the QOM IR's own nodes too). */

@@ -386,20 +386,19 @@ field_json (tree entry, tree flags_type, const reading &owner)
 	json_object_set_new (f, "loc", vx_loc_json (r.loc));
 	json_object_set_new (f, "version_id", int_member (entry, "version_id", r));
 
-	bool present;
-	tree exists = vx_member (entry, "field_exists", &present);
+	/* One reading of .field_exists: the legacy boolean says whether it is set, so an
+	 * UNKNOWN FUNC (a non-zero integer, say) still makes it true. */
+	json_t *exists = func_member (entry, "field_exists", r);
 	long long value;
-	exists = vx_strip_casts (exists);
-	if (!present || (vx_int (exists, &value) && value == 0))
+	bool present;
+	tree bare = vx_strip_casts (vx_member (entry, "field_exists", &present));
+	if (json_is_null (exists))
 		json_object_set_new (f, "field_exists", json_false ());
-	else if (TREE_CODE (exists) == ADDR_EXPR || vx_int (exists, &value))
+	else if (!vx_is_unknown (exists) || vx_int (bare, &value))
 		json_object_set_new (f, "field_exists", json_true ());
 	else
-		json_object_set_new (f, "field_exists",
-				     vx_unknown (r.loc, r.context,
-						 ".field_exists is not a function address"));
-
-	json_object_set_new (f, "exists", func_member (entry, "field_exists", r));
+		json_object_set (f, "field_exists", exists);
+	json_object_set_new (f, "exists", exists);
 
 	static const char *const sizes[] = { "size", "num", "start", "offset",
 		"struct_version_id", "size_offset", "num_offset" };

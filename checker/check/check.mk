@@ -16,8 +16,10 @@ $(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h $(COMMON_HDRS) \
 	@mkdir -p $(dir $@)
 	$(CC) $(VMC_CFLAGS) -c $< -o $@
 
-$(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm
+# --wire: the wire-level verdicts (checker/wire).
+$(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(WIRE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm \
+		$(WIRE_LIB) $(WIRE_LIBS)
 
 ALL_TARGETS += $(VMC_BIN)
 
@@ -41,6 +43,5 @@ vc-regen-printable:
 install-vmstate-check: $(VMC_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(VMC_BIN) $(DESTDIR)$(BINDIR)/vmstate-check
-	install -m 644 docs/man/vmstate-check.1 $(DESTDIR)$(MANDIR)/man1/vmstate-check.1
 	install -m 644 docs/vmstate-check.md $(DESTDIR)$(DOCDIR)/vmstate-check.md
 INSTALL_TARGETS += install-vmstate-check

@@ -9,6 +9,7 @@
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
 #include "../common/version.h"
+#include "../wire/wire.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -19,7 +20,8 @@
 
 #define PROG "vmstate-check"
 #define USAGE "usage: " PROG " [-h] [--version] [--color WHEN] -s SRC -d DEST [--reverse]\n" \
-	"                     [--waivers FILE] [--suggest-waivers FILE]\n"
+	"                     [--waivers FILE] [--suggest-waivers FILE]\n" \
+	"                     [--renames {10.0,newest}]\n"
 
 static const char help_text[] =
 	USAGE
@@ -43,7 +45,10 @@ static const char help_text[] =
 	"                        report its waivers that match nothing (docs/waivers.md)\n"
 	"  --suggest-waivers FILE\n"
 	"                        write a waiver file to FILE with a record for each\n"
-	"                        difference reported, each reason left to fill in\n";
+	"                        difference reported, each reason left to fill in\n"
+	"  --renames {10.0,newest}\n"
+	"                        the built-in rename tables of QEMU 10.0's script, or of\n"
+	"                        the newest upstream release (the default)\n";
 
 /* Exit statuses (docs/man/vmstate-check.1): problems not waived (capped at 255) on
  * success, 2 for usage, 255 for bad input and for what could not be written. */
@@ -67,6 +72,7 @@ struct options {
 	const char *waivers;
 	const char *suggest;  /* --suggest-waivers FILE */
 	bool reverse;
+	bool renames_10_0;    /* --renames=10.0 */
 };
 
 /* Like argparse: a value may not look like an option, except "-" and negative numbers. */
@@ -80,7 +86,7 @@ static bool looks_like_option(const char *arg)
 }
 
 enum option { OPT_HELP, OPT_VERSION, OPT_COLOR, OPT_SRC, OPT_DEST, OPT_REVERSE, OPT_WAIVERS,
-	       OPT_SUGGEST, N_OPTIONS };
+	       OPT_SUGGEST, OPT_RENAMES, N_OPTIONS };
 
 static const struct {
 	const char *name;   /* long, without "--" */
@@ -96,6 +102,7 @@ static const struct {
 	[OPT_REVERSE] = { "reverse", 0, false, "--reverse" },
 	[OPT_WAIVERS] = { "waivers", 0, true, "--waivers" },
 	[OPT_SUGGEST] = { "suggest-waivers", 0, true, "--suggest-waivers" },
+	[OPT_RENAMES] = { "renames", 0, true, "--renames" },
 };
 
 /* The long option that ARG (LEN bytes, without "--") names or abbreviates, or -1. */
@@ -155,6 +162,12 @@ static void value_option(int opt, const char *value, struct options *o)
 	case OPT_DEST: o->dest = value; break;
 	case OPT_WAIVERS: o->waivers = value; break;
 	case OPT_SUGGEST: o->suggest = value; break;
+	case OPT_RENAMES:
+		if (vmc_renames_from_name(value) < 0)
+			usage_error("argument --renames: invalid choice: '%s' (choose from '10.0', "
+				    "'newest')", value);
+		o->renames_10_0 = vmc_renames_from_name(value) == VMC_RENAMES_10_0;
+		break;
 	case OPT_COLOR:
 		if (!diag_parse_color(value, &mode))
 			usage_error("argument --color: invalid choice: '%s' (choose from 'never', "
@@ -247,18 +260,14 @@ int main(int argc, char **argv)
 {
 	diag_init(PROG, &exits);
 	struct options o = { 0 };
+	if (vmw_requested(argc, argv))
+		return vmw_main(argc, argv, PROG);
 	parse_args(argc, argv, &o);
 
-	struct vmc_options check = { .reverse = o.reverse, .findings = o.suggest != NULL };
-	if (o.waivers) {
-		char *error = NULL;
-		check.waivers = vw_load(o.waivers, &error);
-		if (!check.waivers) {
-			fprintf(stderr, "%s\n", error);
-			free(error);
-			return exits.input;
-		}
-	}
+	struct vmc_options check = { .reverse = o.reverse, .findings = o.suggest != NULL,
+				     .renames_10_0 = o.renames_10_0 };
+	if (o.waivers && !(check.waivers = vw_load_or_report(o.waivers)))
+		return exits.input;
 	struct vmc_result r;
 	if (vmc_check_files(o.src, o.dest, &check, &r) == exits.input && r.error_where) {
 		diag_error(r.error_where, "%s", r.error_text);

@@ -29,6 +29,7 @@ static const char *const key_text[N_KEYS] = {
 	"size", "version_id"
 };
 static int64_t key_id[N_KEYS];  /* -1: no dump has the key */
+static enum vmc_renames renames_in_use;  /* of the run */
 
 static void find_keys(const struct vc_strings *strings)
 {
@@ -257,7 +258,7 @@ static bool fields_match(const struct vc_value *name, const struct vc_value *s_f
 	vc_require_hashable(name, "the description name");
 	for (size_t i = 0; i < vmc_n_field_renames; i++) {
 		const struct vmc_field_renames *r = &vmc_field_renames[i];
-		if (is_text(name, r->scope))
+		if (r->since <= renames_in_use && is_text(name, r->scope))
 			return in_names(r->names, s_field) && in_names(r->names, d_field);
 	}
 	return false;
@@ -535,6 +536,7 @@ int vmc_compare_dumps(struct vmc_run *run, const struct vc_doc *src_doc,
 	/* The roots are copied: the view arena is reset for each section. */
 	struct vc_value src, dest;
 	find_keys(src_doc->strings);
+	renames_in_use = run->renames;
 	vc_item_root(src_doc, &src);
 	vc_item_root(dest_doc, &dest);
 	return compare_roots(run, &src, &dest);

@@ -5,6 +5,7 @@
 #ifndef VMSTATE_CHECK_RULES_H
 #define VMSTATE_CHECK_RULES_H
 
+#include "renames.h"
 #include "vc_value.h"
 #include "../common/arena.h"
 #include "../common/findings.h"
@@ -30,6 +31,7 @@ struct vmc_run {
 	int problems;            /* capped at 255, like the exit status */
 	struct vw_set *waivers;  /* accepted differences (--waivers), or NULL */
 	size_t waived;           /* messages left out because a waiver matched them */
+	enum vmc_renames renames;  /* the rename tables of this release (default: newest) */
 	/* With keep_findings, every finding (waived ones and the warning too, not the
 	 * dangling prefix) is also kept here, its strings in finding_arena. */
 	bool keep_findings;

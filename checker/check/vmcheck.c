@@ -71,6 +71,7 @@ static void check(struct vmc_state *st, const struct inputs *in, const struct vm
 		note_sections(o->waivers, o->reverse ? &st->dest : &st->src,
 			      o->reverse ? &st->src : &st->dest);
 	st->run.out = &st->out;
+	st->run.renames = o->renames_10_0 ? VMC_RENAMES_10_0 : VMC_RENAMES_NEWEST;
 	st->run.waivers = o->waivers;
 	st->run.keep_findings = o->findings;
 	if (o->reverse)
@@ -108,7 +109,7 @@ static void other_way(struct vmc_state *st, const struct vmc_options *o, struct 
 	struct vc_doc *from = o->reverse ? &st->src : &st->dest;
 	struct vc_doc *to = o->reverse ? &st->dest : &st->src;
 	note_sections(o->waivers, from, to);
-	struct vmc_run run = { .out = out, .waivers = o->waivers };
+	struct vmc_run run = { .out = out, .waivers = o->waivers, .renames = st->run.renames };
 	vmc_compare_dumps(&run, from, to);
 	vc_fail_target = outer;
 }

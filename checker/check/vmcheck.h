@@ -38,6 +38,7 @@ struct vmc_options {
 	bool reverse;            /* check DEST -> SRC, as --reverse */
 	bool findings;           /* keep the findings as data */
 	struct vw_set *waivers;  /* or NULL */
+	bool renames_10_0;       /* QEMU 10.0's rename tables, not the newest (--renames=10.0) */
 };
 
 struct vmc_state;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "alloc.h"
 #include "diag.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,15 +55,9 @@ char *xstrndup(const char *s, size_t len)
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
-	va_list again;
-	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (n < 0)
-		diag_fatal_internal("cannot format a message (\"%s\")", fmt);
-	char *p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	return p;
+	struct strbuf sb = STRBUF_INIT;
+	sb_vprintf(&sb, fmt, ap);
+	return sb_take(&sb);
 }
 
 char *xasprintf(const char *fmt, ...)

@@ -106,7 +106,7 @@ const char *vd_cache_file_hash(struct vd_cache *c, const char *path)
 		}
 	}
 	if (!s->path) {
-		s->path = vd_xstrdup(path);
+		s->path = xstrdup(path);
 		m->used++;
 	}
 	hash_file(path, s->hash);
@@ -119,10 +119,16 @@ const char *vd_cache_file_hash(struct vd_cache *c, const char *path)
 	return s->hash;
 }
 
+void vd_cache_recheck(struct vd_cache *c)
+{
+	for (size_t i = 0; i < c->memo->cap; i++)
+		c->memo->slots[i].checked = false;
+}
+
 /* The stat cache: "HASH SIZE MTIME_S MTIME_NS CTIME_S CTIME_NS INO PATH" lines. */
 static char *stat_cache_path(struct vd_cache *c)
 {
-	return vd_printf("%s/stat-cache", c->dir);
+	return xasprintf("%s/stat-cache", c->dir);
 }
 
 static void load_stat_cache(struct vd_cache *c)
@@ -146,7 +152,7 @@ static void load_stat_cache(struct vd_cache *c)
 		struct memo_slot *s = memo_find(m, l + off);
 		if (s->path)
 			continue;
-		e.path = vd_xstrdup(l + off);
+		e.path = xstrdup(l + off);
 		memcpy(e.hash, hash, VD_HEX_LEN);
 		*s = e;
 		m->used++;
@@ -161,35 +167,35 @@ void vd_cache_close(struct vd_cache *c)
 	/* A file changed in the last seconds may change again within its time stamp's
 	 * granularity: such entries are not kept. */
 	long long recent = (long long)time(NULL) - 2;
-	struct vd_str b = { 0 };
+	struct strbuf b = { 0 };
 	for (size_t i = 0; i < c->memo->cap; i++) {
 		const struct memo_slot *s = &c->memo->slots[i];
 		if (!s->path || s->size < 0 || strcmp(s->hash, "missing") == 0 ||
 		    s->mtime_s >= recent || s->ctime_s >= recent || strchr(s->path, '\n'))
 			continue;
-		vd_str_addf(&b, "%s %lld %lld %lld %lld %lld %lld %s\n", s->hash, s->size, s->mtime_s,
+		sb_printf(&b, "%s %lld %lld %lld %lld %lld %lld %s\n", s->hash, s->size, s->mtime_s,
 			    s->mtime_ns, s->ctime_s, s->ctime_ns, s->ino, s->path);
 	}
 	char *path = stat_cache_path(c);
-	if (!vd_write_file(path, b.s ? b.s : "", b.len))
+	if (!write_atomic(path, b.data ? b.data : "", b.len))
 		vd_warn("cannot write %s: %s", path, strerror(errno));
 	free(path);
-	free(b.s);
+	free(b.data);
 }
 
 void vd_cache_open(struct vd_cache *c, const char *dir, const char *plugin)
 {
 	memset(c, 0, sizeof *c);
-	c->dir = vd_xstrdup(dir);
+	c->dir = xstrdup(dir);
 	c->memo = calloc(1, sizeof *c->memo);
 	if (!c->memo)
 		vd_die("out of memory");
 	memo_grow(c->memo);
 	load_stat_cache(c);
-	char *p = vd_printf("%s/manifests", dir);
+	char *p = xasprintf("%s/manifests", dir);
 	vd_mkdirs(p);
 	free(p);
-	p = vd_printf("%s/fragments", dir);
+	p = xasprintf("%s/fragments", dir);
 	vd_mkdirs(p);
 	free(p);
 	const char *h = vd_cache_file_hash(c, plugin);
@@ -213,14 +219,14 @@ static char *portable_path(const struct vd_roots *r, const char *abs)
 	const char *rest;
 	/* The build root may lie inside the source root: test it first. */
 	if (under(abs, r->build, &rest))
-		return vd_printf("@B@/%s", rest);
+		return xasprintf("@B@/%s", rest);
 	if (under(abs, r->src, &rest))
-		return vd_printf("@S@/%s", rest);
-	return vd_xstrdup(abs);
+		return xasprintf("@S@/%s", rest);
+	return xstrdup(abs);
 }
 
 /* A recorded path made absolute for this side, in a reused buffer. */
-static const char *local_path_buf(const struct vd_roots *r, const char *portable, struct vd_str *b)
+static const char *local_path_buf(const struct vd_roots *r, const char *portable, struct strbuf *b)
 {
 	const char *root = NULL;
 	if (strncmp(portable, "@B@/", 4) == 0)
@@ -230,10 +236,10 @@ static const char *local_path_buf(const struct vd_roots *r, const char *portable
 	if (!root)
 		return portable;
 	b->len = 0;
-	vd_str_adds(b, root);
-	vd_str_add(b, "/", 1);
-	vd_str_adds(b, portable + 4);
-	return b->s;
+	sb_puts(b, root);
+	sb_add(b, "/", 1);
+	sb_puts(b, portable + 4);
+	return b->data;
 }
 
 /* The path in a compile command argument: a plain word, or the path glued to a
@@ -260,16 +266,16 @@ static char *portable_arg(const struct vd_roots *r, const char *dir, const char 
 {
 	const char *prefix, *path = arg_path(arg, &prefix);
 	if (!path)
-		return vd_xstrdup(arg);
+		return xstrdup(arg);
 	char *abs = vd_normalize_path(dir, path);
 	char *p = portable_path(r, abs);
 	free(abs);
 	/* A word that names nothing under a root stays as it was. */
 	if (p[0] != '@') {
 		free(p);
-		return vd_xstrdup(arg);
+		return xstrdup(arg);
 	}
-	char *out = vd_printf("%s%s", prefix, p);
+	char *out = xasprintf("%s%s", prefix, p);
 	free(p);
 	return out;
 }
@@ -278,12 +284,12 @@ char *vd_rebase_arg(const char *from, const char *to, const char *dir, const cha
 {
 	const char *prefix, *path = arg_path(arg, &prefix);
 	if (!path)
-		return vd_xstrdup(arg);
+		return xstrdup(arg);
 	char *abs = vd_normalize_path(dir, path);
 	const char *rest;
-	char *out = under(abs, from, &rest) ? vd_printf("%s%s%s%s", prefix, to, *rest ? "/" : "",
+	char *out = under(abs, from, &rest) ? xasprintf("%s%s%s%s", prefix, to, *rest ? "/" : "",
 						       rest)
-					    : vd_xstrdup(arg);
+					    : xstrdup(arg);
 	free(abs);
 	return out;
 }
@@ -298,16 +304,16 @@ static void add_compiler(struct vd_sha256 *s, const char *compiler)
 		vd_sha256_update_str(s, last_identity);
 		return;
 	}
-	struct vd_str id = { 0 };
+	struct strbuf id = { 0 };
 	char *found = NULL;
 	if (strchr(compiler, '/')) {
-		found = vd_xstrdup(compiler);
+		found = xstrdup(compiler);
 	} else {
 		const char *path = getenv("PATH");
-		char *copy = vd_xstrdup(path ? path : "/usr/bin:/bin");
+		char *copy = xstrdup(path ? path : "/usr/bin:/bin");
 		for (char *save, *d = strtok_r(copy, ":", &save); d && !found;
 		     d = strtok_r(NULL, ":", &save)) {
-			char *cand = vd_printf("%s/%s", d, compiler);
+			char *cand = xasprintf("%s/%s", d, compiler);
 			if (access(cand, X_OK) == 0)
 				found = cand;
 			else
@@ -322,15 +328,15 @@ static void add_compiler(struct vd_sha256 *s, const char *compiler)
 		if (real && stat(real, &st) == 0)
 			snprintf(buf, sizeof buf, "%lld:%lld.%09ld", (long long)st.st_size,
 				 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-		vd_str_adds(&id, real ? real : found);
+		sb_puts(&id, real ? real : found);
 		free(real);
 	}
-	vd_str_addf(&id, "|%s|%s", compiler, buf);
+	sb_printf(&id, "|%s|%s", compiler, buf);
 	free(found);
 	free(last_compiler);
 	free(last_identity);
-	last_compiler = vd_xstrdup(compiler);
-	last_identity = vd_str_take(&id);
+	last_compiler = xstrdup(compiler);
+	last_identity = sb_take(&id);
 	vd_sha256_update_str(s, last_identity);
 }
 
@@ -362,12 +368,12 @@ void vd_cache_unit_key(struct vd_cache *c, const struct vd_tu *tu, const struct 
 
 static char *manifest_path(struct vd_cache *c, const char *key)
 {
-	return vd_printf("%s/manifests/%.2s/%s", c->dir, key, key);
+	return xasprintf("%s/manifests/%.2s/%s", c->dir, key, key);
 }
 
 static char *fragment_path(struct vd_cache *c, const char *fkey)
 {
-	return vd_printf("%s/fragments/%.2s/%s.vmfrag.json", c->dir, fkey, fkey);
+	return xasprintf("%s/fragments/%.2s/%s.vmfrag.json", c->dir, fkey, fkey);
 }
 
 /* A manifest is text:
@@ -386,7 +392,7 @@ char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots
 		return NULL;
 	}
 	char *result = NULL;
-	struct vd_str buf = { 0 };
+	struct strbuf buf = { 0 };
 	char *save;
 	char *line = strtok_r(text, "\n", &save);
 	if (!line || strcmp(line, CACHE_FORMAT) != 0)
@@ -418,7 +424,7 @@ char *vd_cache_lookup(struct vd_cache *c, const char *key, const struct vd_roots
 	}
 out:
 	free(text);
-	free(buf.s);
+	free(buf.data);
 	if (result)
 		c->hits++;
 	else
@@ -442,29 +448,29 @@ static void parse_depfile(const char *text, struct vd_strv *deps)
 			p += (*p == '\\') ? 2 : 1;
 		if (!*p)
 			return;
-		struct vd_str w = { 0 };
+		struct strbuf w = { 0 };
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
 			if (*p == '\\' && p[1] == '\n')
 				break;
 			if (*p == '\\' && (p[1] == ' ' || p[1] == '#' || p[1] == ':')) {
-				vd_str_add(&w, p + 1, 1);
+				sb_add(&w, p + 1, 1);
 				p += 2;
 				continue;
 			}
 			if (*p == '$' && p[1] == '$') {
-				vd_str_add(&w, "$", 1);
+				sb_add(&w, "$", 1);
 				p += 2;
 				continue;
 			}
-			vd_str_add(&w, p, 1);
+			sb_add(&w, p, 1);
 			p++;
 		}
 		/* A second rule (from -MP) ends the list. */
-		if (w.len && w.s[w.len - 1] == ':') {
-			free(w.s);
+		if (w.len && w.data[w.len - 1] == ':') {
+			free(w.data);
 			return;
 		}
-		vd_strv_push(deps, vd_str_take(&w));
+		vd_strv_push(deps, sb_take(&w));
 	}
 }
 
@@ -495,7 +501,7 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 		deps.v[w] = NULL;
 	}
 
-	struct vd_str entry = { 0 };
+	struct strbuf entry = { 0 };
 	struct vd_sha256 s;
 	vd_sha256_init(&s);
 	vd_sha256_update_str(&s, key);
@@ -503,7 +509,7 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 		char *abs = vd_normalize_path(dir, deps.v[i]);
 		const char *h = vd_cache_file_hash(c, abs);
 		char *portable = portable_path(r, abs);
-		vd_str_addf(&entry, "dep %s %s\n", h, portable);
+		sb_printf(&entry, "dep %s %s\n", h, portable);
 		vd_sha256_update_str(&s, h);
 		vd_sha256_update_str(&s, portable);
 		free(portable);
@@ -514,7 +520,7 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 	vd_sha256_hex(&s, fkey);
 
 	char *fpath = fragment_path(c, fkey);
-	char *fdir = vd_printf("%s/fragments/%.2s", c->dir, fkey);
+	char *fdir = xasprintf("%s/fragments/%.2s", c->dir, fkey);
 	vd_mkdirs(fdir);
 	free(fdir);
 	if (rename(fragment, fpath) != 0)
@@ -522,12 +528,12 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 
 	/* The new entry first, then at most MAX_ENTRIES - 1 older ones. */
 	char *mpath = manifest_path(c, key);
-	char *mdir = vd_printf("%s/manifests/%.2s", c->dir, key);
+	char *mdir = xasprintf("%s/manifests/%.2s", c->dir, key);
 	vd_mkdirs(mdir);
 	free(mdir);
-	struct vd_str m = { 0 };
-	vd_str_addf(&m, "%s\nentry %s\n%send\n", CACHE_FORMAT, fkey, entry.s);
-	free(entry.s);
+	struct strbuf m = { 0 };
+	sb_printf(&m, "%s\nentry %s\n%send\n", CACHE_FORMAT, fkey, entry.data);
+	free(entry.data);
 	char *old = vd_read_file(mpath, NULL);
 	if (old && strncmp(old, CACHE_FORMAT "\n", strlen(CACHE_FORMAT) + 1) == 0) {
 		int kept = 1;
@@ -537,16 +543,16 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 			if (!e)
 				break;
 			if (strncmp(p, "entry ", 6) == 0 && strncmp(p + 6, fkey, strlen(fkey)) != 0) {
-				vd_str_add(&m, p, (size_t)(e - p) + 5);
+				sb_add(&m, p, (size_t)(e - p) + 5);
 				kept++;
 			}
 			p = e + 5;
 		}
 	}
 	free(old);
-	if (!vd_write_file(mpath, m.s, m.len))
+	if (!write_atomic(mpath, m.data, m.len))
 		vd_die("cannot write %s: %s", mpath, strerror(errno));
-	free(m.s);
+	free(m.data);
 	free(mpath);
 	return fpath;
 }

@@ -54,6 +54,9 @@ char *vd_cache_store(struct vd_cache *c, const char *key, const struct vd_roots 
 char *vd_rebase_arg(const char *from, const char *to, const char *dir, const char *arg);
 
 /* Content hash of a file (memoized for the run); "missing" when it cannot be read. */
+/* Makes the next hashes check each file's stat data again: a worktree moved to another
+ * commit in the same run (--each). */
+void vd_cache_recheck(struct vd_cache *c);
 const char *vd_cache_file_hash(struct vd_cache *c, const char *path);
 
 #endif

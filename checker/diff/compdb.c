@@ -11,7 +11,7 @@ char *vd_normalize_path(const char *dir, const char *path)
 	char *joined = vd_join(dir, path);
 	/* Components, with ".." popping the previous one. */
 	size_t n = strlen(joined);
-	char *out = vd_xmalloc(n + 2);
+	char *out = xmalloc(n + 2);
 	size_t len = 0;
 	const char *p = joined;
 	while (*p) {
@@ -50,39 +50,39 @@ bool vd_shell_split(const char *cmd, struct vd_strv *out)
 			p++;
 		if (!*p)
 			return true;
-		struct vd_str w = { 0 };
-		vd_str_add(&w, "", 0);
+		struct strbuf w = { 0 };
+		sb_add(&w, "", 0);
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
 			if (*p == '\\' && p[1]) {
-				vd_str_add(&w, p + 1, 1);
+				sb_add(&w, p + 1, 1);
 				p += 2;
 			} else if (*p == '\'') {
 				const char *e = strchr(p + 1, '\'');
 				if (!e) {
-					free(w.s);
+					free(w.data);
 					return false;
 				}
-				vd_str_add(&w, p + 1, (size_t)(e - p - 1));
+				sb_add(&w, p + 1, (size_t)(e - p - 1));
 				p = e + 1;
 			} else if (*p == '"') {
 				p++;
 				while (*p && *p != '"') {
 					if (*p == '\\' && p[1] && strchr("\"\\$`\n", p[1]))
 						p++;
-					vd_str_add(&w, p, 1);
+					sb_add(&w, p, 1);
 					p++;
 				}
 				if (*p != '"') {
-					free(w.s);
+					free(w.data);
 					return false;
 				}
 				p++;
 			} else {
-				vd_str_add(&w, p, 1);
+				sb_add(&w, p, 1);
 				p++;
 			}
 		}
-		vd_strv_push(out, vd_str_take(&w));
+		vd_strv_push(out, sb_take(&w));
 	}
 }
 
@@ -112,7 +112,7 @@ void vd_compdb_read(const char *path, struct vd_compdb *db)
 	if (!json_is_array(root))
 		vd_die("%s: not a compilation database (the top level is not an array)", path);
 	db->n = json_array_size(root);
-	db->tus = vd_xmalloc(sizeof *db->tus * (db->n ? db->n : 1));
+	db->tus = xmalloc(sizeof *db->tus * (db->n ? db->n : 1));
 	for (size_t i = 0; i < db->n; i++) {
 		json_t *e = json_array_get(root, i);
 		if (!json_is_object(e))
@@ -136,7 +136,7 @@ void vd_compdb_read(const char *path, struct vd_compdb *db)
 				if (!json_is_string(a))
 					vd_die("%s: entry %zu: \"arguments\"[%zu] is not a string", path,
 					       i, k);
-				vd_strv_push(&tu->args, vd_xstrdup(json_string_value(a)));
+				vd_strv_push(&tu->args, xstrdup(json_string_value(a)));
 			}
 		} else {
 			const char *cmd = str_member(e, "command", path, i, false);
@@ -184,6 +184,45 @@ static bool is_launcher(const char *arg)
 	return strcmp(b, "ccache") == 0 || strcmp(b, "sccache") == 0 || strcmp(b, "distcc") == 0;
 }
 
+const char *vd_tu_compiler(const struct vd_tu *tu)
+{
+	size_t k = 0;
+	while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
+		k++;
+	return tu->args.n ? tu->args.v[k] : "";
+}
+
+bool vd_tu_is_clang(const struct vd_tu *tu)
+{
+	return strncmp(base_name(vd_tu_compiler(tu)), "clang", 5) == 0;
+}
+
+void vd_compdb_set_compiler(struct vd_compdb *db, const char *cc)
+{
+	for (size_t i = 0; i < db->n; i++) {
+		struct vd_tu *tu = &db->tus[i];
+		size_t k = 0;
+		while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
+			k++;
+		if (k >= tu->args.n)
+			continue;
+		free(tu->args.v[k]);
+		tu->args.v[k] = xstrdup(cc);
+		size_t w = k + 1;
+		for (size_t r = k + 1; r < tu->args.n; r++) {
+			const char *a = tu->args.v[r];
+			bool warning = strncmp(a, "-W", 2) == 0 && strncmp(a, "-Wp,", 4) != 0 &&
+				       strncmp(a, "-Wa,", 4) != 0 && strncmp(a, "-Wl,", 4) != 0;
+			if (warning)
+				free(tu->args.v[r]);
+			else
+				tu->args.v[w++] = tu->args.v[r];
+		}
+		tu->args.n = w;
+		tu->args.v[w] = NULL;
+	}
+}
+
 /* TU's compiler and options without the launcher, the object and dependency options and
  * the build's own vmstate plugin; without the source file too when DROP_SOURCE. */
 static void plain_args(const struct vd_tu *tu, bool drop_source, struct vd_strv *out)
@@ -191,7 +230,7 @@ static void plain_args(const struct vd_tu *tu, bool drop_source, struct vd_strv 
 	size_t k = 0;
 	while (k + 1 < tu->args.n && is_launcher(tu->args.v[k]))
 		k++;
-	vd_strv_push(out, vd_xstrdup(tu->args.v[k++]));
+	vd_strv_push(out, xstrdup(tu->args.v[k++]));
 	for (; k < tu->args.n; k++) {
 		const char *a = tu->args.v[k];
 		/* Options with a separate argument that we drop together. */
@@ -214,7 +253,7 @@ static void plain_args(const struct vd_tu *tu, bool drop_source, struct vd_strv 
 			if (is_source)
 				continue;
 		}
-		vd_strv_push(out, vd_xstrdup(a));
+		vd_strv_push(out, xstrdup(a));
 	}
 }
 
@@ -222,15 +261,15 @@ void vd_syntax_only_args(const struct vd_tu *tu, const char *plugin, const char 
 			 const char *depfile, struct vd_strv *out)
 {
 	plain_args(tu, false, out);
-	vd_strv_push(out, vd_xstrdup("-fsyntax-only"));
-	vd_strv_push(out, vd_xstrdup("-w"));
-	vd_strv_push(out, vd_printf("-fplugin=%s", plugin));
-	vd_strv_push(out, vd_printf("-fplugin-arg-vmstate-dump-dir=%s", dump_dir));
-	vd_strv_push(out, vd_xstrdup("-MD"));
-	vd_strv_push(out, vd_xstrdup("-MF"));
-	vd_strv_push(out, vd_xstrdup(depfile));
-	vd_strv_push(out, vd_xstrdup("-MT"));
-	vd_strv_push(out, vd_xstrdup("unit"));
+	vd_strv_push(out, xstrdup("-fsyntax-only"));
+	vd_strv_push(out, xstrdup("-w"));
+	vd_strv_push(out, xasprintf("-fplugin=%s", plugin));
+	vd_strv_push(out, xasprintf("-fplugin-arg-vmstate-dump-dir=%s", dump_dir));
+	vd_strv_push(out, xstrdup("-MD"));
+	vd_strv_push(out, xstrdup("-MF"));
+	vd_strv_push(out, xstrdup(depfile));
+	vd_strv_push(out, xstrdup("-MT"));
+	vd_strv_push(out, xstrdup("unit"));
 }
 
 void vd_pch_options(const struct vd_tu *tu, struct vd_strv *out)

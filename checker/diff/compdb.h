@@ -31,6 +31,16 @@ char *vd_normalize_path(const char *dir, const char *path);
 /* True for the sources the plugin can read (C; C++ also goes through g++). */
 bool vd_tu_is_c_like(const struct vd_tu *tu);
 
+/* TU's compiler (after a launcher such as ccache), and whether it is clang, which cannot
+ * load a GCC plugin. */
+const char *vd_tu_compiler(const struct vd_tu *tu);
+bool vd_tu_is_clang(const struct vd_tu *tu);
+
+/* --cc: every unit compiled by CC instead, without its warning options (-W..., but for
+ * -Wp, -Wa, and -Wl,), which another compiler may not know and which the plugin's run
+ * (-w) does not use. */
+void vd_compdb_set_compiler(struct vd_compdb *db, const char *cc);
+
 /* The compiler command of TU for the plugin: a -fsyntax-only run that writes its fragment
  * into DUMP_DIR and its dependencies to DEPFILE.  The object, dependency and vmstate
  * plugin options of the build are removed; a ccache-like launcher is dropped. */

@@ -6,17 +6,21 @@ DIFF_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags
 DIFF_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 DIFF_BIN := $(BUILD)/vmstate-diff
 
-$(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h
+$(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h \
+		$(COMMON_HDRS) $(wildcard checker/check/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(DIFF_CFLAGS) -c -o $@ $<
 
-# The waiver library's rules come from checker/waiver/waiver.mk (included after this file).
+# The reference rules in process (checker/check/check.mk's VMC_LIB) and the waiver
+# library (checker/waiver/waiver.mk, included after this file).
 DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
-$(DIFF_BIN): $(DIFF_OBJS) $(DIFF_WAIVER_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(DIFF_WAIVER_LIB) $(DIFF_LIBS)
+$(DIFF_BIN): $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(COMMON_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(COMMON_LIB) \
+		$(DIFF_LIBS) -lm
 
 # cmocka tests of the parts without main().
-$(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o
+$(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o \
+		$(BUILD)/diff/progress.o $(COMMON_LIB)
 	$(CC) $(DIFF_CFLAGS) -o $@ $^ -lcmocka $(DIFF_LIBS)
 
 .PHONY: check-diff check-diff-unit install-diff bench-diff
@@ -26,9 +30,14 @@ check-diff-unit: $(BUILD)/diff/test-compdb
 # QEMU 10.0 x86_64: cold cache, warm, one-file change (and with DIFF_BENCH=normal a normal
 # build to compare with).  Long: it configures QEMU once (twice with normal) and compiles
 # every unit of the target once with -fsyntax-only (and once in full with normal).
+# DIFF_BENCH=clone5: QEMU as a clone, five targets, two releases, against configure +
+# ninja of the five emulators (testsuite/diff/bench-qemu-clone.sh; hours on 2 CPUs);
+# DIFF_BENCH=clone5-repo only makes its repository.
 bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \
 		$(BUILD)/vmstate-dumpcmp
-	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)
+	$(if $(filter clone5,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)),\
+	$(if $(filter clone5-repo,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)) repo,\
+	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)))
 bench: bench-diff
 
 # The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary
@@ -40,9 +49,9 @@ check-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vm
 install-diff: $(DIFF_BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(DIFF_BIN) $(DESTDIR)$(BINDIR)/vmstate-diff
-	install -m 755 scripts/baseline-update.sh $(DESTDIR)$(BINDIR)/vmstate-baseline-update
-	install -m 644 docs/man/vmstate-diff.1 $(DESTDIR)$(MANDIR)/man1/vmstate-diff.1
 	install -m 644 docs/vmstate-diff.md docs/baselines.md docs/waivers.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(DOCDIR)/contrib
+	install -m 755 contrib/vmstate-pre-push $(DESTDIR)$(DOCDIR)/contrib/
 
 ALL_TARGETS     += $(DIFF_BIN)
 CHECK_TARGETS   += check-diff-unit check-diff

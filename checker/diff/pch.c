@@ -11,14 +11,14 @@ static char *options_key(const struct vd_tu *tu)
 {
 	struct vd_strv opts = { 0 };
 	vd_pch_options(tu, &opts);
-	struct vd_str k = { 0 };
-	vd_str_adds(&k, tu->directory);
+	struct strbuf k = { 0 };
+	sb_puts(&k, tu->directory);
 	for (size_t i = 0; i < opts.n; i++) {
-		vd_str_add(&k, "\n", 1);
-		vd_str_adds(&k, opts.v[i]);
+		sb_add(&k, "\n", 1);
+		sb_puts(&k, opts.v[i]);
 	}
 	vd_strv_free(&opts);
-	return vd_str_take(&k);
+	return sb_take(&k);
 }
 
 struct keyed {
@@ -37,10 +37,10 @@ void vd_pch_build(struct vd_pch *p, const char *header, const char *root,
 		  const struct vd_tu *const *tus, size_t n, unsigned jobs)
 {
 	memset(p, 0, sizeof *p);
-	p->root = vd_xstrdup(root);
-	p->header = vd_xstrdup(header);
-	p->group_of = vd_xmalloc(sizeof *p->group_of * (n ? n : 1));
-	struct keyed *keys = vd_xmalloc(sizeof *keys * (n ? n : 1));
+	p->root = xstrdup(root);
+	p->header = xstrdup(header);
+	p->group_of = xmalloc(sizeof *p->group_of * (n ? n : 1));
+	struct keyed *keys = xmalloc(sizeof *keys * (n ? n : 1));
 	for (size_t i = 0; i < n; i++) {
 		keys[i] = (struct keyed){ options_key(tus[i]), i };
 		p->group_of[i] = -1;
@@ -48,8 +48,8 @@ void vd_pch_build(struct vd_pch *p, const char *header, const char *root,
 	qsort(keys, n, sizeof *keys, cmp_keyed);
 
 	/* One group per run of equal keys of two units or more; its first unit speaks for it. */
-	size_t *first = vd_xmalloc(sizeof *first * (n ? n : 1));
-	p->groups = vd_xmalloc(sizeof *p->groups * (n ? n : 1));
+	size_t *first = xmalloc(sizeof *first * (n ? n : 1));
+	p->groups = xmalloc(sizeof *p->groups * (n ? n : 1));
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && strcmp(keys[j].key, keys[i].key) == 0)
@@ -67,50 +67,50 @@ void vd_pch_build(struct vd_pch *p, const char *header, const char *root,
 		free(keys[i].key);
 	free(keys);
 
-	struct vd_job *jobv = vd_xmalloc(sizeof *jobv * (p->ngroups ? p->ngroups : 1));
+	struct vd_job *jobv = xmalloc(sizeof *jobv * (p->ngroups ? p->ngroups : 1));
 	for (size_t g = 0; g < p->ngroups; g++) {
 		struct vd_pch_group *grp = &p->groups[g];
 		const struct vd_tu *tu = tus[first[g]];
-		char *dir = vd_printf("%s/%zu", root, g);
-		grp->include_dir = vd_printf("%s/include", dir);
-		grp->wrapper = vd_printf("%s/pch.h", dir);
-		char *gch = vd_printf("%s/%s.gch", grp->include_dir, header);
-		char *gch_dir = vd_xstrdup(gch);
+		char *dir = xasprintf("%s/%zu", root, g);
+		grp->include_dir = xasprintf("%s/include", dir);
+		grp->wrapper = xasprintf("%s/pch.h", dir);
+		char *gch = xasprintf("%s/%s.gch", grp->include_dir, header);
+		char *gch_dir = xstrdup(gch);
 		*strrchr(gch_dir, '/') = 0;
 		vd_mkdirs(gch_dir);
 		free(gch_dir);
 		/* Beside it, a HEADER that reads the real one: GCC opens the file found
 		 * with the precompiled header when the unit includes HEADER a second time. */
-		char *stub = vd_printf("%s/%s", grp->include_dir, header);
+		char *stub = xasprintf("%s/%s", grp->include_dir, header);
 		const char *next = "#include_next \"";
-		char *stub_text = vd_printf("%s%s\"\n", next, header);
-		if (!vd_write_file(stub, stub_text, strlen(stub_text)))
+		char *stub_text = xasprintf("%s%s\"\n", next, header);
+		if (!write_atomic(stub, stub_text, strlen(stub_text)))
 			vd_die("cannot write %s: %s", stub, strerror(errno));
 		free(stub_text);
 		free(stub);
 		/* A header that includes HEADER, found from the unit's directory as the unit
 		 * finds it. */
 		const char *wrapper = grp->wrapper;
-		char *text = vd_printf("#include \"%s\"\n", header);
-		if (!vd_write_file(wrapper, text, strlen(text)))
+		char *text = xasprintf("#include \"%s\"\n", header);
+		if (!write_atomic(wrapper, text, strlen(text)))
 			vd_die("cannot write %s: %s", wrapper, strerror(errno));
 		/* Recorded in the header for the units' -fpch-deps. */
-		char *depfile = vd_printf("%s/pch.d", dir);
+		char *depfile = xasprintf("%s/pch.d", dir);
 		free(text);
 		struct vd_strv argv = { 0 };
 		vd_pch_options(tu, &argv);
 		const char *tail[] = { "-w", "-x", "c-header", wrapper, "-o", gch, "-MD", "-MF",
 				       depfile, "-MT", "pch" };
 		for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
-			vd_strv_push(&argv, vd_xstrdup(tail[i]));
+			vd_strv_push(&argv, xstrdup(tail[i]));
 		jobv[g] = (struct vd_job){ .argv = argv.v, .cwd = tu->directory,
-					   .log = vd_printf("%s/log", dir) };
+					   .log = xasprintf("%s/log", dir) };
 		free(depfile);
 		free(gch);
 		free(dir);
 	}
 	if (p->ngroups)
-		vd_run_jobs(jobv, p->ngroups, jobs, true);
+		vd_run_jobs(jobv, p->ngroups, jobs, true, NULL);
 	size_t built = 0;
 	for (size_t g = 0; g < p->ngroups; g++) {
 		p->groups[g].ok = jobv[g].status == 0;
@@ -149,9 +149,9 @@ void vd_pch_use(const struct vd_pch *p, size_t unit, struct vd_strv *argv)
 	vd_strv_push(argv, NULL);
 	vd_strv_push(argv, NULL);
 	memmove(argv->v + 3, argv->v + 1, sizeof *argv->v * (argv->n - 3));
-	argv->v[1] = vd_xstrdup("-iquote");
-	argv->v[2] = vd_xstrdup(g->include_dir);
-	vd_strv_push(argv, vd_xstrdup("-fpch-deps"));
+	argv->v[1] = xstrdup("-iquote");
+	argv->v[2] = xstrdup(g->include_dir);
+	vd_strv_push(argv, xstrdup("-fpch-deps"));
 }
 
 bool vd_pch_was_used(const struct vd_pch *p, size_t unit, const char *depfile)

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "run.h"
+#include "../common/diag.h"
+#include "progress.h"
 #include "util.h"
 
 #include <errno.h>
@@ -9,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void redirect(const char *path, int fd)
 {
 	int f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (f < 0) {
-		fprintf(stderr, "%s: error: cannot open %s: %s\n", vd_progname, path, strerror(errno));
+		diag_error(path, "cannot open: %s", strerror(errno));
 		_exit(127);
 	}
 	dup2(f, fd);
@@ -24,10 +27,10 @@ static void redirect(const char *path, int fd)
 
 /* In the child: chdir, redirect, exec; never returns. */
 static _Noreturn void child(char *const argv[], const char *cwd, const char *out, const char *err,
-			    int out_fd)
+			    int out_fd, int err_fd)
 {
 	if (cwd && chdir(cwd) != 0) {
-		fprintf(stderr, "%s: error: cannot enter %s: %s\n", vd_progname, cwd, strerror(errno));
+		diag_error(cwd, "cannot enter: %s", strerror(errno));
 		_exit(127);
 	}
 	/* Nothing we run reads our input (a "cc -E -" probe in a configure script would). */
@@ -43,12 +46,15 @@ static _Noreturn void child(char *const argv[], const char *cwd, const char *out
 	} else if (out) {
 		redirect(out, 1);
 	}
-	if (err && out && strcmp(err, out) == 0)
+	if (err_fd >= 0) {
+		dup2(err_fd, 2);
+		close(err_fd);
+	} else if (err && out && strcmp(err, out) == 0)
 		dup2(1, 2);
 	else if (err)
 		redirect(err, 2);
 	execvp(argv[0], argv);
-	fprintf(stderr, "%s: error: cannot run %s: %s\n", vd_progname, argv[0], strerror(errno));
+	diag_error(NULL, "cannot run %s: %s", argv[0], strerror(errno));
 	_exit(127);
 }
 
@@ -62,6 +68,16 @@ static int decode(int st)
 	return 511;
 }
 
+pid_t vd_fork(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0)
+		vd_die("fork: %s", strerror(errno));
+	return pid;
+}
+
 /* Children that vd_run_jobs() reaped but did not start (a background configure): their
  * statuses, for vd_wait_pid(). */
 static struct {
@@ -69,6 +85,102 @@ static struct {
 	int status;
 } reaped[16];
 static unsigned nreaped;
+
+/* ---- What an interrupted run must not leave behind: the temporary directory of the
+ * compilations, the compilers, and the configure commands (in their own process groups,
+ * which a terminal's ^C does not reach). */
+static char cleanup_dir[4096];
+static volatile pid_t groups[4];
+static volatile pid_t job_pids[64];
+
+static void stop_children(void)
+{
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		if (groups[i] > 0)
+			kill(-groups[i], SIGTERM);
+	for (size_t i = 0; i < sizeof job_pids / sizeof job_pids[0]; i++)
+		if (job_pids[i] > 0) {
+			kill(job_pids[i], SIGTERM);
+			waitpid(job_pids[i], NULL, 0);
+		}
+}
+
+/* Only async-signal-safe calls: the directory goes with a forked rm. */
+static void on_signal(int sig)
+{
+	stop_children();
+	if (cleanup_dir[0]) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			execl("/bin/rm", "rm", "-rf", "--", cleanup_dir, (char *)NULL);
+			_exit(127);
+		}
+		if (pid > 0)
+			waitpid(pid, NULL, 0);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void vd_cleanup_reset(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+	cleanup_dir[0] = 0;
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		groups[i] = 0;
+}
+
+static void at_exit(void)
+{
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		if (groups[i] > 0)
+			kill(-groups[i], SIGTERM);
+}
+
+void vd_cleanup_init(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], on_signal);
+	atexit(at_exit);
+}
+
+void vd_cleanup_dir(const char *dir)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	if (!dir)
+		cleanup_dir[0] = 0;
+	else if (strlen(dir) < sizeof cleanup_dir)
+		strcpy(cleanup_dir, dir);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void vd_cleanup_group(int pgid, bool add)
+{
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+		if (add && groups[i] <= 0) {
+			groups[i] = pgid;
+			return;
+		}
+		if (!add && groups[i] == pgid)
+			groups[i] = 0;
+	}
+	if (add)
+		vd_die("too many background commands");
+}
+
+static void track_job(pid_t pid, pid_t replace)
+{
+	for (size_t i = 0; i < sizeof job_pids / sizeof job_pids[0]; i++)
+		if (job_pids[i] == replace) {
+			job_pids[i] = pid;
+			return;
+		}
+}
 
 static int wait_for(pid_t pid)
 {
@@ -79,10 +191,20 @@ static int wait_for(pid_t pid)
 			return status;
 		}
 	}
+	/* Polled, so that the progress line's time moves during a long command. */
 	int st;
-	while (waitpid(pid, &st, 0) < 0) {
-		if (errno != EINTR)
+	long delay_us = 1000;
+	for (;;) {
+		pid_t r = waitpid(pid, &st, WNOHANG);
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR)
 			vd_die("waitpid: %s", strerror(errno));
+		vd_progress_tick();
+		struct timespec ts = { 0, delay_us * 1000 };
+		nanosleep(&ts, NULL);
+		if (delay_us < 100000)
+			delay_us *= 2;
 	}
 	return decode(st);
 }
@@ -96,7 +218,7 @@ static void trace(char *const argv[], const char *cwd)
 {
 	if (vd_verbose < 2)
 		return;
-	fprintf(stderr, "%s: run%s%s:", vd_progname, cwd ? " in " : "", cwd ? cwd : "");
+	fprintf(stderr, "%s: run%s%s:", diag_program(), cwd ? " in " : "", cwd ? cwd : "");
 	for (size_t i = 0; argv[i]; i++)
 		fprintf(stderr, " %s", argv[i]);
 	fputc('\n', stderr);
@@ -105,48 +227,86 @@ static void trace(char *const argv[], const char *cwd)
 int vd_run(char *const argv[], const char *cwd, const char *out_path, const char *err_path)
 {
 	trace(argv, cwd);
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
-		vd_die("fork: %s", strerror(errno));
+	pid_t pid = vd_fork();
 	if (pid == 0)
-		child(argv, cwd, out_path, err_path, -1);
+		child(argv, cwd, out_path, err_path, -1, -1);
 	return wait_for(pid);
 }
 
-char *vd_run_capture(char *const argv[], const char *cwd, const char *err_path, int *status,
-		     size_t *lenp)
+static char *read_all(int fd, size_t *lenp)
+{
+	struct strbuf b = { 0 };
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sb_add(&b, chunk, (size_t)n);
+	}
+	if (lenp)
+		*lenp = b.len;
+	return sb_take(&b);
+}
+
+/* Standard error goes to ERR_PATH, or into *ERR_TEXT when that is not NULL (an unnamed
+ * temporary file: no deadlock between two pipes), else to ours. */
+static char *capture(char *const argv[], const char *cwd, const char *err_path, int *status,
+		     size_t *lenp, char **err_text)
 {
 	trace(argv, cwd);
 	int p[2];
 	if (pipe(p) != 0)
 		vd_die("pipe: %s", strerror(errno));
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
-		vd_die("fork: %s", strerror(errno));
+	FILE *err_file = NULL;
+	if (err_text && !(err_file = tmpfile()))
+		vd_die("cannot make a temporary file: %s", strerror(errno));
+	pid_t pid = vd_fork();
 	if (pid == 0) {
 		close(p[0]);
-		child(argv, cwd, NULL, err_path, p[1]);
+		child(argv, cwd, NULL, err_path, p[1], err_file ? dup(fileno(err_file)) : -1);
 	}
 	close(p[1]);
-	struct vd_str b = { 0 };
-	char chunk[65536];
-	for (;;) {
-		ssize_t n = read(p[0], chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		vd_str_add(&b, chunk, (size_t)n);
-	}
+	char *out = read_all(p[0], lenp);
 	close(p[0]);
 	*status = wait_for(pid);
-	if (lenp)
-		*lenp = b.len;
-	return vd_str_take(&b);
+	if (err_file) {
+		lseek(fileno(err_file), 0, SEEK_SET);
+		*err_text = read_all(fileno(err_file), NULL);
+		fclose(err_file);
+	}
+	return out;
+}
+
+char *vd_run_capture(char *const argv[], const char *cwd, const char *err_path, int *status,
+		     size_t *lenp)
+{
+	return capture(argv, cwd, err_path, status, lenp, NULL);
+}
+
+char *vd_run_capture_err(char *const argv[], const char *cwd, int *status, size_t *lenp,
+			 char **err_text)
+{
+	return capture(argv, cwd, NULL, status, lenp, err_text);
+}
+
+void vd_die_with_log(const char *log, const char *what, int status)
+{
+	size_t len;
+	char *text = vd_read_file(log, &len);
+	if (text && len) {
+		/* The end of the log: where the failure is. */
+		const char *p = text + len;
+		for (int lines = 0; p > text && lines < 30; p--)
+			if (p[-1] == '\n')
+				lines++;
+		fputs(p, stderr);
+		if (len && text[len - 1] != '\n')
+			fputc('\n', stderr);
+	}
+	free(text);
+	vd_die("%s failed (exit status %d); the full output is in %s", what, status, log);
 }
 
 int vd_run_shell(const char *cmd, const char *cwd, const char *log)
@@ -155,10 +315,11 @@ int vd_run_shell(const char *cmd, const char *cwd, const char *log)
 	return vd_run(argv, cwd, log, log);
 }
 
-size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_going)
+size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_going,
+		   void (*on_end)(const struct vd_job *))
 {
-	pid_t *pids = vd_xmalloc(sizeof *pids * (parallel ? parallel : 1));
-	size_t *slot_job = vd_xmalloc(sizeof *slot_job * (parallel ? parallel : 1));
+	pid_t *pids = xmalloc(sizeof *pids * (parallel ? parallel : 1));
+	size_t *slot_job = xmalloc(sizeof *slot_job * (parallel ? parallel : 1));
 	unsigned running = 0;
 	size_t next = 0, failed = 0;
 	if (!parallel)
@@ -171,11 +332,10 @@ size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_g
 		while (running < parallel && next < n && (keep_going || !failed)) {
 			struct vd_job *j = &jobs[next];
 			trace(j->argv, j->cwd);
-			pid_t pid = fork();
-			if (pid < 0)
-				vd_die("fork: %s", strerror(errno));
+			pid_t pid = vd_fork();
 			if (pid == 0)
-				child(j->argv, j->cwd, j->log, j->log, -1);
+				child(j->argv, j->cwd, j->log, j->log, -1, -1);
+			track_job(pid, 0);
 			pids[running] = pid;
 			slot_job[running] = next++;
 			running++;
@@ -202,8 +362,11 @@ size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_g
 				continue;
 			struct vd_job *j = &jobs[slot_job[s]];
 			j->status = decode(st);
+			track_job(0, pid);
 			if (j->status != 0)
 				failed++;
+			if (on_end)
+				on_end(j);
 			pids[s] = pids[running - 1];
 			slot_job[s] = slot_job[running - 1];
 			running--;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "util.h"
+#include "progress.h"
+#include "../common/diag.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,24 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-const char *vd_progname = "vmstate-diff";
 int vd_verbose;
 
-static void vmessage(const char *kind, const char *fmt, va_list ap)
+static void vmessage(enum diag_kind kind, const char *fmt, va_list ap)
 {
+	vd_progress_clear();
 	fflush(stdout);
-	fprintf(stderr, "%s: %s", vd_progname, kind);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	diag_vreport(kind, NULL, fmt, ap);
 }
 
 void vd_die(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("error: ", fmt, ap);
+	vmessage(DIAG_ERROR, fmt, ap);
 	va_end(ap);
 	exit(VD_EXIT_FAIL);
 }
@@ -35,99 +36,30 @@ void vd_warn(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("warning: ", fmt, ap);
+	vmessage(DIAG_WARNING, fmt, ap);
 	va_end(ap);
 }
 
+/* Not a diagnostic: what is being done ("vmstate-diff: src: compiling ..."). */
 void vd_note(const char *fmt, ...)
 {
+	if (vd_progress_quiet())
+		return;
+	vd_progress_clear();
+	fflush(stdout);
 	va_list ap;
 	va_start(ap, fmt);
-	vmessage("", fmt, ap);
+	fprintf(stderr, "%s: ", diag_program());
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 	va_end(ap);
-}
-
-void *vd_xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		vd_die("out of memory");
-	return p;
-}
-
-void *vd_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		vd_die("out of memory");
-	return p;
-}
-
-char *vd_xstrdup(const char *s)
-{
-	return vd_xstrndup(s, strlen(s));
-}
-
-char *vd_xstrndup(const char *s, size_t n)
-{
-	char *p = vd_xmalloc(n + 1);
-	memcpy(p, s, n);
-	p[n] = 0;
-	return p;
-}
-
-char *vd_printf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *p;
-	if (vasprintf(&p, fmt, ap) < 0)
-		vd_die("out of memory");
-	va_end(ap);
-	return p;
-}
-
-void vd_str_add(struct vd_str *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = vd_xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = 0;
-}
-
-void vd_str_adds(struct vd_str *b, const char *s)
-{
-	vd_str_add(b, s, strlen(s));
-}
-
-void vd_str_addf(struct vd_str *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *p;
-	if (vasprintf(&p, fmt, ap) < 0)
-		vd_die("out of memory");
-	va_end(ap);
-	vd_str_adds(b, p);
-	free(p);
-}
-
-char *vd_str_take(struct vd_str *b)
-{
-	char *s = b->s ? b->s : vd_xstrdup("");
-	b->s = NULL;
-	b->len = b->cap = 0;
-	return s;
 }
 
 void vd_strv_push(struct vd_strv *a, char *s)
 {
 	if (a->n + 2 > a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 16;
-		a->v = vd_xrealloc(a->v, a->cap * sizeof *a->v);
+		a->v = xrealloc(a->v, a->cap * sizeof *a->v);
 	}
 	a->v[a->n++] = s;
 	a->v[a->n] = NULL;
@@ -147,7 +79,7 @@ char *vd_read_file(const char *path, size_t *lenp)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	struct vd_str b = { 0 };
+	struct strbuf b = { 0 };
 	char chunk[65536];
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof chunk);
@@ -156,63 +88,23 @@ char *vd_read_file(const char *path, size_t *lenp)
 				continue;
 			int e = errno;
 			close(fd);
-			free(b.s);
+			free(b.data);
 			errno = e;
 			return NULL;
 		}
 		if (n == 0)
 			break;
-		vd_str_add(&b, chunk, (size_t)n);
+		sb_add(&b, chunk, (size_t)n);
 	}
 	close(fd);
 	if (lenp)
 		*lenp = b.len;
-	return vd_str_take(&b);
-}
-
-bool vd_write_file(const char *path, const char *data, size_t len)
-{
-	/* Not a regular file (/dev/null, a FIFO): written as it is, never renamed over. */
-	struct stat st;
-	bool direct = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-	char *tmp = direct ? vd_xstrdup(path) : vd_printf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, direct ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		      0644);
-	if (fd < 0) {
-		free(tmp);
-		return false;
-	}
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			if (!direct)
-				unlink(tmp);
-			free(tmp);
-			errno = e;
-			return false;
-		}
-		done += (size_t)n;
-	}
-	if (close(fd) != 0 || (!direct && rename(tmp, path) != 0)) {
-		int e = errno;
-		if (!direct)
-			unlink(tmp);
-		free(tmp);
-		errno = e;
-		return false;
-	}
-	free(tmp);
-	return true;
+	return sb_take(&b);
 }
 
 void vd_mkdirs(const char *path)
 {
-	char *p = vd_xstrdup(path);
+	char *p = xstrdup(path);
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;
@@ -255,11 +147,11 @@ bool vd_is_file(const char *path)
 char *vd_absolute(const char *path)
 {
 	if (path[0] == '/')
-		return vd_xstrdup(path);
+		return xstrdup(path);
 	char *cwd = getcwd(NULL, 0);
 	if (!cwd)
 		vd_die("cannot get the current directory: %s", strerror(errno));
-	char *r = strcmp(path, ".") == 0 ? vd_xstrdup(cwd) : vd_printf("%s/%s", cwd, path);
+	char *r = strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
 	free(cwd);
 	return r;
 }
@@ -267,8 +159,8 @@ char *vd_absolute(const char *path)
 char *vd_join(const char *dir, const char *path)
 {
 	if (path[0] == '/')
-		return vd_xstrdup(path);
-	return vd_printf("%s/%s", dir, path);
+		return xstrdup(path);
+	return xasprintf("%s/%s", dir, path);
 }
 
 void vd_copy_file(const char *src, const char *dst)
@@ -277,7 +169,35 @@ void vd_copy_file(const char *src, const char *dst)
 	char *data = vd_read_file(src, &len);
 	if (!data)
 		vd_die("cannot read %s: %s", src, strerror(errno));
-	if (!vd_write_file(dst, data, len))
+	if (!write_atomic(dst, data, len))
 		vd_die("cannot write %s: %s", dst, strerror(errno));
 	free(data);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void vd_strv_sort_unique(struct vd_strv *v)
+{
+	if (v->n == 0)
+		return;
+	qsort(v->v, v->n, sizeof *v->v, cmp_str);
+	size_t w = 1;
+	for (size_t i = 1; i < v->n; i++) {
+		if (strcmp(v->v[i], v->v[w - 1]) == 0)
+			free(v->v[i]);
+		else
+			v->v[w++] = v->v[i];
+	}
+	v->n = w;
+	v->v[w] = NULL;
+}
+
+double vd_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }

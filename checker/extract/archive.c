@@ -6,15 +6,14 @@
  * the member's data. */
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
-#include "input.h"
-#include "util.h"
+#include "archive.h"
+#include "../common/diag.h"
+#include "../common/alloc.h"
 
 #define HEADER_SIZE 60
 
 struct archive {
 	const char *name;
-	const char *path;
 	const char *data;
 	size_t size;
 	bool thin;
@@ -75,41 +74,16 @@ static char *member_name(const struct archive *ar, const char *raw, size_t offse
 	return xasprintf("%.*s", (int)len, raw);
 }
 
-/* Where a thin archive's member lives: absolute, or relative to the archive's folder. */
-static char *thin_member_path(const struct archive *ar, const char *member)
+bool archive_is(const char *data, size_t size)
 {
-	const char *slash = strrchr(ar->path, '/');
-
-	if (member[0] == '/' || !slash)
-		return xstrdup(member);
-	return xasprintf("%.*s/%s", (int)(slash - ar->path), ar->path, member);
+	return size >= 8 && (!memcmp(data, "!<arch>\n", 8) || !memcmp(data, "!<thin>\n", 8));
 }
 
-static bool read_thin_member(const struct archive *ar, const char *member,
-			     size_t *found, fragment_sink sink, void *ctx)
-{
-	char *path = thin_member_path(ar, member);
-	char *display = xasprintf("%s(%s)", ar->name, member);
-	struct input_file file;
-	bool ok = false;
-
-	if (input_load_file(path, &file)) {
-		ok = input_read_contents(display, path, file.data, file.size, true, found,
-					 sink, ctx);
-		input_release_file(&file);
-	} else {
-		diag_note(ar->name, "member '%s' of this thin archive is missing", member);
-	}
-	free(display);
-	free(path);
-	return ok;
-}
-
-bool archive_read(const char *name, const char *file_path, char *data, size_t size,
-		  size_t *found, fragment_sink sink, void *ctx)
+bool archive_read(const char *name, char *data, size_t size, archive_member_fn each,
+		  void *ctx)
 {
 	struct archive ar = {
-		.name = name, .path = file_path, .data = data, .size = size,
+		.name = name, .data = data, .size = size,
 		.thin = !memcmp(data, "!<thin>\n", 8),
 	};
 	size_t offset = 8;
@@ -118,6 +92,7 @@ bool archive_read(const char *name, const char *file_path, char *data, size_t si
 	while (offset < size) {
 		const char *hdr = data + offset;
 		size_t member_size, data_offset, stored;
+		struct archive_member m;
 		char *member;
 
 		if (size - offset < HEADER_SIZE || memcmp(hdr + 58, "`\n", 2)) {
@@ -170,17 +145,11 @@ bool archive_read(const char *name, const char *file_path, char *data, size_t si
 			if (!member)
 				return false;
 		}
-		if (ar.thin) {
-			if (!read_thin_member(&ar, member, found, sink, ctx))
-				ok = false;
-		} else {
-			char *display = xasprintf("%s(%s)", name, member);
-
-			if (!input_read_contents(display, file_path, data + data_offset, stored,
-						 true, found, sink, ctx))
-				ok = false;
-			free(display);
-		}
+		m.name = member;
+		m.data = ar.thin ? NULL : data + data_offset;
+		m.size = stored;
+		if (!each(ctx, &m))
+			ok = false;
 		free(member);
 	}
 	return ok;

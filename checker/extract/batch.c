@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "arena.h"
+#include "json_alloc.h"
 #include "batch.h"
 #include "json_parse.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 /* Below this many fragments a thread costs more than it saves. */
 #define MIN_PER_THREAD 64
@@ -78,9 +78,9 @@ static void parse_items(struct batch *b)
 
 static void *worker(void *arg)
 {
-	json_arena_begin();
+	json_alloc_begin();
 	parse_items(arg);
-	json_arena_end();
+	json_alloc_end();
 	return NULL;
 }
 
@@ -92,7 +92,8 @@ int batch_default_threads(void)
 }
 
 bool batch_finish(struct batch *b, int threads,
-		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx)
+		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx,
+		  unsigned *problems)
 {
 	pthread_t tids[8];
 	int started = 0, i;
@@ -104,7 +105,7 @@ bool batch_finish(struct batch *b, int threads,
 	if ((size_t)threads > b->count / MIN_PER_THREAD)
 		threads = (int)(b->count / MIN_PER_THREAD);
 	/* The allocator and jansson's hash seed are set up before any worker runs. */
-	json_arena_begin();
+	json_alloc_begin();
 	json_object_seed(0);
 	for (i = 1; i < threads; i++)
 		if (pthread_create(&tids[started], NULL, worker, b) == 0)
@@ -112,7 +113,7 @@ bool batch_finish(struct batch *b, int threads,
 	parse_items(b);
 	for (i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
-	json_arena_end();
+	json_alloc_end();
 
 	for (k = 0; k < b->count; k++) {
 		struct item *it = &b->items[k];
@@ -126,6 +127,8 @@ bool batch_finish(struct batch *b, int threads,
 			json_decref(it->root);
 			ok = false;
 		} else {
+			if (fragment_report_replaced(&it->origin, it->text, it->len, &it->err))
+				(*problems)++;
 			add(ctx, it->origin.input, it->root);
 		}
 	}

@@ -20,10 +20,12 @@ bool batch_add(void *batch, const struct fragment_origin *origin, const char *te
 
 /* Parses every recorded fragment on up to THREADS threads (1: on this one), then, in
  * the order they were added, reports each bad one (as fragment_parse does) and hands
- * each valid one to ADD (which takes the reference).  Frees the batch.  Returns false
- * when some fragment was bad. */
+ * each valid one to ADD (which takes the reference).  A fragment whose bytes were
+ * replaced (not UTF-8) is warned about and counted in *PROBLEMS.  Frees the batch.
+ * Returns false when some fragment was bad. */
 bool batch_finish(struct batch *batch, int threads,
-		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx);
+		  void (*add)(void *ctx, const char *input, json_t *fragment), void *ctx,
+		  unsigned *problems);
 
 /* How many threads are worth starting here: the CPUs online, at most 4. */
 int batch_default_threads(void);

@@ -6,13 +6,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "dump.h"
 #include "fragment.h"
-#include "util.h"
-
-/* Deeper nesting than this is a description that contains itself. */
-#define MAX_DEPTH 64
+#include "../common/alloc.h"
 
 /* A set of pointers: what was already reported. */
 struct pointer_set {
@@ -27,7 +24,7 @@ struct writer {
 	const char *section;           /* the type whose section is being written */
 	unsigned problems;
 	struct pointer_set reported;
-	const json_t *active[MAX_DEPTH];
+	const json_t *active[DUMP_MAX_DEPTH];   /* the descriptions being written */
 	int depth;
 };
 
@@ -260,11 +257,19 @@ static bool enter(struct writer *w, const struct vx_def *def)
 	for (i = 0; i < w->depth; i++)
 		if (w->active[i] == def->json)
 			break;
-	if (i < w->depth || w->depth == MAX_DEPTH) {
+	if (i < w->depth || w->depth == DUMP_MAX_DEPTH) {
 		if (set_insert(&w->reported, def->json)) {
-			diag_warning(fragment_string(def->json, "loc"), "section '%s': "
-				     "VMStateDescription '%s' contains itself; written without "
-				     "its fields and subsections there", w->section, def->symbol);
+			const char *loc = fragment_string(def->json, "loc");
+
+			if (i < w->depth)
+				diag_warning(loc, "section '%s': VMStateDescription '%s' contains "
+					     "itself; written without its fields and subsections "
+					     "there", w->section, def->symbol);
+			else
+				diag_warning(loc, "section '%s': VMStateDescription '%s' is nested "
+					     "deeper than %d descriptions; written without its "
+					     "fields and subsections there", w->section, def->symbol,
+					     DUMP_MAX_DEPTH);
 			w->problems++;
 		}
 		return false;

@@ -6,12 +6,16 @@
 
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
+#include "../common/strbuf.h"
 
 enum dump_layout {
 	DUMP_LAYOUT_8_1,       /* QEMU 8.1 on: "num" for VMS_ARRAY fields (default) */
 	DUMP_LAYOUT_PRE_8_1,   /* QEMU before 8.1: no "num" */
 };
+
+/* Descriptions nested deeper than this (through fields and subsections) are written
+ * without their contents: the writer recurses, and QEMU has no such limit. */
+#define DUMP_MAX_DEPTH 1000
 
 struct dump_options {
 	const char *machine;   /* "vmschkmachine"."Name" */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parses one fragment and checks every member the tools read, so that a malformed or
  * truncated fragment is rejected with its place named instead of misread later. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "fragment.h"
 #include "json_parse.h"
 
@@ -142,6 +143,9 @@ enum {
 	ALLOW_OBJECT = 1 << 5,
 	ALLOW_UNKNOWN = 1 << 6,
 	OPTIONAL = 1 << 7,
+	/* An integer member's C type: its value must fit, or the dump would wrap it. */
+	C_INT = 1 << 8,
+	C_SIZE = 1 << 9,
 };
 
 static const char *expected_text(int allow)
@@ -202,6 +206,16 @@ static bool matches(const json_t *v, int allow)
 	return false;
 }
 
+static void check_range(struct check *c, json_int_t value, int allow)
+{
+	if ((allow & C_INT) && (value < INT_MIN || value > INT_MAX))
+		fail(c, "%" JSON_INTEGER_FORMAT " does not fit the member's C type int "
+		     "(%d to %d)", value, INT_MIN, INT_MAX);
+	else if ((allow & C_SIZE) && value < 0)
+		fail(c, "%" JSON_INTEGER_FORMAT " does not fit the member's C type size_t",
+		     value);
+}
+
 /* Checks the shape of OBJ.KEY; returns the value (NULL when absent and optional). */
 static json_t *member(struct check *c, const json_t *obj, const char *key, int allow)
 {
@@ -224,6 +238,8 @@ static json_t *member(struct check *c, const json_t *obj, const char *key, int a
 		     fragment_is_unknown(v) ? "an unknown" : type_name(v));
 	else if (fragment_is_unknown(v))
 		check_unknown(c, v);
+	else if (json_is_integer(v))
+		check_range(c, json_integer_value(v), allow);
 	pop(c, saved);
 	return c->failed ? NULL : v;
 }
@@ -273,10 +289,25 @@ static bool check_elements(struct check *c, const json_t *arr, int allow)
 	return true;
 }
 
+/* OBJ.KEY, when present: a FUNC ({"symbol", "loc"}), null or an unknown. */
+static void check_function(struct check *c, const json_t *obj, const char *key)
+{
+	json_t *fn = member(c, obj, key, ALLOW_OBJECT | ALLOW_NULL | ALLOW_UNKNOWN | OPTIONAL);
+	size_t saved;
+
+	if (!json_is_object(fn) || fragment_is_unknown(fn))
+		return;
+	saved = push_key(c, key);
+	member(c, fn, "symbol", ALLOW_STRING);
+	member(c, fn, "loc", ALLOW_STRING);
+	pop(c, saved);
+}
+
 static bool check_field(struct check *c, const json_t *field)
 {
-	static const char *const counts[] = {
-		"start", "offset", "struct_version_id", "size_offset", "num_offset",
+	static const struct { const char *key; int type; } counts[] = {
+		{ "start", C_SIZE }, { "offset", C_SIZE }, { "struct_version_id", C_INT },
+		{ "size_offset", C_SIZE }, { "num_offset", C_SIZE },
 	};
 	json_t *flags;
 	size_t i;
@@ -287,12 +318,13 @@ static bool check_field(struct check *c, const json_t *field)
 		return fail(c, "expected an object or an unknown, got %s", type_name(field));
 	member(c, field, "name", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
 	member(c, field, "loc", ALLOW_STRING);
-	member(c, field, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, field, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	member(c, field, "field_exists", ALLOW_BOOL | ALLOW_UNKNOWN);
-	member(c, field, "size", ALLOW_INTEGER | ALLOW_UNKNOWN);
-	member(c, field, "num", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, field, "size", ALLOW_INTEGER | ALLOW_UNKNOWN | C_SIZE);
+	member(c, field, "num", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
-		member(c, field, counts[i], ALLOW_INTEGER | ALLOW_UNKNOWN | OPTIONAL);
+		member(c, field, counts[i].key,
+		       ALLOW_INTEGER | ALLOW_UNKNOWN | OPTIONAL | counts[i].type);
 	flags = member(c, field, "flags", ALLOW_ARRAY | ALLOW_UNKNOWN);
 	if (json_is_array(flags)) {
 		size_t saved = push_key(c, "flags");
@@ -302,6 +334,8 @@ static bool check_field(struct check *c, const json_t *field)
 	}
 	member(c, field, "info", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
 	member(c, field, "vmsd", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
+	check_function(c, field, "exists");
+	member(c, field, "num_field", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN | OPTIONAL);
 	return !c->failed;
 }
 
@@ -316,11 +350,12 @@ static bool check_vmstate(struct check *c, const json_t *vmsd)
 	if (!check_linkage(c, vmsd))
 		return false;
 	member(c, vmsd, "name", ALLOW_STRING | ALLOW_NULL | ALLOW_UNKNOWN);
-	member(c, vmsd, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
-	member(c, vmsd, "minimum_version_id", ALLOW_INTEGER | ALLOW_UNKNOWN);
+	member(c, vmsd, "version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
+	member(c, vmsd, "minimum_version_id", ALLOW_INTEGER | ALLOW_UNKNOWN | C_INT);
 	fields = member(c, vmsd, "fields", ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);
 	subsections = member(c, vmsd, "subsections",
 			     ALLOW_ARRAY | ALLOW_NULL | ALLOW_UNKNOWN);
+	check_function(c, vmsd, "needed");
 	if (c->failed)
 		return false;
 	if (json_is_array(fields)) {
@@ -370,6 +405,29 @@ static bool check_list(struct check *c, const json_t *root, const char *key,
 			return false;
 	}
 	return true;
+}
+
+/* One call of the vmstate_register() family. */
+static bool check_register(struct check *c, const json_t *reg)
+{
+	json_t *id;
+	size_t saved;
+
+	if (!json_is_object(reg) || fragment_is_unknown(reg))
+		return fail(c, "expected an object, got %s",
+			    fragment_is_unknown(reg) ? "an unknown" : type_name(reg));
+	member(c, reg, "function", ALLOW_STRING);
+	member(c, reg, "caller", ALLOW_STRING);
+	member(c, reg, "loc", ALLOW_STRING);
+	member(c, reg, "vmsd", ALLOW_STRING | ALLOW_UNKNOWN);
+	id = member(c, reg, "instance_id", ALLOW_INTEGER | ALLOW_STRING | ALLOW_UNKNOWN | C_INT);
+	if (json_is_string(id) && strcmp(json_string_value(id), "any")) {
+		saved = push_key(c, "instance_id");
+		fail(c, "expected an integer, \"any\" or an unknown, got \"%s\"",
+		     json_string_value(id));
+		pop(c, saved);
+	}
+	return !c->failed;
 }
 
 static bool check_listed_unknown(struct check *c, const json_t *v)
@@ -447,6 +505,7 @@ static bool check_fragment(struct check *c, const json_t *root)
 	check_list(c, root, "vmstates", check_vmstate, 0);
 	check_list(c, root, "infos", check_info, 0);
 	check_list(c, root, "unknowns", check_listed_unknown, 0);
+	check_list(c, root, "registers", check_register, OPTIONAL);
 	qom = member(c, root, "qom", ALLOW_OBJECT | OPTIONAL);
 	if (qom)
 		check_qom(c, qom);
@@ -495,6 +554,22 @@ void fragment_report_parse_error(const struct fragment_origin *origin, const cha
 		   err->position, err->text);
 }
 
+bool fragment_report_replaced(const struct fragment_origin *origin, const char *text,
+			      size_t len, const struct json_parse_error *err)
+{
+	char source[256], what[400];
+
+	if (!err->replaced)
+		return false;
+	guess_source(text, len, source, sizeof(source));
+	describe_fragment(what, sizeof(what), origin, source[0] ? source : NULL);
+	diag_warning(origin->input, "%s: %zu byte%s in strings %s not valid UTF-8 (the first "
+		     "at byte %zu of the fragment); each byte B replaced by U+EF00 + B, as the plugin writes them", what,
+		     err->replaced, err->replaced == 1 ? "" : "s",
+		     err->replaced == 1 ? "is" : "are", err->first_replaced);
+	return true;
+}
+
 bool fragment_check(const struct fragment_origin *origin, const json_t *root)
 {
 	struct check c = { .origin = origin };
@@ -524,5 +599,6 @@ json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		json_decref(root);
 		return NULL;
 	}
+	fragment_report_replaced(origin, text, len, &err);
 	return root;
 }

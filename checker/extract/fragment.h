@@ -20,7 +20,8 @@ struct fragment_origin {
 };
 
 /* Parses and validates TEXT (LEN bytes, no NUL needed).  Returns a new reference, or
- * NULL after printing one error that names the input and the place. */
+ * NULL after printing one error that names the input and the place.  Bytes in strings
+ * that are not UTF-8 become U+EF00 + B, with one warning for the fragment. */
 json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 		       size_t len);
 
@@ -28,6 +29,10 @@ json_t *fragment_parse(const struct fragment_origin *origin, const char *text,
 struct json_parse_error;
 void fragment_report_parse_error(const struct fragment_origin *origin, const char *text,
 				 size_t len, const struct json_parse_error *err);
+/* Warns when the parser replaced bytes that were not UTF-8 (ERR of a successful
+ * parse); returns whether it did. */
+bool fragment_report_replaced(const struct fragment_origin *origin, const char *text,
+			      size_t len, const struct json_parse_error *err);
 /* Checks the parsed ROOT; prints one error and returns false when it is not valid. */
 bool fragment_check(const struct fragment_origin *origin, const json_t *root);
 /* The same check without a message; safe on any thread. */

@@ -3,134 +3,62 @@
  * is classified by its first bytes (ELF, archive, thin archive, JSON fragment). */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
-#include "diag.h"
+#include "archive.h"
+#include "../common/diag.h"
+#include "elf_fragments.h"
 #include "input.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 #define FRAGMENT_FILE_SUFFIX ".vmfrag.json"
 
-bool input_load_file(const char *path, struct input_file *file)
+/* Where the contents being read come from. */
+struct contents {
+	const char *name;         /* for messages: "FILE" or "ARCHIVE(MEMBER)" */
+	const char *path;         /* the file on disk that holds them */
+	char *data;
+	size_t size;
+	bool member;              /* of an archive: may hold no fragment */
+};
+
+static bool read_contents(struct input_walk *walk, const struct contents *c,
+			  size_t *found);
+
+/* Releases FILE, unless its texts must outlive this reader. */
+static void done_with(struct input_walk *walk, struct input_file *file)
 {
-	struct stat st;
-	size_t cap = 0;
-	int fd;
-
-	memset(file, 0, sizeof(*file));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		diag_error(path, "cannot read: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(path, "is a directory");
-		close(fd);
-		return false;
-	}
-	/* Devices never end (/dev/zero); pipes do, and are read to their end. */
-	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
-		diag_error(path, "not a regular file");
-		close(fd);
-		return false;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE,
-			       fd, 0);
-
-		if (p != MAP_FAILED) {
-			file->data = p;
-			file->size = (size_t)st.st_size;
-			file->mapped = true;
-			close(fd);
-			return true;
-		}
-	}
-	/* Pipes and other files that cannot be mapped. */
-	for (;;) {
-		ssize_t n;
-
-		xgrow(&file->data, &cap, file->size + 65536, 1);
-		n = read(fd, file->data + file->size, cap - file->size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_error(path, "cannot read: %s", strerror(errno));
-			close(fd);
-			free(file->data);
-			file->data = NULL;
-			return false;
-		}
-		if (n == 0)
-			break;
-		file->size += (size_t)n;
-	}
-	close(fd);
-	return true;
-}
-
-static bool keeping;
-static struct input_file *kept;
-static size_t kept_count, kept_cap;
-
-void input_keep_files(bool keep)
-{
-	keeping = keep;
-}
-
-void input_release_kept(void)
-{
-	size_t i;
-	bool was = keeping;
-
-	keeping = false;
-	for (i = 0; i < kept_count; i++)
-		input_release_file(&kept[i]);
-	free(kept);
-	kept = NULL;
-	kept_count = kept_cap = 0;
-	keeping = was;
-}
-
-const char *input_lasting(const char *bytes, size_t len)
-{
-	struct input_file copy = { .data = xmalloc(len ? len : 1), .size = len };
-
-	if (!keeping) {
-		free(copy.data);
-		return bytes;
-	}
-	memcpy(copy.data, bytes, len);
-	xgrow(&kept, &kept_cap, kept_count + 1, sizeof(*kept));
-	kept[kept_count++] = copy;
-	return copy.data;
-}
-
-void input_release_file(struct input_file *file)
-{
-	if (keeping) {
-		xgrow(&kept, &kept_cap, kept_count + 1, sizeof(*kept));
-		kept[kept_count++] = *file;
-		file->data = NULL;
-		file->size = 0;
-		return;
-	}
-	if (file->mapped)
-		munmap(file->data, file->size);
+	if (walk->keep_texts)
+		input_store_keep(&walk->store, file);
 	else
-		free(file->data);
-	file->data = NULL;
-	file->size = 0;
+		input_file_unload(file);
 }
 
-static bool read_fragment_file(const char *name, const char *data, size_t size,
-			       fragment_sink sink, void *ctx)
+static const char *lasting(void *ctx, const char *bytes, size_t len)
+{
+	struct input_walk *walk = ctx;
+
+	return walk->keep_texts ? input_store_copy(&walk->store, bytes, len) : bytes;
+}
+
+static bool to_sink(void *ctx, const struct fragment_origin *origin, const char *text,
+		    size_t len)
+{
+	struct input_walk *walk = ctx;
+
+	return walk->sink(walk->ctx, origin, text, len);
+}
+
+static void to_file_symbol(void *ctx, const char *input, const char *file)
+{
+	struct input_walk *walk = ctx;
+
+	walk->file_symbol(walk->units_ctx, input, file);
+}
+
+static bool read_fragment_file(struct input_walk *walk, const char *name, const char *data,
+			       size_t size)
 {
 	struct fragment_origin origin = { .input = name, .index = -1 };
 
@@ -139,7 +67,7 @@ static bool read_fragment_file(const char *name, const char *data, size_t size,
 			data[size - 1] == ' ' || data[size - 1] == '\r' ||
 			data[size - 1] == '\t'))
 		size--;
-	return sink(ctx, &origin, data, size);
+	return walk->sink(walk->ctx, &origin, data, size);
 }
 
 static bool starts_like_json(const char *data, size_t size)
@@ -155,46 +83,116 @@ static bool starts_like_json(const char *data, size_t size)
 	return false;
 }
 
-bool input_read_contents(const char *name, const char *file_path, char *data,
-			 size_t size, bool archive_member, size_t *found,
-			 fragment_sink sink, void *ctx)
+/* Where a thin archive's member lives: absolute, or relative to the archive's folder. */
+static char *thin_member_path(const char *archive_path, const char *member)
 {
-	size_t here = 0;
-	bool ok;
+	const char *slash = strrchr(archive_path, '/');
 
-	if (size >= 4 && !memcmp(data, "\177ELF", 4)) {
-		ok = elf_read_fragments(name, data, size, &here, sink, ctx);
-		*found += here;
-		if (ok && !here && !archive_member) {
-			diag_error(name, "no %s section: not compiled with "
-				   "-fplugin=vmstate.so?", FRAGMENT_SECTION);
-			return false;
+	if (member[0] == '/' || !slash)
+		return xstrdup(member);
+	return xasprintf("%.*s/%s", (int)(slash - archive_path), archive_path, member);
+}
+
+struct archive_walk {
+	struct input_walk *walk;
+	const struct contents *archive;
+	size_t found;
+};
+
+static bool read_member(void *ctx, const struct archive_member *m)
+{
+	struct archive_walk *aw = ctx;
+	char *display = xasprintf("%s(%s)", aw->archive->name, m->name);
+	struct contents c = { .name = display, .path = aw->archive->path,
+			      .data = m->data, .size = m->size, .member = true };
+	struct input_file file;
+	char *path = NULL;
+	bool ok = false;
+
+	if (m->data) {
+		ok = read_contents(aw->walk, &c, &aw->found);
+	} else {
+		path = thin_member_path(aw->archive->path, m->name);
+		if (input_file_load(path, false, &file)) {
+			c.path = path;
+			c.data = file.data;
+			c.size = file.size;
+			ok = read_contents(aw->walk, &c, &aw->found);
+			done_with(aw->walk, &file);
+		} else {
+			diag_note(aw->archive->name, "member '%s' of this thin archive (a file "
+				  "of its own) cannot be read", m->name);
 		}
-		return ok;
 	}
-	if (size >= 8 && (!memcmp(data, "!<arch>\n", 8) || !memcmp(data, "!<thin>\n", 8))) {
-		ok = archive_read(name, file_path, data, size, &here, sink, ctx);
-		*found += here;
-		if (ok && !here && !archive_member) {
-			diag_error(name, "no member of the archive has a %s section: "
-				   "not compiled with -fplugin=vmstate.so?",
-				   FRAGMENT_SECTION);
-			return false;
-		}
+	free(path);
+	free(display);
+	return ok;
+}
+
+static bool read_elf(struct input_walk *walk, const struct contents *c, size_t *found)
+{
+	struct elf_sink sink = {
+		.fragment = to_sink, .lasting = lasting,
+		.file_symbol = walk->file_symbol ? to_file_symbol : NULL, .ctx = walk,
+	};
+	size_t here = 0;
+	bool ok = elf_read_fragments(c->name, c->data, c->size, &sink, &here);
+
+	*found += here;
+	if (!ok || here)
 		return ok;
+	if (!c->member) {
+		diag_error(c->name, "no %s section: not compiled with -fplugin=vmstate.so?",
+			   FRAGMENT_SECTION);
+		return false;
 	}
-	if (starts_like_json(data, size)) {
+	if (walk->member_without_fragment)
+		walk->member_without_fragment(walk->units_ctx, c->name);
+	return true;
+}
+
+static bool read_archive(struct input_walk *walk, const struct contents *c, size_t *found)
+{
+	struct archive_walk aw = { .walk = walk, .archive = c };
+	bool ok = archive_read(c->name, c->data, c->size, read_member, &aw);
+
+	*found += aw.found;
+	if (ok && !aw.found && !c->member) {
+		diag_error(c->name, "no member of the archive has a %s section: not compiled "
+			   "with -fplugin=vmstate.so?", FRAGMENT_SECTION);
+		return false;
+	}
+	return ok;
+}
+
+static bool read_contents(struct input_walk *walk, const struct contents *c,
+			  size_t *found)
+{
+	if (elf_is(c->data, c->size))
+		return read_elf(walk, c, found);
+	if (archive_is(c->data, c->size))
+		return read_archive(walk, c, found);
+	if (starts_like_json(c->data, c->size)) {
 		++*found;
-		return read_fragment_file(name, data, size, sink, ctx);
+		return read_fragment_file(walk, c->name, c->data, c->size);
 	}
 	/* Archives may hold other things too (__.LIBDEP, data files): they have no fragments. */
-	if (archive_member)
+	if (c->member)
 		return true;
-	if (!size)
-		diag_error(name, "empty file: not an ELF file, archive or fragment file");
+	if (!c->size)
+		diag_error(c->name, "empty file: not an ELF file, archive or fragment file");
 	else
-		diag_error(name, "not an ELF file, archive or fragment file");
+		diag_error(c->name, "not an ELF file, archive or fragment file");
 	return false;
+}
+
+bool input_read_bytes(struct input_walk *walk, const char *name, const char *path,
+		      char *data, size_t size)
+{
+	struct contents c = { .name = name, .path = path, .data = data, .size = size };
+	size_t found = 0;
+
+	return read_contents(walk, &c, &found);
 }
 
 static bool is_fragment_file_name(const char *name)
@@ -209,8 +207,25 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static bool read_directory_entry(struct input_walk *walk, const char *file)
+{
+	struct input_file f;
+	bool ok;
+
+	if (!input_file_load(file, false, &f))
+		return false;
+	if (!starts_like_json(f.data, f.size)) {
+		diag_error(file, "not a JSON fragment file");
+		ok = false;
+	} else {
+		ok = read_fragment_file(walk, file, f.data, f.size);
+	}
+	done_with(walk, &f);
+	return ok;
+}
+
 /* A dump directory: its *.vmfrag.json files, in name order so that runs are stable. */
-static bool read_directory(const char *path, fragment_sink sink, void *ctx)
+static bool read_directory(struct input_walk *walk, const char *path)
 {
 	char **names = NULL;
 	size_t count = 0, cap = 0, i;
@@ -237,19 +252,9 @@ static bool read_directory(const char *path, fragment_sink sink, void *ctx)
 	qsort(names, count, sizeof(*names), compare_names);
 	for (i = 0; i < count; i++) {
 		char *file = xasprintf("%s/%s", path, names[i]);
-		struct input_file f;
 
-		if (!input_load_file(file, &f)) {
+		if (!read_directory_entry(walk, file))
 			ok = false;
-		} else {
-			if (!starts_like_json(f.data, f.size)) {
-				diag_error(file, "not a JSON fragment file");
-				ok = false;
-			} else if (!read_fragment_file(file, f.data, f.size, sink, ctx)) {
-				ok = false;
-			}
-			input_release_file(&f);
-		}
 		free(file);
 		free(names[i]);
 	}
@@ -257,18 +262,22 @@ static bool read_directory(const char *path, fragment_sink sink, void *ctx)
 	return ok;
 }
 
-bool input_read(const char *path, fragment_sink sink, void *ctx)
+bool input_read(struct input_walk *walk, const char *path)
 {
 	struct input_file file;
 	struct stat st;
-	size_t found = 0;
 	bool ok;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return read_directory(path, sink, ctx);
-	if (!input_load_file(path, &file))
+		return read_directory(walk, path);
+	if (!input_file_load(path, true, &file))
 		return false;
-	ok = input_read_contents(path, path, file.data, file.size, false, &found, sink, ctx);
-	input_release_file(&file);
+	ok = input_read_bytes(walk, path, path, file.data, file.size);
+	done_with(walk, &file);
 	return ok;
+}
+
+void input_walk_end(struct input_walk *walk)
+{
+	input_store_free(&walk->store);
 }

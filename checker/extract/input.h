@@ -8,51 +8,41 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "fragment.h"
+#include "input_file.h"
 
-/* Receives one fragment's text (not NUL-terminated, valid during the call only).
- * Returns false when the fragment is bad (after reporting it). */
+/* Receives one fragment's text (not NUL-terminated).  Returns false when the fragment
+ * is bad (after reporting it). */
 typedef bool (*fragment_sink)(void *ctx, const struct fragment_origin *origin,
 			      const char *text, size_t len);
 
-/* Reads PATH.  Returns false after reporting each problem (an unreadable or unknown file,
- * an ELF file without fragments, a fragment the sink rejected). */
-bool input_read(const char *path, fragment_sink sink, void *ctx);
-
-/* For the readers of each kind: the contents of NAME (a file or an archive member),
- * classified by their first bytes.  FILE_PATH is where NAME lives on disk (to find the
- * members of a thin archive).  ARCHIVE_MEMBER: a member without fragments is skipped
- * rather than an error, and *FOUND counts the fragments seen. */
-bool input_read_contents(const char *name, const char *file_path, char *data,
-			 size_t size, bool archive_member, size_t *found,
-			 fragment_sink sink, void *ctx);
-
-/* archive.c: the members of an ar archive ("!<arch>\n") or a thin archive
- * ("!<thin>\n"), each read with input_read_contents. */
-bool archive_read(const char *name, const char *file_path, char *data, size_t size,
-		  size_t *found, fragment_sink sink, void *ctx);
-
-/* elf_fragments.c: every fragment of the ELF image's .vmstate_fragment sections. */
-bool elf_read_fragments(const char *name, char *data, size_t size, size_t *found,
-			fragment_sink sink, void *ctx);
-
-/* A whole file in memory: mapped copy-on-write, or read when it cannot be mapped. */
-struct input_file {
-	char *data;
-	size_t size;
-	bool mapped;
+/* One walk over inputs: what it hands out, and to whom. */
+struct input_walk {
+	fragment_sink sink;
+	void *ctx;
+	/* The texts stay valid until input_walk_end() (for parsing them later, in a
+	 * batch); otherwise only during the sink's call. */
+	bool keep_texts;
+	/* Optional, to tell units that have no fragment: an archive member that is an
+	 * ELF object without one, and each source file a linked program's symbol table
+	 * names (STT_FILE). */
+	void (*member_without_fragment)(void *ctx, const char *member);
+	void (*file_symbol)(void *ctx, const char *input, const char *file);
+	void *units_ctx;            /* their CTX */
+	struct input_store store;   /* private: what keep_texts keeps */
 };
 
-/* Loads PATH.  Returns false after reporting. */
-bool input_load_file(const char *path, struct input_file *file);
-void input_release_file(struct input_file *file);
+/* Reads PATH (a file or a directory of fragment files).  Returns false after reporting
+ * each problem (an unreadable or unknown file, an ELF file without fragments, a
+ * fragment the sink rejected). */
+bool input_read(struct input_walk *walk, const char *path);
 
-/* While kept, released files stay in memory until input_release_kept(): the texts
- * handed to a sink stay valid after the call, for parsing them later in a batch. */
-void input_keep_files(bool keep);
-void input_release_kept(void);
+/* The same for the bytes of one file already in memory (DATA is written to, as a
+ * mapped copy-on-write file may be).  PATH is where it lives on disk (to find the
+ * members of a thin archive), NAME how messages call it. */
+bool input_read_bytes(struct input_walk *walk, const char *name, const char *path,
+		      char *data, size_t size);
 
-/* BYTES as a sink may keep them: a copy kept until input_release_kept() while files
- * are kept (for bytes a reader is about to free), else BYTES itself. */
-const char *input_lasting(const char *bytes, size_t len);
+/* Frees what the walk kept. */
+void input_walk_end(struct input_walk *walk);
 
 #endif

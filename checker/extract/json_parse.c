@@ -7,8 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../common/json_lex.h"
 #include "json_parse.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 #define MAX_DEPTH 2048
 
@@ -69,230 +70,133 @@ static void skip_space(struct parser *ps)
 		ps->p++;
 }
 
-static int hex_digit(char c)
+/* A byte B that is not part of valid UTF-8 becomes U+EF00 + B, as the plugin maps such
+ * bytes (docs/fragment-format.md, "Strings"): a fragment written before the plugin did
+ * (a file name in another encoding, an asm label) then spells its symbols as new
+ * fragments do.  Counted for one warning per fragment. */
+static void replace_byte(struct parser *ps, const char *at, size_t *n)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	if (!ps->err->replaced++)
+		ps->err->first_replaced = (size_t)(at - ps->text);
+	*n += jl_put_utf8(ps->buf + *n, 0xef00 + (unsigned char)*at);
 }
 
-static bool read_hex4(struct parser *ps, const char *at, unsigned *value)
+/* Reports a lexical error of the string whose body starts at BODY.  The places are
+ * those of the reader's own messages: a bad \u digit, the start of a short escape. */
+static void string_error(struct parser *ps, enum jl_status st, const char *at)
 {
-	int i, d;
+	const char *d;
 
-	*value = 0;
-	if (ps->end - at < 4) {
-		fail_at(ps, at, "premature end of input in \\u escape");
+	switch (st) {
+	case JL_UNTERMINATED:
+		fail_at(ps, ps->end, "premature end of input in a string");
+		break;
+	case JL_CONTROL:
+		fail_at(ps, at, "control character 0x%02x in a string", (unsigned char)*at);
+		break;
+	case JL_BAD_ESCAPE:
+		fail_at(ps, at, "invalid escape '\\%c'", at + 1 < ps->end ? at[1] : ' ');
+		break;
+	case JL_BAD_U_ESCAPE:
+		if (ps->end - (at + 2) < 4) {
+			fail_at(ps, at + 2, "premature end of input in \\u escape");
+			break;
+		}
+		for (d = at + 2; d < at + 6 && jl_hex_digit(*d) >= 0; d++)
+			;
+		fail_at(ps, d, "invalid \\u escape");
+		break;
+	case JL_LONE_LOW_SURROGATE:
+		fail_at(ps, at, "invalid Unicode escape (a lone low surrogate)");
+		break;
+	case JL_LONE_HIGH_SURROGATE:
+		fail_at(ps, at, "invalid Unicode escape (a high surrogate without its low one)");
+		break;
+	case JL_NUL:
+		fail_at(ps, at, "\\u0000 is not allowed in a string");
+		break;
+	default:
+		fail_at(ps, at, "%s", jl_status_text(st));
+	}
+}
+
+/* Appends the decoded body [BODY, CLOSE) to ps->buf at *N. */
+static bool decode_into_buffer(struct parser *ps, const char *body, const char *close,
+			       size_t *n)
+{
+	const char *error_at = body;
+	size_t len = 0;
+	enum jl_status st = jl_unescape(body, close, JL_STRICT_SURROGATES | JL_NO_NUL,
+					ps->buf + *n, &len, &error_at);
+
+	if (st != JL_OK) {
+		string_error(ps, st, error_at);
 		return false;
 	}
-	for (i = 0; i < 4; i++) {
-		d = hex_digit(at[i]);
-		if (d < 0) {
-			fail_at(ps, at + i, "invalid \\u escape");
-			return false;
-		}
-		*value = *value * 16 + (unsigned)d;
-	}
+	*n += len;
 	return true;
 }
 
-/* Bytes that stand for themselves in a string: printable ASCII but '"' and '\\'. */
-static const unsigned char plain_ascii[256] = {
-	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* True when one of the 8 bytes at S is '"', '\\', a control character or not ASCII. */
-static bool special_in_word(const char *s)
+/* The slow path of a string with bytes that are not UTF-8, from BODY: each stretch
+ * between two such bytes is decoded, each such byte replaced. */
+static bool read_replacing(struct parser *ps, const char *body, const char **out,
+			   size_t *out_len)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t w, quote, backslash, control;
+	const char *from = body;
+	struct jl_scan scan;
+	enum jl_status st;
+	size_t n = 0;
 
-	memcpy(&w, s, 8);
-	quote = w ^ (ones * '"');
-	backslash = w ^ (ones * '\\');
-	control = (w - ones * 0x20) & ~w;
-	return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control | w) &
-		highs) != 0;
-}
-
-/* Length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
-static size_t utf8_length(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0], cp;
-	size_t len, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-static void put_utf8(struct parser *ps, size_t *n, unsigned cp)
-{
-	char *b = ps->buf + *n;
-
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		*n += 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		*n += 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		*n += 3;
-	} else {
-		b[0] = (char)(0xf0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		*n += 4;
-	}
-}
-
-/* Reads the string at ps->p (on its opening quote).  Its contents end up in ps->buf
- * (NUL-terminated) or, when it has no escapes, are pointed to directly. */
-static bool read_string(struct parser *ps, const char **out, size_t *out_len)
-{
-	const char *start = ++ps->p, *s = start;
-	size_t n = 0, len;
-	unsigned cp, low;
-
-	/* Fast path: eight plain bytes at a time, then byte by byte. */
-	while (ps->end - s >= 8 && !special_in_word(s))
-		s += 8;
-	while (s < ps->end && *s != '"' && *s != '\\') {
-		unsigned char c = (unsigned char)*s;
-
-		if (plain_ascii[c]) {
-			s++;
-			continue;
-		}
-		if (c < 0x20) {
-			fail_at(ps, s, "control character 0x%02x in a string", c);
+	/* At most three bytes (U+EF80..U+EFFF) for each byte of the source. */
+	xgrow(&ps->buf, &ps->buf_cap, 3 * (size_t)(ps->end - body) + 1, 1);
+	while ((st = jl_scan_string(from, ps->end, &scan)) == JL_BAD_UTF8) {
+		if (!decode_into_buffer(ps, from, scan.error_at, &n))
 			return false;
-		}
-		if (c < 0x80) {
-			s++;
-			continue;
-		}
-		len = utf8_length((const unsigned char *)s, (size_t)(ps->end - s));
-		if (!len) {
-			fail_at(ps, s, "invalid UTF-8 in a string");
-			return false;
-		}
-		s += len;
+		replace_byte(ps, scan.error_at, &n);
+		from = scan.error_at + 1;
 	}
-	if (s >= ps->end) {
-		fail_at(ps, s, "premature end of input in a string");
+	if (st != JL_OK) {
+		string_error(ps, st, scan.error_at);
 		return false;
 	}
-	if (*s == '"') {
-		*out = start;
-		*out_len = (size_t)(s - start);
-		ps->p = s + 1;
-		return true;
-	}
-	/* Escapes: unescape into the buffer (never longer than the source). */
-	xgrow(&ps->buf, &ps->buf_cap, (size_t)(ps->end - start) + 1, 1);
-	n = (size_t)(s - start);
-	memcpy(ps->buf, start, n);
-	while (s < ps->end && *s != '"') {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20) {
-			fail_at(ps, s, "control character 0x%02x in a string", c);
-			return false;
-		}
-		if (c != '\\') {
-			len = c < 0x80 ? 1 : utf8_length((const unsigned char *)s,
-							  (size_t)(ps->end - s));
-			if (!len) {
-				fail_at(ps, s, "invalid UTF-8 in a string");
-				return false;
-			}
-			memcpy(ps->buf + n, s, len);
-			n += len;
-			s += len;
-			continue;
-		}
-		if (s + 1 >= ps->end)
-			break;
-		switch (s[1]) {
-		case '"': ps->buf[n++] = '"'; break;
-		case '\\': ps->buf[n++] = '\\'; break;
-		case '/': ps->buf[n++] = '/'; break;
-		case 'b': ps->buf[n++] = '\b'; break;
-		case 'f': ps->buf[n++] = '\f'; break;
-		case 'n': ps->buf[n++] = '\n'; break;
-		case 'r': ps->buf[n++] = '\r'; break;
-		case 't': ps->buf[n++] = '\t'; break;
-		case 'u':
-			if (!read_hex4(ps, s + 2, &cp))
-				return false;
-			s += 6;
-			if (cp >= 0xdc00 && cp <= 0xdfff) {
-				fail_at(ps, s - 6, "invalid Unicode escape (a lone low surrogate)");
-				return false;
-			}
-			if (cp >= 0xd800 && cp <= 0xdbff) {
-				if (ps->end - s < 6 || s[0] != '\\' || s[1] != 'u' ||
-				    !read_hex4(ps, s + 2, &low) || low < 0xdc00 || low > 0xdfff) {
-					fail_at(ps, s - 6, "invalid Unicode escape (a high surrogate "
-						"without its low one)");
-					return false;
-				}
-				cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-				s += 6;
-			}
-			if (cp == 0) {
-				fail_at(ps, s - 6, "\\u0000 is not allowed in a string");
-				return false;
-			}
-			put_utf8(ps, &n, cp);
-			continue;
-		default:
-			fail_at(ps, s, "invalid escape '\\%c'", s[1]);
-			return false;
-		}
-		s += 2;
-	}
-	if (s >= ps->end) {
-		fail_at(ps, s, "premature end of input in a string");
+	if (!decode_into_buffer(ps, from, scan.close, &n))
 		return false;
-	}
 	ps->buf[n] = '\0';
 	*out = ps->buf;
 	*out_len = n;
-	ps->p = s + 1;
+	ps->p = scan.close + 1;
+	return true;
+}
+
+/* Reads the string at ps->p (on its opening quote), through the shared lexical layer
+ * (checker/common/json_lex.h).  Its contents end up in ps->buf (NUL-terminated) or,
+ * when it has no escapes, are pointed to directly. */
+static bool read_string(struct parser *ps, const char **out, size_t *out_len)
+{
+	const char *body = ++ps->p;
+	struct jl_scan scan;
+	enum jl_status st = jl_scan_string(body, ps->end, &scan);
+	size_t n = 0;
+
+	if (st == JL_BAD_UTF8)
+		return read_replacing(ps, body, out, out_len);
+	if (st != JL_OK) {
+		string_error(ps, st, scan.error_at);
+		return false;
+	}
+	if (!scan.escaped) {
+		*out = body;
+		*out_len = (size_t)(scan.close - body);
+		ps->p = scan.close + 1;
+		return true;
+	}
+	xgrow(&ps->buf, &ps->buf_cap, (size_t)(scan.close - body) + 1, 1);
+	if (!decode_into_buffer(ps, body, scan.close, &n))
+		return false;
+	ps->buf[n] = '\0';
+	*out = ps->buf;
+	*out_len = n;
+	ps->p = scan.close + 1;
 	return true;
 }
 

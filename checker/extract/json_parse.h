@@ -13,11 +13,16 @@ struct json_parse_error {
 	int column;        /* 1-based, in bytes */
 	size_t position;   /* byte offset of the error */
 	char text[160];
+	/* Also on success: bytes in strings that were not UTF-8, each B replaced by U+EF00 + B,
+	 * and the offset of the first. */
+	size_t replaced;
+	size_t first_replaced;
 };
 
 /* Parses the one JSON value of TEXT (LEN bytes; surrounding white space allowed).
- * Objects with a repeated key, strings that are not UTF-8 or contain NUL, and nesting
- * deeper than 2048 are errors.  Returns a new reference, or NULL with *ERR filled. */
+ * Objects with a repeated key, strings that contain NUL (or \u0000), and nesting deeper
+ * than 2048 are errors; bytes in strings that are not UTF-8 are replaced (see above).
+ * Returns a new reference, or NULL with *ERR filled. */
 json_t *json_parse(const char *text, size_t len, struct json_parse_error *err);
 
 #endif

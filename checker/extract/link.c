@@ -4,10 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "fragment.h"
 #include "link.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 /* A definition, chained with the other definitions of its symbol in input order. */
 struct def_node {

@@ -9,22 +9,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "batch.h"
-#include "diag.h"
+#include "coverage.h"
+#include "../common/diag.h"
+#include "../common/fileio.h"
+#include "../common/version.h"
 #include "dump.h"
+#include "extended.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
-#include "util.h"
+#include "../common/strbuf.h"
+#include "../common/alloc.h"
 
-#define VERSION "0.1.0"
+/* Exit statuses (docs/man/vmstate-extract.1). */
+enum {
+	VX_EXIT_OK = 0,
+	VX_EXIT_PROBLEMS = 1,   /* conflicts or unknowns, under --strict */
+	VX_EXIT_USAGE = 2,
+	VX_EXIT_INPUT = 3,      /* an input cannot be read or is not valid */
+	VX_EXIT_INTERNAL = 4,   /* output not written, out of memory */
+};
 
 struct options {
 	const char *output;     /* NULL: stdout */
 	struct dump_options dump;
 	bool strict;
 	bool list_units;
+	bool extended;         /* docs/extended-dump.md instead of -dump-vmstate's layout */
 };
 
 static void usage(FILE *f)
@@ -39,6 +51,8 @@ static void usage(FILE *f)
 		"  -M, --machine=NAME    name for \"vmschkmachine\" (default: none)\n"
 		"      --layout=LAYOUT   8.1 (default): \"num\" for array fields, as QEMU 8.1\n"
 		"                        and later print it; pre-8.1: no \"num\"\n"
+		"      --extended        write the extended dump (every section the program can\n"
+		"                        register, with wire facts; docs/extended-dump.md)\n"
 		"      --strict          conflicts and unknowns are fatal (exit status 1)\n"
 		"      --list-units      list the units found (input, unit id, source) and\n"
 		"                        report link conflicts, instead of writing a dump\n"
@@ -51,13 +65,14 @@ static void usage(FILE *f)
 
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS };
+	enum { OPT_LAYOUT = 256, OPT_STRICT, OPT_VERSION, OPT_LIST_UNITS, OPT_EXTENDED };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "machine", required_argument, NULL, 'M' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "list-units", no_argument, NULL, OPT_LIST_UNITS },
+		{ "extended", no_argument, NULL, OPT_EXTENDED },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -90,12 +105,14 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case OPT_LIST_UNITS:
 			opt->list_units = true;
 			break;
+		case OPT_EXTENDED:
+			opt->extended = true;
+			break;
 		case 'h':
 			usage(stdout);
-			exit(VX_EXIT_OK);
+			exit(finish_stdout(VX_EXIT_OK));
 		case OPT_VERSION:
-			printf("vmstate-extract (vmstate-plugin) %s\n", VERSION);
-			exit(VX_EXIT_OK);
+			exit(print_version("vmstate-extract"));
 		case ':':
 			diag_error(NULL, "option '%s' needs an argument", argv[optind - 1]);
 			return VX_EXIT_USAGE;
@@ -120,65 +137,21 @@ static void add_fragment(void *ctx, const char *input, json_t *fragment)
 	vx_program_add(ctx, input, fragment);
 }
 
-static bool write_all(FILE *f, const struct strbuf *sb)
-{
-	return (!sb->len || fwrite(sb->data, 1, sb->len, f) == sb->len) && fflush(f) == 0;
-}
-
-/* Writes the dump to PATH through a temporary file, so that PATH is never partial.  A
- * PATH that is not a regular file (/dev/null, a FIFO) is written as it is: renaming over
- * it would replace the device. */
+/* Writes the dump to PATH (NULL: standard output) as common/fileio.h's write_atomic
+ * does: never a partial file, and otherwise what a shell redirect would do. */
 static int write_output(const char *path, const struct strbuf *dump)
 {
-	struct stat st;
-	mode_t mask;
-	char *tmp;
-	FILE *f;
-	int fd;
-
 	if (!path) {
-		if (!write_all(stdout, dump)) {
-			diag_error(NULL, "cannot write the dump to standard output: %s",
-				   strerror(errno));
-			return VX_EXIT_INTERNAL;
-		}
-		return VX_EXIT_OK;
+		if (dump->len && fwrite(dump->data, 1, dump->len, stdout) != dump->len)
+			return finish_stdout(VX_EXIT_INTERNAL);
+		return finish_stdout(VX_EXIT_OK);
 	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		f = fopen(path, "w");
-		if (!f || !write_all(f, dump) || fclose(f) != 0) {
-			diag_error(path, "cannot write: %s", strerror(errno));
-			return VX_EXIT_INTERNAL;
-		}
-		return VX_EXIT_OK;
-	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		diag_error(path, "cannot create: %s", strerror(errno));
-		free(tmp);
+	bool existed = access(path, F_OK) == 0;
+
+	if (!write_atomic(path, dump->data ? dump->data : "", dump->len)) {
+		diag_error(path, "cannot %s: %s", existed ? "write" : "create", strerror(errno));
 		return VX_EXIT_INTERNAL;
 	}
-	mask = umask(0);
-	umask(mask);
-	f = fdopen(fd, "w");
-	if (!f || !write_all(f, dump) || fchmod(fd, 0666 & ~mask) != 0) {
-		diag_error(path, "cannot write: %s", strerror(errno));
-		if (f)
-			fclose(f);
-		else
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return VX_EXIT_INTERNAL;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		diag_error(path, "cannot write: %s", strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return VX_EXIT_INTERNAL;
-	}
-	free(tmp);
 	return VX_EXIT_OK;
 }
 
@@ -205,35 +178,24 @@ static int list_units(const struct vx_program *prog, const struct options *opt,
 		sb_printf(&out, "%s\t%s\t%s\n", u->input, u->id, u->source);
 	}
 	status = write_output(opt->output, &out);
-	sb_free(&out);
+	sb_release(&out);
 	return status;
 }
 
-/* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
-static int evaluate_types(const struct vx_program *prog, struct qom_types *types,
-			  unsigned *problems)
+/* The dump OPT asks for, into OUT; FIRST_INPUT names the program.  Returns how many
+ * problems (unknowns in the extended dump) it reported. */
+static unsigned write_dump(struct strbuf *out, const struct vx_program *prog,
+			   const struct qom_types *types, const struct options *opt,
+			   const char *first_input)
 {
-#ifdef VX_NO_QOM
-	(void)prog;
-	(void)types;
-	(void)problems;
-	diag_error(NULL, "this build has no QOM evaluator (checker/extract/qom*.c), so it "
-		   "cannot tell which types have sections");
-	return VX_EXIT_INTERNAL;
-#else
-	if (qom_evaluate(prog, types, problems) != 0)
-		return VX_EXIT_INTERNAL;
-	return VX_EXIT_OK;
-#endif
-}
+	const char *slash = strrchr(first_input, '/');
+	struct extended_options ext = {
+		.program = slash ? slash + 1 : first_input, .producer_version = VMSTATE_PLUGIN_VERSION,
+	};
 
-static void free_types(struct qom_types *types)
-{
-#ifdef VX_NO_QOM
-	(void)types;
-#else
-	qom_types_free(types);
-#endif
+	if (opt->extended)
+		return extended_write(out, prog, types, &ext);
+	return dump_write(out, prog, types, &opt->dump);
 }
 
 int main(int argc, char **argv)
@@ -242,10 +204,15 @@ int main(int argc, char **argv)
 	struct qom_types types = { NULL, 0 };
 	struct strbuf dump = STRBUF_INIT;
 	struct vx_program *prog;
+	struct coverage coverage = { 0 };
+	struct input_walk walk;
 	struct batch *batch;
-	unsigned problems, qom_problems = 0;
+	unsigned problems, read_problems = 0, qom_problems = 0;
 	int status, i;
 
+	diag_init("vmstate-extract", &(struct diag_exits){
+		.usage = VX_EXIT_USAGE, .input = VX_EXIT_INPUT, .internal = VX_EXIT_INTERNAL,
+	});
 	status = parse_options(argc, argv, &opt);
 	if (status != VX_EXIT_OK)
 		return status;
@@ -253,35 +220,45 @@ int main(int argc, char **argv)
 	/* All fragment texts first, then parsed together on every CPU. */
 	prog = vx_program_new();
 	batch = batch_new();
-	input_keep_files(true);
+	walk = (struct input_walk){
+		.sink = batch_add, .ctx = batch, .keep_texts = true,
+		.member_without_fragment = coverage_member, .file_symbol = coverage_file_symbol,
+		.units_ctx = &coverage,
+	};
 	for (i = optind; i < argc; i++)
-		input_read(argv[i], batch_add, batch);
-	batch_finish(batch, batch_default_threads(), add_fragment, prog);
-	input_release_kept();
+		input_read(&walk, argv[i]);
+	batch_finish(batch, batch_default_threads(), add_fragment, prog, &read_problems);
+	input_walk_end(&walk);
 	/* Here and below, the program's values are not freed one by one: the process
 	 * ends with them. */
 	if (diag_error_count())
 		return VX_EXIT_INPUT;
 
-	problems = vx_program_link(prog);
+	problems = read_problems + vx_program_link(prog);
 	if (opt.list_units)
 		return list_units(prog, &opt, problems);
-	status = evaluate_types(prog, &types, &qom_problems);
-	if (status != VX_EXIT_OK)
-		return status;
+	/* Which types exist and their final vmsd: the QOM evaluator's job (qom.h). */
+	if (qom_evaluate(prog, &types, &qom_problems) != 0)
+		return VX_EXIT_INTERNAL;
 	problems += qom_problems;
-	problems += dump_write(&dump, prog, &types, &opt.dump);
+	problems += write_dump(&dump, prog, &types, &opt, argv[optind]);
+	coverage_note(&coverage, prog);
+	coverage_free(&coverage);
 
 	if (problems && opt.strict) {
 		status = strict_failure(problems);
 	} else {
-		if (problems)
+		if (problems && opt.extended)
+			diag_note(NULL, "%u problem%s: conflicts reported above, and unknowns "
+				  "written in the extended dump with their places", problems,
+				  problems == 1 ? "" : "s");
+		else if (problems)
 			diag_note(NULL, "%u problem%s reported: the dump may differ from what "
 				  "the program's -dump-vmstate prints", problems,
 				  problems == 1 ? "" : "s");
 		status = write_output(opt.output, &dump);
 	}
-	sb_free(&dump);
-	free_types(&types);
+	sb_release(&dump);
+	qom_types_free(&types);
 	return status;
 }

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "qom.h"
 #include "qom-eval.h"
-#include "util.h"
+#include "../common/alloc.h"
 
 struct type_rec {
 	const char *name;
@@ -19,6 +19,7 @@ struct type_rec {
 	struct qval class_init, class_base_init, class_data;
 	const char *condition;   /* registered only if an undecided early return is not taken */
 	int parent_index;        /* -1: none or not found */
+	bool reported_twice;     /* a second registration was reported (once, not in a loop) */
 	int state;               /* 0 not initialized, 1 in progress, 2 done */
 	struct qval class_ptr;   /* pointer to the class object once initialized */
 };
@@ -30,7 +31,22 @@ struct registry {
 	int *slots;              /* name hash -> index + 1 */
 	size_t slot_count;
 	unsigned problems;
+	const char **bad_info_locs;   /* where a bad TypeInfo was reported, each place once */
+	size_t bad_info_count, bad_info_cap;
 };
+
+/* True the first time LOC reports a bad TypeInfo: a loop repeats it. */
+static bool first_at(struct registry *r, const char *loc)
+{
+	for (size_t i = 0; i < r->bad_info_count; i++)
+		if (r->bad_info_locs[i] == loc || (loc && r->bad_info_locs[i] &&
+						   !strcmp(r->bad_info_locs[i], loc)))
+			return false;
+	xgrow(&r->bad_info_locs, &r->bad_info_cap, r->bad_info_count + 1,
+	      sizeof(*r->bad_info_locs));
+	r->bad_info_locs[r->bad_info_count++] = loc;
+	return true;
+}
 
 static size_t hash_name(const char *s)
 {
@@ -97,6 +113,8 @@ static void register_info(struct registry *r, struct qval *cell, const char *loc
 {
 	struct qeval *ev = r->ev;
 	if (!cell || cell->kind != QV_AGG || cell->agg->kind != QAGG_STRUCT) {
+		if (!first_at(r, loc))
+			return;
 		diag_warning(loc, "a type is registered with a TypeInfo that cannot be "
 			     "evaluated%s%s", cell && cell->kind == QV_UNKNOWN ? ": " : "",
 			     cell && cell->kind == QV_UNKNOWN ? cell->u.why : "");
@@ -107,21 +125,24 @@ static void register_info(struct registry *r, struct qval *cell, const char *loc
 	bool bad_name = false, bad_parent = false;
 	const char *name = string_member(ev, info, "name", &bad_name);
 	const char *parent = string_member(ev, info, "parent", &bad_parent);
-	if (!name || bad_parent) {
+	if ((!name || bad_parent) && first_at(r, loc)) {
 		struct qval *v = qagg_find(info, bad_parent ? "parent" : "name");
 		diag_warning(loc, "a type is registered whose %s cannot be evaluated%s%s",
 			     bad_parent ? "parent" : "name",
 			     v && v->kind == QV_UNKNOWN ? ": " : "",
 			     v && v->kind == QV_UNKNOWN ? v->u.why : "");
 		r->problems++;
-		if (!name)
-			return;
 	}
+	if (!name)
+		return;
 	int old = find_type(r, name);
 	if (old >= 0) {
-		diag_warning(loc, "type '%s' is registered twice (first at %s); the first "
-			     "registration is kept", name, r->types[old].loc);
-		r->problems++;
+		if (!r->types[old].reported_twice) {
+			diag_warning(loc, "type '%s' is registered twice (first at %s); the "
+				     "first registration is kept", name, r->types[old].loc);
+			r->problems++;
+		}
+		r->types[old].reported_twice = true;
 		return;
 	}
 	xgrow(&r->types, &r->cap, r->count + 1, sizeof(*r->types));
@@ -371,9 +392,9 @@ static void call_class_hook(struct registry *r, struct qval fn, struct qval klas
 	struct qeval *ev = r->ev;
 	struct qagg *cls = qv_deref(&klass)->agg;
 	if (fn.kind != QV_SYM || !fn.sym.def || fn.sym.def->kind != VX_DEF_FUNCTION) {
-		struct qval *cell = qagg_member(ev, cls, QOM_VMSD_KEY);
-		*cell = qv_unknown(ev, loc, "class_init %s is not recorded",
-				   fn.kind == QV_SYM ? fn.sym.name : "(not a function)");
+		qagg_state_unknown(ev, cls, loc,
+				   qeval_printf(ev, "class_init %s is not recorded",
+						fn.kind == QV_SYM ? fn.sym.name : "(not a function)"));
 		return;
 	}
 	struct qagg *saved = qeval_class(ev);
@@ -458,30 +479,81 @@ static void run_registrations(struct registry *r, const struct vx_program *prog)
 	}
 }
 
+/* A description pointer V read from a class: the description, or why it is unknown
+ * (*WHY, *WHERE defaulting to the type's registration).  NULL for a null pointer. */
+static const struct vx_def *vmsd_value(struct registry *r, const struct type_rec *t,
+				       const struct qval *v, const char *what,
+				       const char **why, const char **where)
+{
+	*why = NULL;
+	*where = t->loc;
+	if (!v || (v->kind == QV_INT && v->i == 0))
+		return NULL;
+	if (v->kind == QV_SYM && v->sym.def && v->sym.def->kind == VX_DEF_VMSTATE)
+		return v->sym.def;
+	if (v->kind == QV_UNKNOWN) {
+		*why = v->u.why;
+		if (v->u.loc && *v->u.loc)
+			*where = v->u.loc;
+	} else if (v->kind == QV_SYM) {
+		*why = qeval_printf(r->ev, "its %s %s is not a recorded VMStateDescription",
+				    what, v->sym.name);
+	} else {
+		*why = qeval_printf(r->ev, "its %s is not the address of a VMStateDescription",
+				    what);
+	}
+	return NULL;
+}
+
+static struct qval *class_member(struct type_rec *t, const char *key)
+{
+	struct qval *cls = qv_deref(&t->class_ptr);
+
+	return cls && cls->kind == QV_AGG ? qagg_find(cls->agg, key) : NULL;
+}
+
 /* The final vmsd of a class, or why it is unknown. */
 static void read_vmsd(struct registry *r, struct type_rec *t, struct qom_type *out)
 {
-	struct qval *cls = qv_deref(&t->class_ptr);
-	struct qval *v = cls ? qagg_find(cls->agg, QOM_VMSD_KEY) : NULL;
+	const char *why, *where;
+
+	out->vmsd = vmsd_value(r, t, class_member(t, QOM_VMSD_KEY), "vmsd", &why, &where);
+	if (why) {
+		out->unknown = xstrdup(why);
+		out->unknown_loc = xstrdup(where);
+	}
+}
+
+/* A CPU class's legacy description: cc->sysemu_ops->legacy_vmsd, else cc->vmsd. */
+static void read_cpu_vmsd(struct registry *r, struct type_rec *t, struct qom_type *out)
+{
+	struct qval *ops = class_member(t, QOM_SYSEMU_OPS_KEY), *target, *legacy = NULL;
 	const char *why = NULL, *where = t->loc;
-	if (!v || (v->kind == QV_INT && v->i == 0))
-		return;
-	if (v->kind == QV_SYM && v->sym.def && v->sym.def->kind == VX_DEF_VMSTATE) {
-		out->vmsd = v->sym.def;
-		return;
+
+	out->cpu_via = "legacy_vmsd";
+	if (ops && ops->kind == QV_PTR) {
+		target = qv_deref(ops);
+		if (target && target->kind == QV_AGG && target->agg->kind == QAGG_STRUCT)
+			legacy = qagg_find(target->agg, "legacy_vmsd");
+		else if (!target || target->kind != QV_INT || target->i != 0)
+			why = "its sysemu_ops does not point to a SysemuCPUOps";
+		out->cpu_vmsd = why ? NULL : vmsd_value(r, t, legacy, "legacy_vmsd", &why,
+							 &where);
+	} else if (ops && ops->kind == QV_SYM) {
+		why = qeval_printf(r->ev, "its sysemu_ops %s is not recorded data",
+				   ops->sym.name);
+	} else if (ops && !(ops->kind == QV_INT && ops->i == 0)) {
+		out->cpu_vmsd = vmsd_value(r, t, ops, "sysemu_ops", &why, &where);
 	}
-	if (v->kind == QV_UNKNOWN) {
-		why = v->u.why;
-		if (v->u.loc && *v->u.loc)
-			where = v->u.loc;
-	} else if (v->kind == QV_SYM) {
-		why = qeval_printf(r->ev, "its vmsd %s is not a recorded VMStateDescription",
-				   v->sym.name);
-	} else {
-		why = "its vmsd is not the address of a VMStateDescription";
+	if (!out->cpu_vmsd && !why) {
+		out->cpu_via = "vmsd";
+		out->cpu_vmsd = vmsd_value(r, t, class_member(t, QOM_CPU_VMSD_KEY), "vmsd",
+					   &why, &where);
 	}
-	out->unknown = xstrdup(why);
-	out->unknown_loc = xstrdup(where);
+	if (why) {
+		out->cpu_unknown = xstrdup(why);
+		out->cpu_unknown_loc = xstrdup(where);
+	}
 }
 
 int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned *problems)
@@ -502,7 +574,10 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 		o->loc = xstrdup(t->loc);
 		o->abstract = t->abstract;
 		o->is_device = is_ancestor(&r, (int)i, "device");
+		o->is_cpu = is_ancestor(&r, (int)i, "cpu");
 		read_vmsd(&r, t, o);
+		if (o->is_cpu)
+			read_cpu_vmsd(&r, t, o);
 		if (o->is_device && o->vmsd && !o->unknown && t->condition) {
 			o->unknown = xasprintf("it is registered only if an early return is not "
 					       "taken: %s", t->condition);
@@ -518,6 +593,7 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 	qeval_free(r.ev);
 	free(r.types);
 	free(r.slots);
+	free(r.bad_info_locs);
 	return 0;
 }
 
@@ -532,6 +608,8 @@ void qom_types_free(struct qom_types *types)
 		free((char *)t->loc);
 		free((char *)t->unknown);
 		free((char *)t->unknown_loc);
+		free((char *)t->cpu_unknown);
+		free((char *)t->cpu_unknown_loc);
 	}
 	free(types->types);
 	types->types = NULL;

@@ -21,6 +21,14 @@ struct qom_type {
 	/* Set when the evaluation could not decide vmsd: why, and where. */
 	const char *unknown;
 	const char *unknown_loc;
+	/* CPUs ("cpu" is an ancestor): the description QEMU registers for each CPU
+	 * besides dc->vmsd: cc->sysemu_ops->legacy_vmsd (CPU_VIA "legacy_vmsd"), else
+	 * cc->vmsd ("vmsd"); NULL when neither is set; when undecided, why and where. */
+	bool is_cpu;
+	const struct vx_def *cpu_vmsd;
+	const char *cpu_via;
+	const char *cpu_unknown;
+	const char *cpu_unknown_loc;
 };
 
 struct qom_types {

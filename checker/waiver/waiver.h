@@ -33,6 +33,9 @@ struct vw_set;
 /* Loads and validates a waiver file.  On error returns NULL and sets *ERROR to one line
  * "FILE:LINE:COL: error: ..." (free() it). */
 struct vw_set *vw_load(const char *path, char **error);
+/* The same, but an error is reported through diag_error (GCC's form and colour,
+ * checker/common/diag.h) and NULL returned. */
+struct vw_set *vw_load_or_report(const char *path);
 /* The same from text in memory; NAME is used in messages. */
 struct vw_set *vw_parse(const char *text, const char *name, char **error);
 void vw_free(struct vw_set *set);

@@ -2,6 +2,7 @@
 /* The waiver file format (docs/waivers.md): reading it, and writing suggestions. */
 #include "waiver_set.h"
 #include "../common/alloc.h"
+#include "../common/diag.h"
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
 
@@ -17,13 +18,29 @@
 /* 1: exact names, one kind a record.  2: shell patterns, kind lists, other=, change=. */
 #define WAIVER_VERSION 2
 
+/* Where a waiver file is wrong ("FILE:LINE:COL") and what is wrong. */
+struct failure {
+	char *where;
+	char *text;
+};
+
+__attribute__((format(printf, 3, 4)))
+static void set_failure(struct failure *f, char *where, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	f->where = where;
+	f->text = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
 struct parser {
 	const char *name;
 	const char *p;     /* current position */
 	const char *line0; /* start of the current line */
 	int line;
 	int version;       /* of the file, once its header is read */
-	char *error;
+	struct failure *error;
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -31,11 +48,9 @@ static bool fail(struct parser *ps, const char *at, const char *what, ...)
 {
 	va_list ap;
 	va_start(ap, what);
-	char *m = xvasprintf(what, ap);
+	ps->error->where = xasprintf("%s:%d:%d", ps->name, ps->line, (int)(at - ps->line0) + 1);
+	ps->error->text = xvasprintf(what, ap);
 	va_end(ap);
-	ps->error = xasprintf("%s:%d:%d: error: %s", ps->name, ps->line,
-			      (int)(at - ps->line0) + 1, m);
-	free(m);
 	return false;
 }
 
@@ -289,9 +304,9 @@ static bool line(struct parser *ps, struct vw_set *set)
 	return parse_waiver(ps, wv);
 }
 
-struct vw_set *vw_parse(const char *text, const char *name, char **error)
+static struct vw_set *parse_set(const char *text, const char *name, struct failure *error)
 {
-	struct parser ps = { .name = name, .p = text, .line0 = text, .line = 1 };
+	struct parser ps = { .name = name, .p = text, .line0 = text, .line = 1, .error = error };
 	struct vw_set *set = xcalloc(1, sizeof(*set));
 	while (*ps.p) {
 		skip_blanks(&ps);
@@ -313,24 +328,20 @@ struct vw_set *vw_parse(const char *text, const char *name, char **error)
 			ps.line0 = ps.p;
 		}
 	}
-	if (!ps.version) {
-		ps.error = xasprintf("%s:%d:1: error: empty waiver file (expected the header \""
-				     WAIVER_MAGIC " %d\")", name, ps.line, WAIVER_VERSION);
-		goto bad;
-	}
-	return set;
+	if (ps.version)
+		return set;
+	set_failure(error, xasprintf("%s:%d:1", name, ps.line), "empty waiver file (expected the "
+		    "header \"" WAIVER_MAGIC " %d\")", WAIVER_VERSION);
 bad:
-	*error = ps.error;
 	vw_free(set);
 	return NULL;
 }
 
-struct vw_set *vw_load(const char *path, char **error)
+static struct vw_set *load_set(const char *path, struct failure *error)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		*error = xasprintf("%s: error: cannot read the waiver file: %s", path,
-				   strerror(errno));
+		set_failure(error, xstrdup(path), "cannot read the waiver file: %s", strerror(errno));
 		return NULL;
 	}
 	struct stat st;
@@ -339,18 +350,53 @@ struct vw_set *vw_load(const char *path, char **error)
 	if (!why)
 		read_input(fd, VW_MAX_FILE, &text, &why);
 	close(fd);
-	if (why) {
-		sb_release(&text);
-		*error = xasprintf("%s: error: cannot read the waiver file: %s", path, why);
-		return NULL;
-	}
-	if (strlen(text.data) != text.len) {
-		sb_release(&text);
-		*error = xasprintf("%s: error: the waiver file contains a NUL byte", path);
-		return NULL;
-	}
-	struct vw_set *set = vw_parse(text.data, path, error);
+	struct vw_set *set = NULL;
+	if (why)
+		set_failure(error, xstrdup(path), "cannot read the waiver file: %s", why);
+	else if (strlen(text.data) != text.len)
+		set_failure(error, xstrdup(path), "the waiver file contains a NUL byte");
+	else
+		set = parse_set(text.data, path, error);
 	sb_release(&text);
+	return set;
+}
+
+/* The failure as one line "WHERE: error: TEXT", for the string API. */
+static char *failure_line(struct failure *f)
+{
+	char *line = xasprintf("%s: error: %s", f->where, f->text);
+	free(f->where);
+	free(f->text);
+	return line;
+}
+
+struct vw_set *vw_parse(const char *text, const char *name, char **error)
+{
+	struct failure f;
+	struct vw_set *set = parse_set(text, name, &f);
+	if (!set)
+		*error = failure_line(&f);
+	return set;
+}
+
+struct vw_set *vw_load(const char *path, char **error)
+{
+	struct failure f;
+	struct vw_set *set = load_set(path, &f);
+	if (!set)
+		*error = failure_line(&f);
+	return set;
+}
+
+struct vw_set *vw_load_or_report(const char *path)
+{
+	struct failure f;
+	struct vw_set *set = load_set(path, &f);
+	if (!set) {
+		diag_error(f.where, "%s", f.text);
+		free(f.where);
+		free(f.text);
+	}
 	return set;
 }
 

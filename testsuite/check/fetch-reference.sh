@@ -3,7 +3,26 @@
 # Prints the path of the reference checker, QEMU 10.0's scripts/vmstate-static-checker.py
 # from Debian trixie's qemu source package, fetching it into $VMSTATE_CACHE when missing.
 # Only that one script is extracted from the source tarball.
+# With the argument newest-tables: the same script with the two rename entries upstream
+# added after 10.0 (checker/check/renames.c, docs/vmstate-check.md "Rename tables"),
+# for the golden cases and the difftest of vmstate-check's default (newest) tables.
 set -eu
+if [ "${1:-}" = newest-tables ]; then
+	ref=$("$0")
+	newest=$(dirname "$ref")/vmstate-static-checker-newest-tables.py
+	python3 - "$ref" "$newest" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+anchor = "    changed_names = {\n"
+assert text.count(anchor) == 1, "changed_names not found"
+text = text.replace(anchor, anchor + "        'acpi-ghes': ['ghes_addr_le', 'hw_error_le'],\n"
+                    "        'hpet': ['num_timers', 'num_timers_save'],\n")
+open(sys.argv[2] + ".tmp", "w").write(text)
+PY
+	mv "$newest.tmp" "$newest"
+	echo "$newest"
+	exit 0
+fi
 cache=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 ref=$cache/reference/qemu-10.0/vmstate-static-checker.py
 if [ -f "$ref" ]; then

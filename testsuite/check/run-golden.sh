@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Golden tests of vmstate-check.  Usage: run-golden.sh BUILD/vmstate-check
-#   golden/CASE: stdout and exit status must equal the reference's (regen-golden.sh)
+#   golden/CASE: stdout and exit status must equal the reference's (regen-golden.sh),
+#                checked with --renames=10.0, the reference's tables, unless
+#                CASE/reference says newest-tables (then with the default, newest)
 #   bad/CASE:    exit status 255, nothing on stdout, one line on stderr = expected.err
 #   waivers/CASE: vmstate-check --waivers (below)
 # plus generated inputs too big to keep in the tree (a 100 MB dump).
@@ -14,11 +16,15 @@ pass=0
 fail=0
 failed() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
+# The rename tables of the reference that made golden case $1's expected output.
+tables() { [ "$(cat "$1/reference" 2>/dev/null)" = newest-tables ] || echo --renames=10.0; }
+
 for dir in "$here"/golden/*/; do
 	dir=${dir%/}
 	name=golden/$(basename "$dir")
 	args="-s src.json -d dest.json"
 	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	args="$args $(tables "$dir")"
 	set +e
 	(cd "$dir" && "$bin" $args > "$tmp/out" 2> "$tmp/err")
 	status=$?
@@ -68,6 +74,7 @@ for dir in "$here"/waivers/*/; do
 	golden=$here/golden/$(cat "$dir/golden")
 	args="-s src.json -d dest.json"
 	[ -f "$golden/args" ] && args=$(cat "$golden/args")
+	args="$args $(tables "$golden")"
 	set +e
 	(cd "$golden" && "$bin" $args --waivers "../../waivers/$case/waivers" \
 		> "$tmp/out" 2> "$tmp/err")

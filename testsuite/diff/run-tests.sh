@@ -16,15 +16,8 @@ rm -rf "$work"
 mkdir -p "$work"
 repo=$work/repo
 cache=$work/cache
-failures=0
-tests=0
-
-pass() { tests=$((tests + 1)); echo "check-diff: PASS: $*"; }
-fail() { tests=$((tests + 1)); failures=$((failures + 1)); echo "check-diff: FAIL: $*" >&2; }
-# expect_eq WHAT EXPECTED ACTUAL
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: expected '$2', got '$3'"; fi
-}
+. "$top/testsuite/harness.sh"
+harness_group check-diff
 # The lines of one direction's block of a vmstate-diff report.
 block() { # FILE forward|backward
 	awk -v d="== $2 migration:" 'index($0, d) == 1 { on = 1; next } /^== / { on = 0 } on' "$1"
@@ -71,7 +64,7 @@ fi
 expect_eq "v1 v2: summary line" "== vmstate-diff: forward $fwd_status problems, backward $bwd_status problems" \
 	"$(tail -n 1 "$work/1.out")"
 n=$(find "$vsrc/hw" "$vsrc/migration" "$vsrc/qom" "$vsrc/util" -name '*.c' | wc -l)
-n=$((n + 1))
+n=$((n + 2))  # vl.c and the subproject's keymap.c
 expect_eq "v1 v2: v1 compiles every unit" "compiling $n of $n units" \
 	"$(sed -n 's/^vmstate-diff: src: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/1.err")"
 changed=$(cd "$repo" && git diff --name-only v1 v2 -- '*.c' | wc -l)
@@ -128,19 +121,20 @@ expect_eq "header change: the $users units that include hw/usb.h are recompiled"
 	"$(sed -n 's/^vmstate-diff: dest: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/5.err")"
 (cd "$repo" && git checkout -q -- include/hw/usb.h)
 
-# 6. Waivers: one silences exactly one message, one is stale and reported.
+# 6. Waivers: one silences exactly one message, one is stale and reported (its section is
+# in both dumps: a record for a section neither has is not stale, docs/waivers.md).
 cat >"$work/waivers" <<'WAIVERS'
 vmstate-waivers 1
 # The keyboard's idle counter widened on purpose (test).
 waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="idle" reason="widened on purpose"
-waive kind=section-missing section="no-such-device" reason="stale on purpose"
+waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="kbd.modifiers" reason="stale on purpose"
 WAIVERS
 vd --direction forward -w "$work/waivers" v2 >"$work/6.out" 2>"$work/6.err"
 expect_eq "waivers: exit status 0 (the one message is waived)" 0 $?
 expect_eq "waivers: forward block is empty" "" "$(block "$work/6.out" forward)"
 expect_eq "waivers: summary" "== vmstate-diff: forward 0 problems; 1 message waived, 1 stale waiver" "$(tail -n 1 "$work/6.out")"
 expect_eq "waivers: the stale one is reported with its place" \
-	"$work/waivers:4: warning: stale waiver: no section-missing message in section \"no-such-device\" (reason: stale on purpose)" \
+	"$work/waivers:4: warning: stale waiver: no size message in section \"usb-kbd\", description \"HIDKeyboardDevice\", field \"kbd.modifiers\" (reason: stale on purpose)" \
 	"$(grep 'stale waiver' "$work/6.err")"
 vd -w "$work/waivers" v1 v2 >"$work/6b.out" 2>/dev/null
 expect_eq "waivers: v1 v2 with both waivers: counts unchanged" \
@@ -206,7 +200,7 @@ if command -v bear >/dev/null 2>&1; then
 	expect_eq "bear: the same forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
 		"$(block "$work/9.out" forward)"
 else
-	echo "check-diff: SKIP: bear is not installed (plain make tree through bear)"
+	skip "bear is not installed (plain make tree through bear)"
 fi
 
 # 10. A ninja tree: only the units linked into the target, generated headers built first.
@@ -352,8 +346,9 @@ for side in src dest; do
 	fi
 done
 used=$(sed -n 's/^vmstate-diff: src: \([0-9]*\) of \([0-9]*\) units read the precompiled.*/\1 \2/p' "$work/14.err")
-if [ -n "$used" ] && [ "${used% *}" -gt 0 ] && [ "${used% *}" = "${used#* }" ]; then
-	pass "pch: every unit compiled for src read the precompiled header ($used)"
+# All but the subproject's keymap.c, which does not include qemu/osdep.h.
+if [ -n "$used" ] && [ "${used% *}" -gt 0 ] && [ "${used% *}" = "$((${used#* } - 1))" ]; then
+	pass "pch: every unit compiled for src that includes qemu/osdep.h read the precompiled header ($used)"
 else
 	fail "pch: units that read the precompiled header: '$used'"
 fi
@@ -373,5 +368,237 @@ sys.exit(1 if not pch or new else 0)
 PY
 expect_eq "pch: every fragment is one the cache without --pch holds" 0 $?
 
-echo "check-diff: $((tests - failures)) of $tests passed"
-[ "$failures" -eq 0 ]
+
+# The waiver of test 12 would silence the findings the tests below look for, and its
+# pre-commit hook would refuse the commits they make.
+sed -i '/^waivers = /d' "$repo/.vmstate-diff"
+rm -f "$repo/.git/hooks/pre-commit"
+
+# 15. A clone-shaped repository: subprojects/keymaps is ignored and fetched only into the
+# user's tree (its upstream is gone).  The worktrees borrow it; without it, the failure is
+# the build's own.
+wt_src=$(ls -d "$cache"/trees/*/src/src | head -1)
+if [ -f "$wt_src/subprojects/keymaps/keymap.c" ] && [ ! -e "$repo.keymaps-upstream" ]; then
+	pass "clone: the worktree has the user's fetched subproject, with no upstream to download from"
+else
+	fail "clone: $wt_src/subprojects/keymaps/keymap.c is missing"
+fi
+expect_eq "clone: the subproject is not tracked" "" "$(cd "$repo" && git ls-files subprojects/keymaps)"
+if [ "$(stat -c %i "$repo/subprojects/keymaps/keymap.c")" = "$(stat -c %i "$wt_src/subprojects/keymaps/keymap.c")" ]; then
+	pass "clone: borrowed by hard link, not copied"
+else
+	pass "clone: borrowed by copy (the cache is on another file system)"
+fi
+mv "$repo/subprojects/keymaps" "$work/keymaps.away"
+vd --cache-dir "$work/no-subproject-cache" v1 v2 >/dev/null 2>"$work/15.err"
+expect_eq "clone: without the user's subproject: exit status 3" 3 $?
+if grep -q 'subproject subprojects/keymaps is missing' "$work/15.err"; then pass "clone: the build's own message"; else fail "clone: $(cat "$work/15.err")"; fi
+mv "$work/keymaps.away" "$repo/subprojects/keymaps"
+# A submodule: cloned from the user's checkout (sharing its objects) at the commit the
+# revision records, not the one the user's checkout is at; its upstream is gone.
+fw_up=$work/fw-upstream
+git init -q "$fw_up" && echo one >"$fw_up/fw.txt" && git -C "$fw_up" add fw.txt &&
+	git -C "$fw_up" -c user.email=t@e.invalid -c user.name=t commit -q -m one
+(cd "$repo" && git checkout -q -f v2 && git -c protocol.file.allow=always submodule -q add "$fw_up" roms/fw &&
+	git commit -q -m "roms/fw submodule" && git tag v2-sub) >/dev/null 2>&1
+recorded=$(git -C "$repo/roms/fw" rev-parse HEAD)
+echo two >"$repo/roms/fw/fw.txt" && git -C "$repo/roms/fw" -c user.email=t@e.invalid -c user.name=t commit -q -am two
+rm -rf "$fw_up"
+vd v2 v2-sub >/dev/null 2>"$work/15b.err"
+expect_eq "submodule: v2 -> v2-sub: exit status 0" 0 $?
+wt_dest=$(ls -d "$cache"/trees/*/dest/src | head -1)
+expect_eq "submodule: checked out at the recorded commit, from the user's clone" "one $recorded" \
+	"$(cat "$wt_dest/roms/fw/fw.txt" 2>/dev/null) $(git -C "$wt_dest/roms/fw" rev-parse HEAD 2>/dev/null)"
+(cd "$repo" && git checkout -q -f v2 && rm -rf roms)
+
+# 16. The user's paths and files: a unit that does not compile is reported at its path in
+# the user's tree (never the cache's); an untracked file is included, with a warning; an
+# intent-to-add file (git add -N) works; a git failure shows git's message.
+(cd "$repo" && git checkout -q -f v2 && printf '#include "qemu/osdep.h"\nthis is not C\n' >hw/usb/broken.c)
+vd v2 >/dev/null 2>"$work/16.err"
+expect_eq "user paths: an untracked unit that does not compile: exit status 3" 3 $?
+if grep -q "^$repo/hw/usb/broken.c:2:[0-9]*: error" "$work/16.err"; then pass "user paths: the compiler's error names the user's file"; else fail "user paths: $(cat "$work/16.err")"; fi
+expect_eq "user paths: no message names the cache" 0 "$(grep -c "$cache" "$work/16.err")"
+if grep -q "warning: $repo/hw/usb/broken.c: untracked, included" "$work/16.err"; then pass "untracked: included and named in a warning"; else fail "untracked: no warning in $(cat "$work/16.err")"; fi
+wt_dest=$(ls -d "$cache"/trees/*/dest/src | head -1)
+if [ -f "$wt_dest/vmstate-waivers" ] && [ ! -e "$wt_dest/.vmstate-diff" ]; then
+	pass "untracked: the working tree's side has the untracked files but vmstate-diff's own .vmstate-diff"
+else
+	fail "untracked: vmstate-waivers missing or .vmstate-diff taken into $wt_dest"
+fi
+(cd "$repo" && git add hw/usb/broken.c && git commit -q -m broken && git tag broken && git checkout -q -f v2)
+vd v2 broken >/dev/null 2>"$work/16b.err"
+expect_eq "user paths: a revision's unit that does not compile: exit status 3" 3 $?
+if grep -q "^$repo/hw/usb/broken.c:2:[0-9]*: error" "$work/16b.err" &&
+	grep -q "error: $repo/hw/usb/broken.c: the plugin's compilation failed (exit status 1) in broken (" "$work/16b.err"; then
+	pass "user paths: a revision's failure names the user's file and the revision"
+else
+	fail "user paths: $(cat "$work/16b.err")"
+fi
+# The same through a ninja tree, whose commands name the sources relative to the build
+# directory (../src/hw/...), as meson's do.
+(cd "$repo" && git checkout -q -f -B broken-hid v2 && sed -i '1a this is not C' hw/usb/dev-hid.c &&
+	git commit -q -am "broken hid" && git checkout -q -f v2)
+(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$cache" -q -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src broken-hid v2) >/dev/null 2>"$work/16f.err"
+expect_eq "user paths, relative commands: exit status 3" 3 $?
+if grep -q "^$repo/hw/usb/dev-hid.c:2:[0-9]*: error" "$work/16f.err" && [ "$(grep -c -e "$cache" -e '\.\./src/' "$work/16f.err")" = 0 ]; then
+	pass "user paths, relative commands: the error names the user's file, not ../src/ or the cache"
+else
+	fail "user paths, relative commands: $(cat "$work/16f.err")"
+fi
+sed -e 's/extra-device/new-device/g' -e 's/vmstate_extra/vmstate_new/' -e 's/EXTRA_VERSION/1/' \
+	-e '/extra-version.h/d' "$here/extra/extra-device.c" >"$repo/hw/usb/new-device.c"
+(cd "$repo" && git add -N hw/usb/new-device.c)
+vd v2 >"$work/16c.out" 2>"$work/16c.err"
+expect_eq "git add -N: the run works (exit status 1: a new section)" 1 $?
+if grep -q '"new-device"' "$work/16c.out"; then pass "git add -N: the intent-to-add device is in the working tree's dump"; else fail "git add -N: $(cat "$work/16c.out" "$work/16c.err")"; fi
+expect_eq "git add -N: the user's index is left alone" "$(printf 'A  hw/usb/new-device.c')" \
+	"$(cd "$repo" && git status --porcelain -- hw/usb/new-device.c | sed 's/^ A/A /')"
+(cd "$repo" && git rm -q --cached hw/usb/new-device.c && rm -f hw/usb/new-device.c)
+cp "$repo/.git/config" "$work/git-config.saved"
+echo '[core' >>"$repo/.git/config"
+vd v2 >/dev/null 2>"$work/16d.err"
+expect_eq "git failure: exit status 3" 3 $?
+if grep -q "bad config line" "$work/16d.err"; then pass "git failure: git's own message is shown"; else fail "git failure: $(cat "$work/16d.err")"; fi
+cp "$work/git-config.saved" "$repo/.git/config"
+vd --each no-such-rev..v2 >/dev/null 2>"$work/16e.err"
+expect_eq "--each with an unknown base: exit status 3" 3 $?
+expect_eq "--each with an unknown base: message" "vmstate-diff: error: no-such-rev: not a revision of the git repository $repo" "$(cat "$work/16e.err")"
+
+# 17. Progress: plain lines when standard error is not a terminal, a status line rewritten
+# in place on one, nothing with -q.
+vd --cache-dir "$work/progress-cache" v1 v2 >/dev/null 2>"$work/17.err"
+if grep -q "^vmstate-diff: src: compile 0/$n, [0-9.]* s$" "$work/17.err" &&
+	grep -q "^vmstate-diff: src: extract 0/1, " "$work/17.err" &&
+	grep -q "^vmstate-diff: both: check 0/1, " "$work/17.err"; then
+	pass "progress: plain lines for the phases, with the units and the time"
+else
+	fail "progress: $(cat "$work/17.err")"
+fi
+vd -q v1 v2 >/dev/null 2>"$work/17b.err"
+expect_eq "progress: -q: nothing on standard error" "" "$(cat "$work/17b.err")"
+if command -v script >/dev/null 2>&1; then
+	rm -rf "$work/progress-cache"
+	(cd "$repo" && script -qec "'$diff_bin' --cache-dir '$work/progress-cache' -j 2 --compdb-cmd \"sh '$here/example-compdb.sh'\" v1 v2" /dev/null) >"$work/17c.tty" 2>&1
+	if grep -q "$(printf '\r\033\\[K')vmstate-diff: src: compile [0-9]*/$n, " "$work/17c.tty"; then
+		pass "progress: on a terminal, one status line rewritten in place"
+	else
+		fail "progress: no status line on a terminal"
+	fi
+else
+	skip "script(1) is not installed (progress on a terminal)"
+fi
+
+# 18. Several targets in one run: the units both share are compiled once; one report per
+# target and direction, and a summary.
+rm -rf "$work/targets-cache"
+(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$work/targets-cache" -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src --target other-program \
+	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 v1 v2) >"$work/18.out" 2>"$work/18.err"
+expect_eq "targets: exit status 1" 1 $?
+# vmstate-src: the tree and version-user.c; other-program: extra-device.c and shared units.
+expect_eq "targets: each unit compiled once for both targets" "compiling $((n + 2)) of $((n + 2)) units" \
+	"$(sed -n 's/^vmstate-diff: src: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/18.err")"
+expect_eq "targets: four reports, each target both ways" \
+	"vmstate-src: forward|vmstate-src: backward|other-program: forward|other-program: backward" \
+	"$(sed -n 's/^== \([a-z-]*: [a-z]*\) migration: .*/\1/p' "$work/18.out" | paste -sd'|')"
+expect_eq "targets: vmstate-src's forward report is the single-target one" "$(cat "$work/fwd.expected")" \
+	"$(awk '/^== vmstate-src: forward migration:/ { on = 1; next } /^== / { on = 0 } on' "$work/18.out")"
+if grep -q '"extra-device"' "$work"/targets-cache/trees/*/src/dump-other-program.json &&
+	! grep -q '"extra-device"' "$work"/targets-cache/trees/*/src/dump-vmstate-src.json; then
+	pass "targets: other-program's dump has its device, vmstate-src's has not"
+else
+	fail "targets: extra-device is not where it belongs"
+fi
+op_dumps=$(ls -d "$work"/targets-cache/trees/*)
+"$check_bin" -s "$op_dumps/src/dump-other-program.json" -d "$op_dumps/dest/dump-other-program.json" >/dev/null
+op_fwd=$?
+"$check_bin" -s "$op_dumps/dest/dump-other-program.json" -d "$op_dumps/src/dump-other-program.json" >/dev/null
+op_bwd=$?
+plural() { [ "$1" = 1 ] && echo "$1 problem" || echo "$1 problems"; }
+expect_eq "targets: summary per target (other-program's: vmstate-check on its own dumps) and in all" \
+	"== vmstate-diff: vmstate-src: forward $fwd_status problems, backward $bwd_status problems|== vmstate-diff: other-program: forward $(plural $op_fwd), backward $(plural $op_bwd)|== vmstate-diff: 2 targets: forward $((fwd_status + op_fwd)) problems, backward $((bwd_status + op_bwd)) problems" \
+	"$(tail -n 3 "$work/18.out" | paste -sd'|')"
+
+# 19. A series: each commit against its parent, through the cache; the commit that brings
+# each finding and the one that removes it.  Then the pre-push hook that runs it.
+(cd "$repo" && git checkout -q -f -B series v2 &&
+	sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c &&
+	git commit -q -am "widen idle" && echo '/* a comment */' >>hw/usb/dev-hid.c &&
+	git commit -q -am "a comment" && git revert --no-edit HEAD~1 >/dev/null && git checkout -q -f v2)
+c1=$(cd "$repo" && git rev-parse --short=12 series~2)
+c3=$(cd "$repo" && git rev-parse --short=12 series)
+vd -v --each v2..series >"$work/19.out" 2>"$work/19.err"
+expect_eq "series: exit status 1 (two commits change the format)" 1 $?
+expect_eq "series: one report per commit" 3 "$(grep -c '^== commit ' "$work/19.out")"
+expect_eq "series: the commit that brings each finding" \
+	"$c1 brings backward: Section \"usb-kbd\" Description \"HIDKeyboardDevice\" Field \"idle\" size mismatch: 2 , 1|$c1 brings forward: Section \"usb-kbd\" Description \"HIDKeyboardDevice\" Field \"idle\" size mismatch: 1 , 2" \
+	"$(grep '^[0-9a-f]* brings ' "$work/19.out" | paste -sd'|')"
+expect_eq "series: the commit that removes them" 2 "$(grep -c "^$c3 removes " "$work/19.out")"
+expect_eq "series: summary" "== vmstate-diff: 3 commits, 2 with problems: forward 2 problems, backward 2 problems" \
+	"$(tail -n 1 "$work/19.out")"
+got=$(sed -n 's/^vmstate-diff: src: compiling \([0-9]*\) of.*/\1/p' "$work/19.err" | awk '{ s += $1 } END { print s + 0 }')
+if [ -n "$got" ] && [ "$got" -le 3 ]; then pass "series: through the cache: $got units compiled for 4 revisions"; else fail "series: compiled '$got' units"; fi
+vd --each v2..series >"$work/19b.out" 2>"$work/19b.err"
+if cmp -s "$work/19.out" "$work/19b.out" && ! grep -q compiling "$work/19b.err"; then
+	pass "series: a rerun compiles nothing, same report"
+else
+	fail "series: the rerun differs or compiled"
+fi
+remote=$work/remote.git
+git clone -q --bare "$repo" "$remote"
+(cd "$repo" && git remote add origin "$remote" 2>/dev/null; git fetch -q origin && git branch -q -f pushed v2 &&
+	git push -q origin pushed >/dev/null 2>&1)
+cp "$top/contrib/vmstate-pre-push" "$repo/.git/hooks/pre-push"
+chmod +x "$repo/.git/hooks/pre-push"
+(cd "$repo" && git checkout -q -f series && git push origin series:pushed >"$work/19c.out" 2>&1)
+expect_eq "pre-push: a series that breaks migration is refused" 1 $?
+if grep -q "^$c1 brings forward: " "$work/19c.out"; then pass "pre-push: names the commit"; else fail "pre-push: $(cat "$work/19c.out")"; fi
+expect_eq "pre-push: nothing was pushed" "$(cd "$repo" && git rev-parse v2)" "$(git -C "$remote" rev-parse pushed)"
+(cd "$repo" && git checkout -q -f -B fine v2 && echo '/* fine */' >>hw/usb/dev-hid.c &&
+	git commit -q -am fine && git push -q origin fine:pushed >"$work/19d.out" 2>&1)
+expect_eq "pre-push: a series without finding is pushed" 0 $?
+(cd "$repo" && git checkout -q -f v2)
+
+# 20. --cc: a tree configured with clang (and a warning option GCC does not know) compiles
+# with GCC and the plugin.
+EXAMPLE_CC=clang EXAMPLE_CFLAGS=-Wthread-safety vd --cache-dir "$work/cc-cache" v1 v2 >/dev/null 2>"$work/20.err"
+expect_eq "clang tree: without --cc, exit status 3" 3 $?
+if grep -q "which cannot load a GCC plugin: give --cc gcc" "$work/20.err"; then pass "clang tree: says to give --cc"; else fail "clang tree: $(cat "$work/20.err")"; fi
+EXAMPLE_CC=clang EXAMPLE_CFLAGS=-Wthread-safety vd --cache-dir "$work/cc-cache" --cc gcc \
+	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/cc-dumps" v1 v2 >"$work/20b.out" 2>"$work/20b.err"
+expect_eq "clang tree: --cc gcc: exit status 1" 1 $?
+if cmp -s "$work/20b.out" "$work/1.out" && cmp -s "$work/cc-dumps/src.json" "$build/vmstate-src/v1/static.json"; then
+	pass "clang tree: --cc gcc: the report and dumps of the gcc tree"
+else
+	fail "clang tree: --cc gcc: the report or the v1 dump differs"
+fi
+
+# 21. An interrupted run removes its temporary directory; one left by a dead run is swept.
+cat >"$work/slow-gcc" <<'SLOW'
+#!/bin/sh
+sleep 2
+exec gcc "$@"
+SLOW
+chmod +x "$work/slow-gcc"
+rm -rf "$work/sig-cache"
+(cd "$repo" && exec "$diff_bin" --cache-dir "$work/sig-cache" -q -j 2 --cc "$work/slow-gcc" \
+	--compdb-cmd "sh '$here/example-compdb.sh'" v1 v2) >/dev/null 2>&1 &
+victim=$!
+for i in $(seq 100); do [ -d "$work/sig-cache/units/tmp/$victim" ] && break; sleep 0.1; done
+sleep 0.5
+kill -TERM "$victim"
+wait "$victim"
+expect_eq "interrupted: dies of SIGTERM" 143 $?
+if [ -d "$work/sig-cache/units/tmp" ] && [ -z "$(ls "$work/sig-cache/units/tmp")" ]; then
+	pass "interrupted: units/tmp/<pid> removed"
+else
+	fail "interrupted: left $(ls "$work/sig-cache/units/tmp" 2>&1)"
+fi
+sh -c 'exit 0' & dead=$!; wait $dead
+mkdir -p "$work/sig-cache/units/tmp/$dead/0"
+vd --cache-dir "$work/sig-cache" -q v2 v2 >/dev/null 2>&1
+if [ ! -e "$work/sig-cache/units/tmp/$dead" ]; then pass "stale: the directory of a dead run is swept"; else fail "stale: units/tmp/$dead is still there"; fi
+
+harness_end

@@ -4,6 +4,8 @@
 # (goal: under 0.1 s).  Prints the input size, the wall and CPU times from hyperfine,
 # and the peak memory; the figures go into docs/benchmarks.md by hand.  It measures,
 # never asserts: a loaded machine makes wall times meaningless as a test.
+# BASELINE=path/to/another/vmstate-extract runs that one in the same hyperfine run, side
+# by side (before/after figures of a change).
 #   sh testsuite/extract/bench.sh build/vmstate-extract QEMU-BINARY
 set -eu
 
@@ -11,7 +13,7 @@ extract=$1
 binary=$2
 out=${BENCH_OUT:-build/bench}
 
-if [ ! -x "$binary" ]; then
+if [ ! -r "$binary" ]; then
 	echo "bench-extract: $binary: no such program." >&2
 	echo "bench-extract: build QEMU with the plugin first (make qemu-build-plugin QEMU=7.2)," >&2
 	echo "bench-extract: or name another one: make bench-extract QEMU_BIN=path/to/qemu-system-x86_64" >&2
@@ -36,11 +38,21 @@ if [ "${BENCH_RT:-0}" = 1 ]; then
 	rt="chrt -f 50"
 	echo "runs under $rt (real-time priority)"
 fi
+if [ -n "${BASELINE:-}" ]; then
+	$rt hyperfine -N --warmup 3 --runs 30 --export-json "$out/extract-baseline.json" \
+		"$BASELINE -o /dev/null $binary" "$extract -o /dev/null $binary"
+fi
 $rt hyperfine -N --warmup 3 --runs 30 --export-json "$out/extract.json" \
 	"$extract -o /dev/null $binary"
 /usr/bin/time -f '%M' -o "$out/extract-rss.txt" "$extract" -o /dev/null "$binary" 2>/dev/null || true
 echo "peak RSS: $(cat "$out/extract-rss.txt") KiB"
 
+[ -n "${BASELINE:-}" ] && python3 - "$out/extract-baseline.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"{r['command'].split()[0]}: median {r['median'] * 1000:.1f} ms, "
+          f"user + system {(r['user'] + r['system']) * 1000:.1f} ms")
+PY
 python3 - "$out/extract.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]

@@ -28,7 +28,7 @@ expect() {
 		shift 2
 	fi
 	shift # --
-	"$extract" "$@" >out.txt 2>err.txt
+	timeout 60 "$extract" "$@" >out.txt 2>err.txt
 	status=$?
 	ok=yes
 	[ "$status" -eq "$want_status" ] || ok=no
@@ -66,16 +66,20 @@ vmsd() { # SYMBOL LINKAGE LOC
 	printf '"minimum_version_id":1,"fields":null,"subsections":null}'
 }
 
-# object NAME.o FRAGMENT-FILE: an object whose .vmstate_fragment holds the file plus a
-# NUL, unallocated as the plugin makes it.
+# object NAME.o FRAGMENT-FILE [SOURCE]: an object whose .vmstate_fragment holds the file
+# plus a NUL, unallocated as the plugin makes it; compiled from SOURCE when given (its
+# base name is the object's STT_FILE symbol).
 object() {
-	echo "int $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn(void) { return 0; }" >"$1.c"
-	$CC -c -o "$1.tmp" "$1.c" || exit 1
+	src=${3:-$1.c}
+	mkdir -p "$(dirname "$src")"
+	echo "static int $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn(void) { return 0; }
+int (*$(basename "$1" .o | tr -c 'a-z0-9\n' _)_ptr)(void) = $(basename "$1" .o | tr -c 'a-z0-9\n' _)_fn;" >"$src"
+	$CC -c -o "$1.tmp" "$src" || exit 1
 	cp "$2" "$1.frag"
 	printf '\0' >>"$1.frag"
 	objcopy --add-section .vmstate_fragment="$1.frag" \
 		--set-section-flags .vmstate_fragment=contents,readonly "$1.tmp" "$1" || exit 1
-	rm -f "$1.tmp" "$1.frag" "$1.c"
+	rm -f "$1.tmp" "$1.frag" "$src"
 }
 
 fragment ../hw/a.c 00000000000000a1 "$(vmsd vmstate_a global ../hw/a.c:3:5),$(vmsd vmstate_s static ../hw/a.c:9:1)" >a.json
@@ -97,6 +101,17 @@ expect 2 "vmstate-extract: error: unknown layout '9.0' (expected 8.1 or pre-8.1)
 expect 2 "vmstate-extract: error: option '-o' needs an argument" -- a.o -o
 expect 0 "" --stdout "Usage: vmstate-extract" -- --help
 expect 0 "" --stdout "vmstate-extract (vmstate-plugin)" -- --version
+if [ -w /dev/full ]; then
+	for opt in --help --version; do
+		"$extract" $opt >/dev/full 2>err.txt
+		status=$?
+		if [ $status -eq 4 ] && grep -qF "cannot write to standard output: No space left on device" err.txt; then
+			passed=$((passed + 1))
+		else
+			echo "FAIL: $opt >/dev/full: status $status"; failed=$((failed + 1))
+		fi
+	done
+fi
 
 # --- good inputs, listed ---
 expect 0 "" --stdout "a.o	00000000000000a1	../hw/a.c" -- --list-units a.o b.o
@@ -170,6 +185,58 @@ while [ $i -lt 400 ]; do [ $i -ne 250 ] && [ $i -ne 300 ] && want="${want}u$i.c
 "; i=$((i + 1)); done
 printf '%s' "$want" | cmp -s - many-sources.txt || { echo "FAIL: many-good.o units out of order"; failed=$((failed + 1)); }
 
+# Bytes that are not UTF-8 (a directory name in Latin-1, an asm label) cost the unit
+# nothing: byte B becomes U+EF00 + B as the plugin writes it, with one warning; a
+# problem under --strict.
+fragment "../hw/caf$(printf '\351').c" 00000000000000e9 "$(vmsd "vmstate_$(printf '\377')" static ../hw/x.c:1:1)" >latin1.json
+object latin1.o latin1.json
+expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	00000000000000e9	../hw/caf$(printf '\356\277\251').c" -- --list-units latin1.o
+grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each byte B replaced by U+EF00 + B, as the plugin writes them" err.txt ||
+	{ echo "FAIL: latin1.o: replacement warning"; cat err.txt; failed=$((failed + 1)); }
+expect 1 "1 problem reported; with --strict no dump is written" -- --strict --list-units latin1.o
+# The old fragment's raw byte and the current plugin's U+EFFF are one symbol.
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../new.c","directory":"/t","id":"00000000000000ea"},"vmstates":[],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../new.c:9:5","vmsd":"vmstate_\\uefff","instance_id":0}],"qom":{}}' >new.json
+fragment ../old.c 00000000000000eb "$(vmsd "vmstate_$(printf '\377')" global ../old.c:1:1)" >old.json
+object old.o old.json
+object new.o new.json
+expect 0 "old.o: warning: fragment 0 (unit ../old.c): 2 bytes in strings are not valid UTF-8" -- --extended -o mixed.json old.o new.o
+python3 -c 'import json,sys; d=json.load(open("mixed.json")); sys.exit(not (len(d["sections"]) == 1 and d["sections"][0]["description"] == "vmstate_\uefff"))' &&
+	passed=$((passed + 1)) || { echo "FAIL: old raw byte and new U+EFFF are not one symbol"; failed=$((failed + 1)); }
+
+# Units built without the plugin are named in one note (the dump lacks their
+# descriptions): archive members without a fragment, and the source files a linked
+# program's symbol table names that no fragment has as its unit.
+object cov-a.o a.json hw/a.c
+$CC -o cov-prog main.c cov-a.o plain.o || exit 1
+expect 0 "vmstate-extract: note: 2 units of the inputs have no vmstate fragment, so any description defined there is missing from the dump (built without -fplugin=vmstate.so?): main.c (in cov-prog), plain.c (in cov-prog)" -- cov-prog
+ar rcs mixed.a a.o plain.o
+expect 0 "vmstate-extract: note: 1 unit of the input has no vmstate fragment, so any description defined there is missing from the dump (built without -fplugin=vmstate.so?): mixed.a(plain.o)" -- mixed.a
+expect 0 "" -- cov-a.o
+
+# --extended: the sections a program registers outside QOM too (docs/extended-dump.md).
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../t.c","directory":"/t","id":"00000000000000f1"},"vmstates":[%s],"infos":[],"unknowns":[],"registers":[%s,%s],"qom":{}}' \
+	"$(vmsd vmstate_timers static ../t.c:5:1)" \
+	'{"function":"vmstate_register","caller":"timers_init","loc":"../t.c:9:5","vmsd":"vmstate_timers","instance_id":0}' \
+	'{"function":"vmstate_register","caller":"other_init","loc":"../t.c:19:5","vmsd":{"unknown":"not a static description","loc":"../t.c:19:30"},"instance_id":"any"}' >reg.json
+object reg.o reg.json
+expect 0 "vmstate-extract: note: 2 problems: conflicts reported above, and unknowns written in the extended dump with their places" -- --extended -o ext.json reg.o
+python3 - ext.json <<'PY' && passed=$((passed + 1)) || { echo "FAIL: --extended dump"; failed=$((failed + 1)); }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["vmstate-extended-dump"] == 1 and d["program"] == "reg.o", d
+s = d["sections"]
+assert [x["name"] for x in s] == ["vmstate_timers"], s
+assert s[0]["description"] == "vmstate_timers@00000000000000f1", s
+assert s[0]["registrations"] == [{"kind": "register", "function": "vmstate_register",
+    "caller": {"symbol": "timers_init", "loc": "../t.c:9:5"}, "loc": "../t.c:9:5",
+    "instance_id": 0}], s
+assert sorted(u["loc"] for u in d["unknowns"]) == ["../t.c:19:30", "../t.c:5:1"], d["unknowns"]
+PY
+expect 1 "2 problems reported; with --strict no dump is written" -- --extended --strict reg.o
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../t.c","directory":"/t","id":"00000000000000f2"},"vmstates":[],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../t.c:9:5","vmsd":"v","instance_id":"first"}],"qom":{}}' >badreg.json
+object badreg.o badreg.json
+expect 3 "badreg.o: error: fragment 0 (unit ../t.c): at registers[0].instance_id: expected an integer, \"any\" or an unknown, got \"first\"" -- --extended badreg.o
+
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||
@@ -194,11 +261,28 @@ ar rcs plain.a plain.o
 expect 3 "plain.a: error: no member of the archive has a .vmstate_fragment section" -- plain.a
 head -c 100 a.o >cut.o
 expect 3 "cut.o: error: invalid ELF file" -- cut.o
+# A bad identification names the byte; libelf alone says "no error".
+printf '\177ELF' >four.o
+expect 3 "four.o: error: invalid ELF file: truncated (4 bytes, shorter than the 16-byte identification)" -- four.o
+# patch FILE OFFSET OCTAL-BYTES: a copy of a.o with bytes replaced.
+patch_copy() {
+	cp a.o "$1" && printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+patch_copy bad-class.o 4 '\011'
+expect 3 "bad-class.o: error: invalid ELF file: unknown class 0x09 (byte 4, EI_CLASS)" -- bad-class.o
+patch_copy bad-data.o 5 '\011'
+expect 3 "bad-data.o: error: invalid ELF file: unknown data encoding 0x09 (byte 5, EI_DATA)" -- bad-data.o
+patch_copy bad-version.o 6 '\011'
+expect 3 "bad-version.o: error: invalid ELF file: unknown version 9 (byte 6, EI_VERSION)" -- bad-version.o
+# e_shstrndx (byte 62 of a 64-bit little-endian header) pointing at a section that is
+# not a string table: the file is broken, not built without the plugin.
+patch_copy bad-shstrndx.o 62 '\001\000'
+expect 3 "bad-shstrndx.o: error: invalid ELF file: its section-name table (e_shstrndx 1) is not a string table section" -- bad-shstrndx.o
 head -c 500 lib.a >cut.a
 expect 3 "cut.a: error: truncated archive" -- cut.a
 rm -f sub/b.o
 expect 3 "sub/b.o: error: cannot read: No such file or directory" -- thin.a
-grep -qF "thin.a: note: member 'sub/b.o' of this thin archive is missing" err.txt ||
+grep -qF "thin.a: note: member 'sub/b.o' of this thin archive (a file of its own) cannot be read" err.txt ||
 	{ echo "FAIL: thin archive note"; failed=$((failed + 1)); }
 fragment ../hw/x.c 00000000000000d4 "$(vmsd vmstate_x static ../hw/x.c:1:1)" | head -c 150 >trunc.json
 object trunc.o trunc.json
@@ -214,6 +298,15 @@ expect 3 "bad.vmfrag.json:3:28: error: invalid JSON: " -- bad.vmfrag.json
 fragment ../hw/w.c 00000000000000f6 '{"symbol":"v","linkage":"static","loc":"w.c:1:1","name":"v","version_id":"1","minimum_version_id":1,"fields":null,"subsections":null}' >wrongtype.json
 object wrongtype.o wrongtype.json
 expect 3 "wrongtype.o: error: fragment 0 (unit ../hw/w.c): at vmstates[0].version_id: expected an integer or an unknown, got a string" -- wrongtype.o
+# FIFOs the user did not name are refused, not waited on for ever.
+mkdir -p fifodir
+cp a.json fifodir/00000000000000a1.vmfrag.json
+mkfifo fifodir/00000000000000b2.vmfrag.json
+expect 3 "fifodir/00000000000000b2.vmfrag.json: error: not a regular file" -- --list-units fifodir
+cp b.o fifo-member.o
+ar rcsT fifo-thin.a a.o fifo-member.o
+rm -f fifo-member.o && mkfifo fifo-member.o
+expect 3 "fifo-member.o: error: not a regular file" -- --list-units fifo-thin.a
 mkdir -p emptydir
 expect 3 "emptydir: error: directory holds no *.vmfrag.json fragment files" -- emptydir
 # Every bad input is reported, not only the first.
@@ -221,6 +314,37 @@ expect 3 "text.txt: error: not an ELF file" -- --list-units plain.o text.txt a.o
 grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || { echo "FAIL: both errors"; failed=$((failed + 1)); }
 [ -s out.txt ] && { echo "FAIL: output despite bad input"; failed=$((failed + 1)); }
 expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- --list-units -o nodir/units.txt a.o
+
+# -o as a shell redirect: through a symbolic link, keeping the mode, refused on a file
+# the user may not write.
+"$extract" -o ref.json a.o 2>/dev/null
+echo old >target.json && chmod 640 target.json && ln -sf target.json link.json
+expect 0 "" -- -o link.json a.o
+if [ -L link.json ] && cmp -s ref.json target.json && [ "$(stat -c %a target.json)" = 640 ]; then
+	passed=$((passed + 1))
+else
+	echo "FAIL: -o link.json: the link was replaced, or the target's contents or mode changed"
+	failed=$((failed + 1))
+fi
+ln -sf new-target.json dangling.json
+expect 0 "" -- -o dangling.json a.o
+[ -L dangling.json ] && cmp -s ref.json new-target.json && passed=$((passed + 1)) ||
+	{ echo "FAIL: -o through a dangling link"; failed=$((failed + 1)); }
+echo old >readonly.json && chmod 444 readonly.json
+if [ "$(id -u)" -ne 0 ]; then
+	expect 4 "readonly.json: error: cannot write: Permission denied" -- -o readonly.json a.o
+elif command -v setpriv >/dev/null; then
+	chmod 777 . && chmod 755 "$extract"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$extract" -o readonly.json a.o 2>err.txt
+	status=$?
+	if [ $status -eq 4 ] && grep -qF "readonly.json: error: cannot write: Permission denied" err.txt &&
+		[ "$(cat readonly.json)" = old ]; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL: -o readonly.json as nobody: status $status"; cat err.txt
+		failed=$((failed + 1))
+	fi
+fi
 
 # An output that is not a regular file (/dev/null, a FIFO) is written in place, not
 # renamed over: the FIFO stays a FIFO and its reader gets the whole dump.

@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* libFuzzer target: any bytes as one input file of vmstate-extract (ELF, archive or
- * fragment), then linking, and a dump of every description found as if each were a
- * device's vmsd.  The tool must report bad input, never crash or leak.
- * Built and run by `make fuzz-extract` (not part of `make check`). */
+/* libFuzzer target: any bytes as the inputs of vmstate-extract, through the real path:
+ * fragments read (an ELF file, an archive, a fragment file, or, when the bytes start
+ * with '{' and hold NULs, the NUL-separated texts of a .vmstate_fragment section),
+ * checked, linked, the QOM IR evaluated by the real evaluator, and both dumps written
+ * (legacy and extended);
+ * then a dump of every description found, as if each were a device's vmsd, so that the
+ * writer sees descriptions the QOM code never reaches.  The tool must report bad
+ * input, never crash, hang or leak.  Built and run by `make fuzz-extract`. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "dump.h"
+#include "extended.h"
 #include "fragment.h"
 #include "input.h"
 #include "link.h"
 #include "qom.h"
-#include "strbuf.h"
-#include "util.h"
+#include "../common/strbuf.h"
+#include "../common/alloc.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -43,42 +48,89 @@ static bool add(void *ctx, const struct fragment_origin *origin, const char *tex
 	return true;
 }
 
+/* The texts of a section: split at NULs, as elf_fragments.c does. */
+static bool read_section_texts(struct vx_program *prog, const char *data, size_t size)
+{
+	size_t start = 0, index = 0;
+	bool ok = true;
+
+	while (start < size) {
+		const char *nul = memchr(data + start, '\0', size - start);
+		size_t end = nul ? (size_t)(nul - data) : size;
+
+		if (end > start) {
+			struct fragment_origin origin = {
+				.input = "fuzz", .index = (int)index++, .offset = start,
+			};
+
+			if (!add(prog, &origin, data + start, end - start))
+				ok = false;
+		}
+		start = end + 1;
+	}
+	return ok;
+}
+
+/* The legacy dump and the extended dump. */
+static void dump_types(const struct vx_program *prog, const struct qom_types *types)
+{
+	struct dump_options opt = { "none", DUMP_LAYOUT_8_1 };
+	struct extended_options ext = { "fuzz", "0" };
+	struct strbuf out = STRBUF_INIT;
+
+	dump_write(&out, prog, types, &opt);
+	sb_release(&out);
+	extended_write(&out, prog, types, &ext);
+	sb_release(&out);
+}
+
+/* Every recorded description as a device of its own. */
+static void dump_every_description(const struct vx_program *prog)
+{
+	struct qom_type *types = NULL;
+	size_t count = 0, cap = 0, u, i;
+	json_t *v;
+
+	for (u = 0; u < vx_unit_count(prog); u++) {
+		const struct vx_unit *unit = vx_unit_at(prog, u);
+
+		json_array_foreach(json_object_get(unit->fragment, "vmstates"), i, v) {
+			const char *symbol = fragment_string(v, "symbol");
+
+			xgrow(&types, &cap, count + 1, sizeof(*types));
+			types[count++] = (struct qom_type){
+				.name = symbol, .loc = "fuzz", .is_device = true,
+				.vmsd = vx_lookup_kind(prog, unit, symbol, VX_DEF_VMSTATE),
+			};
+		}
+	}
+	dump_types(prog, &(struct qom_types){ types, count });
+	free(types);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct vx_program *prog = vx_program_new();
-	struct qom_type *types = NULL;
-	struct strbuf out = STRBUF_INIT;
-	size_t found = 0, count = 0, cap = 0, u, i;
+	struct input_walk walk = { .sink = add, .ctx = prog };
+	struct qom_types types = { NULL, 0 };
+	unsigned problems = 0;
 	/* A private, writable copy: the readers take the bytes as a mapped file. */
 	char *copy = xmalloc(size + 1);
+	bool ok;
 
 	memcpy(copy, data, size);
-	/* Thin-archive members resolve under a folder that does not exist. */
-	if (input_read_contents("fuzz", "/nonexistent/fuzz", copy, size, false, &found, add,
-				prog)) {
+	if (size && copy[0] == '{' && memchr(copy, '\0', size))
+		ok = read_section_texts(prog, copy, size);
+	else	/* thin-archive members resolve under a folder that does not exist */
+		ok = input_read_bytes(&walk, "fuzz", "/nonexistent/fuzz", copy, size);
+	if (ok) {
 		vx_program_link(prog);
-		for (u = 0; u < vx_unit_count(prog); u++) {
-			const struct vx_unit *unit = vx_unit_at(prog, u);
-			json_t *list = json_object_get(unit->fragment, "vmstates"), *v;
-
-			json_array_foreach(list, i, v) {
-				const char *symbol = fragment_string(v, "symbol");
-
-				xgrow(&types, &cap, count + 1, sizeof(*types));
-				types[count] = (struct qom_type){
-					.name = symbol, .loc = "fuzz", .is_device = true,
-					.vmsd = vx_lookup_kind(prog, unit, symbol, VX_DEF_VMSTATE),
-				};
-				count++;
-			}
-		}
-		struct qom_types list = { types, count };
-		struct dump_options opt = { "none", DUMP_LAYOUT_8_1 };
-
-		dump_write(&out, prog, &list, &opt);
+		if (qom_evaluate(prog, &types, &problems) == 0)
+			dump_types(prog, &types);
+		qom_types_free(&types);
+		dump_every_description(prog);
 	}
-	sb_free(&out);
-	free(types);
+	input_walk_end(&walk);
 	free(copy);
 	vx_program_free(prog);
 	return 0;

@@ -35,7 +35,8 @@ for k in sorted(d):
         print(k, d[k]["Description"]["name"])' "$1"
 }
 
-programs="core loop direct helper-lib helper-user stmt-expr"
+programs="core loop direct helper-lib helper-user stmt-expr wire"
+facts=$(cd "$(dirname "$0")" && pwd)/wire-facts.py
 for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat-lto-objects"; do
 	runs=$((runs + 1))
 	tag=$(echo "$flags" | tr -d ' -')
@@ -55,6 +56,17 @@ for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat
 		pass "executable, $flags: $(wc -l < "$dir/truth.txt") sections as at run time"
 	else
 		fail "executable, $flags: static sections differ from run time"
+	fi
+	# The extended dump: every section the program registers (CPUs' legacy state and
+	# vmstate_register() too) and the facts the load side uses, as the program itself
+	# lists them.
+	"$dir/prog" --wire | sort -u > "$dir/wire-truth.txt"
+	if "$extract" --extended -o "$dir/extended.json" "$dir/prog" 2> "$dir/extended.err" &&
+	   python3 "$facts" "$dir/extended.json" > "$dir/wire-static.txt" &&
+	   diff -u "$dir/wire-truth.txt" "$dir/wire-static.txt"; then
+		pass "extended dump, $flags: $(grep -c '^section' "$dir/wire-truth.txt") registrations as at run time"
+	else
+		fail "extended dump, $flags: differs from run time ($(cat "$dir/extended.err"))"
 	fi
 	# The same from the object files and from a static archive; slim LTO objects hold
 	# only bytecode until the link (the plugin's tests cover them).

@@ -110,6 +110,79 @@ static void direct_assignment(void **state)
 	release(&r);
 }
 
+#define ABSTRACT_INFO(sym, name, parent) \
+	"{'symbol': '" sym "', 'linkage': 'static', 'loc': 't.c:2:1', 'type': 'TypeInfo'," \
+	" 'init': {'op': 'struct', 'type': 'TypeInfo', 'fields': [['name', '" name "']," \
+	" ['parent', '" parent "'], ['abstract', 1]]}}"
+
+#define CPU_INFO(sym, name, class_init) \
+	"{'symbol': '" sym "', 'linkage': 'static', 'loc': 't.c:2:1', 'type': 'TypeInfo'," \
+	" 'init': {'op': 'struct', 'type': 'TypeInfo', 'fields': [['name', '" name "']," \
+	" ['parent', 'cpu'], ['class_init', {'op': 'addr', 'sym': '" class_init "'}]]}}"
+
+#define SET_SYSEMU_OPS(value) \
+	"{'do': {'op': 'assign', 'to': {'op': 'field', 'of': {'op': 'deref', 'ptr':" \
+	" {'op': 'local', 'id': 1, 'name': 'klass'}}, 'struct': 'CPUClass'," \
+	" 'name': 'sysemu_ops', 'agg': false}, 'value': " value "}, 'loc': 't.c:40:5'}"
+
+#define SYSEMU_OPS(sym, fields) \
+	"{'symbol': '" sym "', 'linkage': 'static', 'loc': 't.c:4:1', 'type': 'SysemuCPUOps'," \
+	" 'init': {'op': 'struct', 'type': 'SysemuCPUOps', 'fields': [" fields "]}}"
+
+/* CPU classes: cc->sysemu_ops->legacy_vmsd, read through the recorded SysemuCPUOps;
+ * none when the ops have no legacy_vmsd; unknown when the ops are not recorded. */
+static void cpu_legacy_vmsd(void **state)
+{
+	struct result r;
+	(void)state;
+	evaluate(&r, REG_FUNCTION(REGISTER("info_device") "," REGISTER("info_cpu") ","
+				  REGISTER("info_c1") "," REGISTER("info_c2") ","
+				  REGISTER("info_c3")) ","
+		     CLASS_INIT("c1_init", SET_SYSEMU_OPS("{'op': 'addr', 'sym': 'ops_1'}")) ","
+		     CLASS_INIT("c2_init", SET_SYSEMU_OPS("{'op': 'addr', 'sym': 'ops_2'}")) ","
+		     CLASS_INIT("c3_init", SET_SYSEMU_OPS("{'op': 'addr', 'sym': 'ops_gone'}")),
+		 DEVICE_INFO "," ABSTRACT_INFO("info_cpu", "cpu", "device") ","
+		 CPU_INFO("info_c1", "cpu-1", "c1_init") "," CPU_INFO("info_c2", "cpu-2", "c2_init")
+		 "," CPU_INFO("info_c3", "cpu-3", "c3_init") ","
+		 SYSEMU_OPS("ops_1", "['legacy_vmsd', " VMSD_X "]") ","
+		 SYSEMU_OPS("ops_2", "['asidx_from_attrs', 0]"));
+	const struct qom_type *c1 = find(&r, "cpu-1"), *c2 = find(&r, "cpu-2"),
+		*c3 = find(&r, "cpu-3");
+	assert_true(c1->is_cpu && c1->is_device);
+	assert_non_null(c1->cpu_vmsd);
+	assert_string_equal(c1->cpu_vmsd->symbol, "vmstate_x");
+	assert_string_equal(c1->cpu_via, "legacy_vmsd");
+	assert_null(c1->vmsd);
+	assert_null(c2->cpu_vmsd);
+	assert_null(c2->cpu_unknown);
+	assert_null(c3->cpu_vmsd);
+	assert_non_null(c3->cpu_unknown);
+	assert_contains(c3->cpu_unknown, "ops_gone");
+	assert_false(find(&r, "device")->is_cpu);
+	release(&r);
+}
+
+/* A registration in an endless loop: stopped by the step limit, and the second
+ * registration of the type reported once, not once per turn (fuzzing found 222,224
+ * warnings and a timeout). */
+static void registration_loop_reported_once(void **state)
+{
+	struct result r;
+	const char *p, *twice = "is registered twice";
+	int count = 0;
+	(void)state;
+	evaluate(&r, REG_FUNCTION(REGISTER("info_device") ", {'label': 1}," REGISTER("info_a")
+				  ", {'goto': 1}") ","
+		     CLASS_INIT("a_class_init", SET_VMSD(VMSD_X)),
+		 DEVICE_INFO "," INFO("info_a", "dev-a", "a_class_init"));
+	for (p = strstr(r.err, twice); p; p = strstr(p + 1, twice))
+		count++;
+	assert_int_equal(count, 1);
+	assert_contains(r.err, "too many steps");
+	assert_non_null(find(&r, "dev-a")->vmsd);
+	release(&r);
+}
+
 /* for (;;) {} before the store: stopped by the step limit, reported, no hang. */
 static void endless_loop_is_unknown(void **state)
 {
@@ -325,6 +398,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(direct_assignment),
+		cmocka_unit_test(cpu_legacy_vmsd),
+		cmocka_unit_test(registration_loop_reported_once),
 		cmocka_unit_test(endless_loop_is_unknown),
 		cmocka_unit_test(recursion_is_bounded),
 		cmocka_unit_test(undecidable_branches),

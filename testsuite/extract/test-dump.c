@@ -4,7 +4,7 @@
 #include "test-util.h"
 #include "dump.h"
 #include "input.h"
-#include "strbuf.h"
+#include "../common/strbuf.h"
 
 static bool add_to_program(void *ctx, const struct fragment_origin *origin,
 			   const char *text, size_t len)
@@ -23,9 +23,9 @@ static char *read_data_file(const char *name)
 	struct input_file file;
 	char *text;
 
-	assert_true(input_load_file(path, &file));
+	assert_true(input_file_load(path, true, &file));
 	text = xasprintf("%.*s", (int)file.size, file.data);
-	input_release_file(&file);
+	input_file_unload(&file);
 	free(path);
 	return text;
 }
@@ -71,7 +71,10 @@ static void matches_real_qemu_7_2(void **state)
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char *path = xasprintf("%s/%s", EXTRACT_TEST_DATA, files[i]);
 
-		assert_true(input_read(path, add_to_program, prog));
+		struct input_walk walk = { .sink = add_to_program, .ctx = prog };
+
+		assert_true(input_read(&walk, path));
+		input_walk_end(&walk);
 		free(path);
 	}
 	assert_int_equal(vx_program_link(prog), 0);
@@ -461,6 +464,60 @@ static void description_that_contains_itself(void **state)
 	free(v);
 }
 
+/* A chain of N distinct descriptions, each the only subsection of the one before. */
+static char *chain_of(int n)
+{
+	struct strbuf list = STRBUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char *sym = xasprintf("vmstate_c%d", i), *name = xasprintf("\"c%d\"", i);
+		char *subs = i + 1 < n ? xasprintf("[\"vmstate_c%d\"]", i + 1) : xstrdup("null");
+		char *v = make_vmsd(sym, "static", "a.c:1:1", name, 1, 1, "null", subs);
+
+		sb_printf(&list, "%s%s", i ? "," : "", v);
+		free(v);
+		free(subs);
+		free(name);
+		free(sym);
+	}
+	return list.data;
+}
+
+/* The runtime prints a 70-deep chain whole: depth is not a cycle. */
+static void deep_chain_is_not_a_cycle(void **state)
+{
+	char *v = chain_of(70), *out, *err;
+	unsigned problems;
+
+	out = description_of(v, "vmstate_c0", &err, &problems);
+	assert_string_equal(err, "");
+	assert_int_equal(problems, 0);
+	assert_contains(out, "\"name\": \"c69\"");
+	free(out);
+	free(err);
+	free(v);
+}
+
+/* Deeper than the writer's stack allows: said so, not called a cycle. */
+static void chain_deeper_than_the_limit(void **state)
+{
+	char *v = chain_of(DUMP_MAX_DEPTH + 2), *out, *err, *want;
+	unsigned problems;
+
+	out = description_of(v, "vmstate_c0", &err, &problems);
+	assert_int_equal(problems, 1);
+	want = xasprintf("a.c:1:1: warning: section 'd': VMStateDescription 'vmstate_c%d' "
+			 "is nested deeper than %d descriptions; written without its fields "
+			 "and subsections there\n", DUMP_MAX_DEPTH, DUMP_MAX_DEPTH);
+	assert_string_equal(err, want);
+	assert_contains(out, "\"name\": \"c1000\"");
+	free(want);
+	free(out);
+	free(err);
+	free(v);
+}
+
 static void vmsd_of_another_kind(void **state)
 {
 	struct vx_program *prog = vx_program_new();
@@ -501,6 +558,8 @@ int main(void)
 		cmocka_unit_test(unresolved_references),
 		cmocka_unit_test(unresolved_outside_sections_make_one_note),
 		cmocka_unit_test(description_that_contains_itself),
+		cmocka_unit_test(deep_chain_is_not_a_cycle),
+		cmocka_unit_test(chain_deeper_than_the_limit),
 		cmocka_unit_test(vmsd_of_another_kind),
 	};
 

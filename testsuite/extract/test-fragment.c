@@ -189,6 +189,37 @@ static void real_number_rejected(void **state)
 	free(vmsd);
 }
 
+/* An integer the member's C type cannot hold would wrap in the dump. */
+static void integer_out_of_c_range(void **state)
+{
+	char *vmsd1 = make_vmsd("v", "global", "a.c:1:1", "\"v\"", 1, 1, "null", "null");
+	char *vmsd0 = replace_once(vmsd1, "\"version_id\": 1", "\"version_id\": 2147483648");
+	char *field0 = make_field("\"a\"", "a.c:1:1", 0, 4, 0, "[]", "null");
+	char *field = replace_once(field0, "\"size\": 4", "\"size\": -1");
+	char *fields = xasprintf("[%s]", field), *vmsd, *text, *err;
+
+	text = make_fragment("a.c", "0123456789abcdef", vmsd0, NULL);
+	err = rejected(text, false);
+	assert_string_equal(err, "prog: error: fragment 2 (unit a.c): at vmstates[0].version_id: "
+			    "2147483648 does not fit the member's C type int (-2147483648 to "
+			    "2147483647)\n");
+	free(err);
+	free(text);
+	vmsd = make_vmsd("v", "global", "a.c:1:1", "\"v\"", 1, 1, fields, "null");
+	text = make_fragment("a.c", "0123456789abcdef", vmsd, NULL);
+	err = rejected(text, false);
+	assert_contains(err, "at vmstates[0].fields[0].size: -1 does not fit the member's C "
+			"type size_t");
+	free(err);
+	free(text);
+	free(vmsd);
+	free(fields);
+	free(field);
+	free(field0);
+	free(vmsd0);
+	free(vmsd1);
+}
+
 static void malformed_unknown(void **state)
 {
 	char *vmsd = make_vmsd("v", "global", "a.c:1:1", "{\"unknown\": \"x\"}", 1, 1,
@@ -251,6 +282,7 @@ int main(void)
 		cmocka_unit_test(wrong_field_type_names_path),
 		cmocka_unit_test(bad_linkage),
 		cmocka_unit_test(real_number_rejected),
+		cmocka_unit_test(integer_out_of_c_range),
 		cmocka_unit_test(malformed_unknown),
 		cmocka_unit_test(duplicate_key_rejected),
 		cmocka_unit_test(subsection_must_be_reference),

@@ -88,12 +88,51 @@ static void bad_strings(void **state)
 	REJECTED("\"\\ud83dx\"", 1, "a high surrogate without its low one");
 	REJECTED("\"\\u0000\"", 1, "\\u0000 is not allowed");
 	REJECTED("\"a\tb\"", 2, "control character 0x09");
-	REJECTED("\"\xc3\"", 1, "invalid UTF-8");
-	REJECTED("\"\xc0\xaf\"", 1, "invalid UTF-8");           /* overlong */
-	REJECTED("\"\xed\xa0\x80\"", 1, "invalid UTF-8");       /* a surrogate */
-	REJECTED("\"\xf4\x90\x80\x80\"", 1, "invalid UTF-8");   /* past U+10FFFF */
-	REJECTED("\"ok\\n\xff\"", 5, "invalid UTF-8");
 	rejected_at("\"a\0b\"", 5, 2, "control character 0x00");
+}
+
+/* TEXT (a JSON string) reads as EXPECTED, with COUNT bytes replaced, the first at
+ * FIRST. */
+static void replaced(const char *text, const char *expected, size_t count, size_t first)
+{
+	struct json_parse_error err;
+	json_t *v = json_parse(text, strlen(text), &err);
+
+	if (!v)
+		fail_msg("rejected %s: %s", text, err.text);
+	assert_string_equal(json_string_value(v), expected);
+	assert_int_equal(err.replaced, count);
+	assert_int_equal(err.first_replaced, first);
+	json_decref(v);
+}
+
+/* Bytes that are not UTF-8 (old or foreign fragments) lose nothing else: byte B becomes
+ * U+EF00 + B, as the plugin writes it, counted for the warning. */
+static void invalid_utf8_replaced(void **state)
+{
+	struct json_parse_error err;
+	json_t *v;
+
+	replaced("\"\xc3\"", "\xee\xbf\x83", 1, 1);
+	replaced("\"\xc0\xaf\"", "\xee\xbf\x80\xee\xbe\xaf", 2, 1);           /* overlong */
+	replaced("\"\xed\xa0\x80\"", "\xee\xbf\xad\xee\xbe\xa0\xee\xbe\x80", 3, 1);  /* a surrogate */
+	replaced("\"\xf4\x90\x80\x80\"",
+		 "\xee\xbf\xb4\xee\xbe\x90\xee\xbe\x80\xee\xbe\x80", 4, 1); /* past U+10FFFF */
+	replaced("\"ok\\n\xff\"", "ok\n\xee\xbf\xbf", 1, 5);
+	replaced("\"vmstate_\xff\xc3\xa9\"", "vmstate_\xee\xbf\xbf\xc3\xa9", 1, 9);
+	/* In a key too, and the rest of the object is kept. */
+	v = json_parse("{\"\xe9\": 1, \"b\": \"\xe9t\xe9\"}",
+		       strlen("{\"\xe9\": 1, \"b\": \"\xe9t\xe9\"}"), &err);
+	assert_non_null(v);
+	assert_int_equal(err.replaced, 3);
+	assert_int_equal(json_integer_value(json_object_get(v, "\xee\xbf\xa9")), 1);
+	assert_string_equal(json_string_value(json_object_get(v, "b")),
+			    "\xee\xbf\xa9t\xee\xbf\xa9");
+	json_decref(v);
+	/* Valid text replaces nothing. */
+	v = json_parse("\"caf\xc3\xa9\"", 7, &err);
+	assert_int_equal(err.replaced, 0);
+	json_decref(v);
 }
 
 static void duplicate_keys(void **state)
@@ -153,6 +192,7 @@ int main(void)
 		cmocka_unit_test(values_like_jansson),
 		cmocka_unit_test(bad_syntax),
 		cmocka_unit_test(bad_strings),
+		cmocka_unit_test(invalid_utf8_replaced),
 		cmocka_unit_test(duplicate_keys),
 		cmocka_unit_test(line_and_column),
 		cmocka_unit_test(nesting_limit),

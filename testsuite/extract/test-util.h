@@ -12,10 +12,16 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include "diag.h"
+#include "../common/diag.h"
 #include "fragment.h"
 #include "link.h"
-#include "util.h"
+#include "../common/alloc.h"
+
+/* Messages name the tool, as in vmstate-extract itself. */
+__attribute__((constructor)) static void name_the_tool(void)
+{
+	diag_init("vmstate-extract", NULL);
+}
 
 /* stderr goes to a temporary file between capture_begin() and capture_end(), which
  * returns what was written (to be freed). */

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# make fuzz [FUZZ_SECONDS=n]: libFuzzer (clang-14, ASan + UBSan) on the vmstate-check reader
-# and rules, starting from the corpus kept in testsuite/fuzz-check/corpus.  New inputs
-# go to build/fuzz/new; `make fuzz-merge` minimizes them into the kept corpus.
+# make fuzz-check [FUZZ_SECONDS=n]: libFuzzer (clang-14, ASan + UBSan) on the vmstate-check
+# reader, rules and in-process API, starting from the corpus kept in
+# testsuite/fuzz-check/corpus.  New inputs go to build/fuzz/new; `make fuzz-merge`
+# minimizes them into the kept corpus.
+# `make fuzz` runs every fuzz target, each for FUZZ_SECONDS: a target adds itself with
+# `fuzz: fuzz-NAME` and reads $(FUZZ_SECONDS), the one variable that drives them all.
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang-14
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -17,8 +20,9 @@ $(FUZZ_BIN): $(FUZZ_SRCS) checker/common/*.h checker/check/*.h checker/waiver/wa
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(FUZZ_SRCS) -lm -o $@
 
-.PHONY: fuzz fuzz-merge
-fuzz: $(FUZZ_BIN)
+.PHONY: fuzz fuzz-check fuzz-merge
+fuzz: fuzz-check
+fuzz-check: $(FUZZ_BIN)
 	@mkdir -p $(BUILD)/fuzz/new $(BUILD)/fuzz/artifacts
 	$(FUZZ_BIN) $(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 		-artifact_prefix=$(BUILD)/fuzz/artifacts/ $(BUILD)/fuzz/new $(FUZZ_CORPUS)

@@ -54,6 +54,9 @@ vmstate_register (VMStateIf *obj, int instance_id, const VMStateDescription *vms
 {
 	return vmstate_register_with_alias_id (obj, instance_id, vmsd, opaque, -1, 0, 0);
 }
+int vmstate_replace_hack_for_ppc (VMStateIf *obj, int instance_id,
+				  const VMStateDescription *vmsd, void *opaque);
+void vmstate_unregister (VMStateIf *obj, const VMStateDescription *vmsd, void *opaque);
 static inline int
 vmstate_register_any (VMStateIf *obj, const VMStateDescription *vmsd, void *opaque)
 {

@@ -54,6 +54,7 @@ typedef enum {
 	MODULE_INIT_BLOCK,
 	MODULE_INIT_OPTS,
 	MODULE_INIT_QOM,
+	MODULE_INIT_MACHINE,
 } module_init_type;
 void register_module_init(void (*fn) (void), module_init_type type);
 
@@ -89,5 +90,42 @@ int host_feature_enabled(void);
 
 #define TYPE_DEVICE "device"
 #define TYPE_BUS_DEVICE "bus-device"
+
+/* CPUs hand QEMU their legacy state through the ops their class points at. */
+typedef struct SysemuCPUOps {
+	int (*asidx_from_attrs) (void *cpu);
+	const VMStateDescription *legacy_vmsd;
+} SysemuCPUOps;
+typedef struct CPUClass {
+	DeviceClass parent_class;
+	int gdb_num_core_regs;
+	const SysemuCPUOps *sysemu_ops;
+} CPUClass;
+#define TYPE_CPU "cpu"
+static inline CPUClass *CPU_CLASS(const void *klass)
+{
+	return (CPUClass *)object_class_dynamic_cast_assert((ObjectClass *)klass,
+		TYPE_CPU, __FILE__, __LINE__, __func__);
+}
+
+/* State registered outside the object model: the family of the emulator's
+ * migration/register.h, the short ones forwarding to the long one. */
+#define VMSTATE_INSTANCE_ID_ANY -1
+int vmstate_register_with_alias_id(void *obj, int instance_id,
+				   const VMStateDescription *vmsd, void *opaque,
+				   int alias_id, int required_for_version, void **errp);
+static inline int vmstate_register(void *obj, int instance_id,
+				   const VMStateDescription *vmsd, void *opaque)
+{
+	return vmstate_register_with_alias_id(obj, instance_id, vmsd, opaque, -1, 0, 0);
+}
+static inline int vmstate_register_any(void *obj, const VMStateDescription *vmsd,
+				       void *opaque)
+{
+	return vmstate_register_with_alias_id(obj, VMSTATE_INSTANCE_ID_ANY, vmsd, opaque,
+					      -1, 0, 0);
+}
+/* What a board's init calls (run by the runtime after the types). */
+#define machine_init(fn) MODULE_INIT(fn, MODULE_INIT_MACHINE)
 
 #endif

@@ -23,11 +23,31 @@ static struct type *types[4096];
 static size_t type_count;
 static void (*qom_inits[4096])(void);
 static size_t init_count;
+static void (*machine_inits[64])(void);
+static size_t machine_init_count;
 
 void register_module_init(void (*fn)(void), module_init_type kind)
 {
 	if (kind == MODULE_INIT_QOM && init_count < 4096)
 		qom_inits[init_count++] = fn;
+	if (kind == MODULE_INIT_MACHINE && machine_init_count < 64)
+		machine_inits[machine_init_count++] = fn;
+}
+
+/* Sections registered outside the object model. */
+static struct { const VMStateDescription *vmsd; int instance_id; } registered[256];
+static size_t registered_count;
+
+int vmstate_register_with_alias_id(void *obj, int instance_id,
+				   const VMStateDescription *vmsd, void *opaque,
+				   int alias_id, int required_for_version, void **errp)
+{
+	(void)obj, (void)opaque, (void)alias_id, (void)required_for_version, (void)errp;
+	if (registered_count < 256) {
+		registered[registered_count].vmsd = vmsd;
+		registered[registered_count++].instance_id = instance_id;
+	}
+	return 0;
 }
 
 static struct type *find_type(const char *name)
@@ -167,18 +187,85 @@ static int by_name(const void *a, const void *b)
 		      (*(struct type *const *)b)->info.name);
 }
 
-int main(void)
+/* --wire: what the extended dump must hold, one fact a line (qom-e2e.sh sorts and
+ * compares them with the dump's): every section the program registers, as the
+ * emulator would (devices' dc->vmsd, the legacy description of each concrete CPU type
+ * it could create, vmstate_register() from the machine's init), and the facts of
+ * every description they reach. */
+static const VMStateDescription *described[1024];
+static size_t described_count;
+
+static void describe(const VMStateDescription *d)
 {
+	for (size_t i = 0; i < described_count; i++)
+		if (described[i] == d)
+			return;
+	if (described_count == 1024)
+		return;
+	described[described_count++] = d;
+	printf("desc %s version=%d min=%d needed=%s\n", d->name, d->version_id,
+	       d->minimum_version_id, d->needed ? "yes" : "no");
+	for (const VMStateField *f = d->fields; f && f->name; f++) {
+		printf("field %s %s info=%s size=%zu version=%d exists=%s\n", d->name, f->name,
+		       f->info ? f->info->name : "-", f->size, f->version_id,
+		       f->field_exists ? "yes" : "no");
+		if (f->vmsd)
+			describe(f->vmsd);
+	}
+	for (const VMStateDescription *const *s = d->subsections; s && *s; s++) {
+		printf("sub %s %s\n", d->name, (*s)->name);
+		describe(*s);
+	}
+}
+
+static void print_wire(void)
+{
+	for (size_t i = 0; i < machine_init_count; i++)
+		machine_inits[i]();
+	for (size_t i = 0; i < type_count; i++) {
+		struct type *t = types[i];
+		DeviceClass *dc = (DeviceClass *)t->klass;
+
+		if (is_a(t, TYPE_DEVICE) && dc->vmsd) {
+			printf("section %s device %s\n", dc->vmsd->name, t->info.name);
+			describe(dc->vmsd);
+		}
+		if (is_a(t, TYPE_CPU) && !t->info.abstract) {
+			CPUClass *cc = (CPUClass *)t->klass;
+
+			if (cc->sysemu_ops && cc->sysemu_ops->legacy_vmsd) {
+				printf("section %s cpu %s\n", cc->sysemu_ops->legacy_vmsd->name,
+				       t->info.name);
+				describe(cc->sysemu_ops->legacy_vmsd);
+			}
+		}
+	}
+	for (size_t i = 0; i < registered_count; i++) {
+		if (registered[i].instance_id == VMSTATE_INSTANCE_ID_ANY)
+			printf("section %s register any\n", registered[i].vmsd->name);
+		else
+			printf("section %s register %d\n", registered[i].vmsd->name,
+			       registered[i].instance_id);
+		describe(registered[i].vmsd);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	bool wire = argc > 1 && !strcmp(argv[1], "--wire");
+
 	for (size_t i = 0; i < init_count; i++)
 		qom_inits[i]();
 	qsort(types, type_count, sizeof(*types), by_name);
 	for (size_t i = 0; i < type_count; i++) {
 		init_class(types[i]);
-		if (!is_a(types[i], TYPE_DEVICE))
+		if (wire || !is_a(types[i], TYPE_DEVICE))
 			continue;
 		DeviceClass *dc = (DeviceClass *)types[i]->klass;
 		if (dc->vmsd)
 			printf("%s %s\n", types[i]->info.name, dc->vmsd->name);
 	}
+	if (wire)
+		print_wire();
 	return 0;
 }

@@ -32,9 +32,12 @@ others_init (int n, const VMStateDescription *given)
 	vmstate_register (NULL, VMSTATE_INSTANCE_ID_ANY, &vmstate_local, NULL);
 	vmstate_register (NULL, n, &pair[1], NULL); /* { dg-message "note: vmstate: the instance id is not a constant in .others_init." } */
 	vmstate_register (NULL, 1, given, NULL); /* { dg-message "note: vmstate: the description is not the address of a static description in .others_init." } */
+	vmstate_unregister (NULL, &vmstate_any, NULL);
+	vmstate_replace_hack_for_ppc (NULL, 7, &vmstate_alias, NULL);
 }
 
-/* { dg-final { fragment-true {len(f["registers"]) == 6} {[r["function"] for r in f["registers"]] == ["vmstate_register", "vmstate_register_any", "vmstate_register_with_alias_id", "vmstate_register", "vmstate_register", "vmstate_register"]} } } */
+/* { dg-final { fragment-true {len(f["registers"]) == 7} {[r["function"] for r in f["registers"]] == ["vmstate_register", "vmstate_register_any", "vmstate_register_with_alias_id", "vmstate_register", "vmstate_register", "vmstate_register", "vmstate_replace_hack_for_ppc"]} } } */
+/* { dg-final { fragment-true {f["registers"][6]["vmsd"] == "vmstate_alias"} {f["registers"][6]["instance_id"] == 7} } } */
 /* { dg-final { fragment-true {f["registers"][0] == {"function": "vmstate_register", "caller": "timers_init", "loc": f["registers"][0]["loc"], "vmsd": "vmstate_timers", "instance_id": 0}} {f["registers"][0]["loc"].endswith("registers.c:23:2")} } } */
 /* { dg-final { fragment-true {f["registers"][1]["vmsd"] == "vmstate_any"} {f["registers"][1]["instance_id"] == "any"} {f["registers"][1]["caller"] == "others_init"} } } */
 /* { dg-final { fragment-true {f["registers"][2]["vmsd"] == "vmstate_alias"} {f["registers"][2]["instance_id"] == 3} } } */

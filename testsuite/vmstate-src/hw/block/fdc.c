@@ -10,7 +10,7 @@ static bool fdrive_media_changed_needed(void *opaque)
 {
 	FDrive *drive = opaque;
 
-	return drive->media_changed != 1;
+	return drive->media_changed != 0 && vmstate_test_condition;
 }
 
 static const VMStateDescription vmstate_fdrive_media_changed = {
@@ -28,7 +28,7 @@ static bool fdrive_media_rate_needed(void *opaque)
 {
 	FDrive *drive = opaque;
 
-	return drive->media_rate != 0;
+	return drive->media_rate != 0 && vmstate_test_condition;
 }
 
 static const VMStateDescription vmstate_fdrive_media_rate = {

@@ -20,7 +20,7 @@ static bool piix3_rcr_needed(void *opaque)
 {
 	PIIX3State *piix3 = opaque;
 
-	return piix3->rcr != 0;
+	return piix3->rcr != 0 && vmstate_test_condition;
 }
 
 static const VMStateDescription vmstate_piix3_rcr = {

@@ -57,7 +57,7 @@ static bool uhci_frame_check_needed(void *opaque)
 {
 	UHCIState *s = opaque;
 
-	return s->frnum != 0;
+	return s->frnum != 0 && vmstate_test_condition;
 }
 
 static const VMStateDescription vmstate_uhci_frame_check = {

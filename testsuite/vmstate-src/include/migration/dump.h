@@ -13,4 +13,8 @@ enum dump_layout {
 /* Sections are sorted by type name.  Returns 0, or -1 when writing to OUT failed. */
 int dump_vmstate_json(FILE *out, const char *machine_name, enum dump_layout layout);
 
+/* The extended dump (docs/extended-dump.md) of what the program can migrate, as the
+ * running program sees it (migration/dump-extended.c). */
+int dump_extended_json(FILE *out);
+
 #endif

@@ -142,6 +142,7 @@ extern const VMStateInfo vmstate_info_unused_buffer;
 #define VMSTATE_UINT8_ARRAY(f, s, n)    VMSTATE_ARRAY(f, s, n, 0, vmstate_info_uint8, uint8_t)
 #define VMSTATE_UINT16_ARRAY(f, s, n)   VMSTATE_ARRAY(f, s, n, 0, vmstate_info_uint16, uint16_t)
 #define VMSTATE_UINT32_ARRAY(f, s, n)   VMSTATE_ARRAY(f, s, n, 0, vmstate_info_uint32, uint32_t)
+#define VMSTATE_UINT64_ARRAY(f, s, n)   VMSTATE_ARRAY(f, s, n, 0, vmstate_info_uint64, uint64_t)
 #define VMSTATE_INT32_ARRAY_V(f, s, n, v) \
 	VMSTATE_ARRAY(f, s, n, v, vmstate_info_int32, int32_t)
 
@@ -237,5 +238,17 @@ extern const VMStateInfo vmstate_info_unused_buffer;
 }
 
 #define VMSTATE_END_OF_LIST() { .flags = VMS_END }
+
+/* State outside QOM's dc->vmsd: registered by a call, as QEMU's vmstate_register()
+ * does for CPUs and timers.  OBJ is unused here (QEMU's VMStateIf). */
+#define VMSTATE_INSTANCE_ID_ANY -1
+int vmstate_register(void *obj, int instance_id, const VMStateDescription *vmsd,
+		     void *opaque);
+int vmstate_register_any(void *obj, const VMStateDescription *vmsd, void *opaque);
+
+/* The test harness's run-time condition (vmstate-src --condition on|off).  The tree's
+ * needed() and field_exists() predicates return it, so that a migration can be run
+ * with each of them true and false. */
+extern bool vmstate_test_condition;
 
 #endif

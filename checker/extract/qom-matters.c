@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The "may it matter" analysis: whether evaluating some IR may store migration state
+ * into a class (qom_state_keys), register a type, or call code that might.  The
+ * interpreter skips calls and undecidable regions that cannot, and marks the class's
+ * state unknown when one that can is passed over. */
+#include <string.h>
+#include "../common/alloc.h"
+#include "qom-internal.h"
+
+bool ir_is_state_store(const struct ir_node *lv)
+{
+	size_t n, i;
+
+	if (!lv || lv->kind != IR_FIELD)
+		return false;
+	n = strlen(lv->struct_name);
+	for (i = 0; i < QOM_STATE_KEY_COUNT; i++)
+		if (!strncmp(qom_state_keys[i], lv->struct_name, n) &&
+		    qom_state_keys[i][n] == '.' && !strcmp(qom_state_keys[i] + n + 1, lv->name))
+			return true;
+	return false;
+}
+
+static enum qeval_builtin_kind builtin_kind(struct qeval *ev, const char *name)
+{
+	return ev->builtin_kind ? ev->builtin_kind(name) : QEVAL_NOT_BUILTIN;
+}
+
+/* A direct call of SYM from UNIT. */
+static bool call_matters(struct qeval *ev, const struct vx_unit *unit, const char *sym)
+{
+	enum qeval_builtin_kind kind = builtin_kind(ev, sym);
+	const struct vx_def *def;
+
+	if (kind != QEVAL_NOT_BUILTIN)
+		return kind == QEVAL_BUILTIN_REGISTERS;
+	def = vx_lookup(ev->prog, unit, sym);
+	return def && def->kind == VX_DEF_FUNCTION && ir_function_matters(ev, def);
+}
+
+bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
+{
+	size_t i;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_ASSIGN && ir_is_state_store(e->to))
+		return true;
+	if (e->kind == IR_CALL) {
+		if (!e->fn || e->fn->kind != IR_ADDR)
+			return true;   /* through a pointer: anything */
+		/* A built-in's recorded body is never run: it decides alone. */
+		if (builtin_kind(ev, e->fn->sym) != QEVAL_NOT_BUILTIN)
+			return builtin_kind(ev, e->fn->sym) == QEVAL_BUILTIN_REGISTERS;
+		if (call_matters(ev, unit, e->fn->sym))
+			return true;
+	}
+	for (i = 0; i < e->kid_count; i++)
+		if (ir_expr_matters(ev, unit, e->kids[i]))
+			return true;
+	return false;
+}
+
+bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
+{
+	struct function_state *fn = qeval_function_state(ev, def);
+	size_t i;
+	json_t *callee;
+	bool m;
+
+	if (fn->may_matter == 2)
+		return false;    /* a cycle: decided by the other members */
+	if (fn->may_matter >= 0)
+		return fn->may_matter;
+	fn->may_matter = 2;
+	m = json_is_true(json_object_get(def->json, "writes_vmsd")) ||
+	    json_is_true(json_object_get(def->json, "indirect_calls"));
+	json_array_foreach(json_object_get(def->json, "calls"), i, callee) {
+		const char *sym = json_string_value(callee);
+		const struct vx_def *d;
+
+		if (m)
+			break;
+		if (!sym)
+			continue;
+		if (builtin_kind(ev, sym) != QEVAL_NOT_BUILTIN) {
+			m = builtin_kind(ev, sym) == QEVAL_BUILTIN_REGISTERS;
+			continue;
+		}
+		d = vx_lookup(ev->prog, def->unit, sym);
+		if (d && d->kind == VX_DEF_FUNCTION && d != def && ir_function_matters(ev, d))
+			m = true;
+	}
+	fn->may_matter = m;
+	return m;
+}

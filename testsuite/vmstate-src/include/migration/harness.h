@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The test harness of save and load: state made up for a section, element counts and
+ * sizes as QEMU computes them, and the values sent and loaded, by field path. */
+#ifndef VSRC_MIGRATION_HARNESS_H
+#define VSRC_MIGRATION_HARNESS_H
+
+#include "migration/vmstate.h"
+
+/* Fresh state for VMSD: every member a description names gets a value of its own,
+ * the same on both sides; pointers point at buffers, variable counts are small. */
+void *harness_state(const VMStateDescription *vmsd);
+
+/* Elements of FIELD in OPAQUE, and the size of each (QEMU's vmstate_n_elems and
+ * vmstate_size). */
+size_t harness_count(const VMStateField *field, const void *opaque);
+size_t harness_size(const VMStateField *field, const void *opaque);
+
+struct harness_values;
+struct harness_values *harness_values_new(void);
+void harness_values_add(struct harness_values *v, const char *path, const void *bytes,
+			size_t len);
+int harness_values_write(const struct harness_values *v, const char *path);
+/* Compares the values loaded (V) with those the source sent (in file PATH), for every
+ * field path both have.  0 when all agree; 1 and the first path that differs in WHERE;
+ * -1 when PATH cannot be read. */
+int harness_values_compare(const struct harness_values *v, const char *path, char *where,
+			   size_t size);
+
+#endif

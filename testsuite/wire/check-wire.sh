@@ -1,0 +1,189 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Tests of vmstate-check --wire (make check-wire):
+#  - every bad dump gives one error naming the file and the place, and exit status 1;
+#  - the usage errors give status 3, and nothing is compared;
+#  - on the example tree's v1 and v2 (their own extended dumps): the exit bits match the
+#    report, JSON, SARIF and GitLab outputs carry the same findings, SARIF passes the
+#    official validator (@microsoft/sarif-multitool) when it is installed, and GitLab's
+#    required keys are there.
+# The verdicts themselves are checked against real save and load by check-vmstate-src.
+#   check-wire.sh CHECKER V1_PROGRAM V2_PROGRAM
+set -u
+[ $# -eq 3 ] || { echo "usage: $0 CHECKER V1_PROGRAM V2_PROGRAM" >&2; exit 2; }
+checker=$(realpath "$1") v1=$2 v2=$3
+here=$(dirname "$0")
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "check-wire: FAIL: $*" >&2; failed=1; }
+pass() { echo "check-wire: PASS: $*"; }
+
+# Bad input: exactly the expected line on stderr, nothing on stdout, status 1.
+n=0
+(cd "$here/bad" && for f in *.json; do
+	"$checker" --wire -s "$f" -d "$f" >"$tmp/out" 2>>"$tmp/bad.err"
+	rc=$?
+	[ "$rc" -eq 1 ] || echo "$f: exit status $rc, not 1" >>"$tmp/bad.status"
+	[ -s "$tmp/out" ] && echo "$f: wrote to stdout" >>"$tmp/bad.status"
+done)
+n=$(ls "$here"/bad/*.json | wc -l)
+if [ -s "$tmp/bad.status" ]; then
+	fail "bad dumps: $(cat "$tmp/bad.status")"
+elif ! diff -u "$here/bad/expected.txt" "$tmp/bad.err" >&2; then
+	fail "bad dumps: the messages differ from $here/bad/expected.txt"
+else
+	pass "$n bad dumps: one error each, naming the file and the place, exit status 1"
+fi
+
+usage_ok=1
+for args in "-s only.json" "-d only.json" "-s a -d b --format=xml" "-s a -d b --direction=up" \
+	"-s a -d b extra" "-s a -d b --color=sometimes" "-s"; do
+	# shellcheck disable=SC2086
+	"$checker" --wire $args >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -ne 3 ] || [ -s "$tmp/out" ] || [ "$(grep -c ': error: ' "$tmp/err")" -ne 1 ]; then
+		fail "usage error '$args': exit status $rc (expected 3), stderr: $(cat "$tmp/err")"
+		usage_ok=0
+	fi
+done
+[ $usage_ok = 1 ] && pass "7 usage errors: one error each, exit status 3 (error | usage)"
+
+"$v1" --dump-extended "$tmp/v1.json" && "$v2" --dump-extended "$tmp/v2.json" ||
+	{ fail "the example programs cannot write their extended dumps"; exit 1; }
+
+# The same comparison both ways round and onto itself: the exit bits follow the counts.
+for pair in "v1 v2" "v2 v1" "v1 v1"; do
+	set -- $pair
+	"$checker" --wire -s "$tmp/$1.json" -d "$tmp/$2.json" --format=json >"$tmp/r.json"
+	rc=$?
+	expect=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]
+print((4 if s["review"] else 0) | (8 if s["breaks"] else 0))' "$tmp/r.json")
+	if [ "$rc" -ne "$expect" ]; then
+		fail "$1 -> $2: exit status $rc, but the report's counts give $expect"
+	else
+		pass "$1 -> $2: exit status $rc matches the report's counts"
+	fi
+done
+
+# UNKNOWN values (docs/extended-dump.md) in place of an info, a name, flags or a fields
+# list are read, and each makes one "unknown" finding to review, never a break.
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/v2.json"))
+u = {"unknown": "not evaluated (test)", "loc": "x.c:1:2"}
+by_name = {v["name"]: v for v in d["descriptions"].values()}
+by_name["wire-swap"]["fields"][0]["info"] = u
+by_name["wire-rename"]["fields"] = u
+by_name["timer"]["fields"][0]["name"] = u
+by_name["timer"]["fields"][1]["flags"] = u
+next(f for f in by_name["PIIX3"]["fields"] if f["vmsd"])["vmsd"] = u
+json.dump(d, open(f"{tmp}/v2-unknown.json", "w"))
+PY
+"$checker" --wire -s "$tmp/v2.json" -d "$tmp/v2-unknown.json" --format=json --benign >"$tmp/unknown.json"
+rc=$?
+if python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))
+got = sorted((f["sections"][0], f["kind"], f["severity"]) for f in r["findings"])
+want = [(s, "unknown", "review") for s in ("PIIX3", "timer", "wire-rename", "wire-swap")]
+sys.exit(0 if got == want else 1)' "$tmp/unknown.json" && [ "$rc" -eq 4 ]; then
+	pass "UNKNOWN info, name, flags, fields and nested vmsd: one review finding each, exit status 4"
+else
+	fail "UNKNOWN values: exit status $rc, findings: $(cat "$tmp/unknown.json")"
+fi
+
+# Every format carries the same findings (benign ones included with --benign).
+for fmt in text json sarif gitlab; do
+	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \
+		-o "$tmp/out.$fmt"
+done
+python3 - "$tmp" "$here/../../docs/wire-rules.md" <<'PY' || failed=1
+import json, sys
+tmp = sys.argv[1]
+report = json.load(open(f"{tmp}/out.json"))
+findings = report["findings"]
+sarif = json.load(open(f"{tmp}/out.sarif"))
+gitlab = json.load(open(f"{tmp}/out.gitlab"))
+text = [l for l in open(f"{tmp}/out.text") if "[vmstate-" in l]
+kinds = sorted(f["kind"] for f in findings)
+checks = {
+    "json summary": sum(report["summary"][k] for k in ("breaks", "review", "benign")) == len(findings),
+    "text": sorted(l.rsplit("[vmstate-", 1)[1].rstrip("]\n") for l in text) == kinds,
+    "sarif": sorted(r["ruleId"][len("vmstate-"):] for r in sarif["runs"][0]["results"]) == kinds,
+    "gitlab": sorted(i["check_name"][len("vmstate-"):] for i in gitlab) == kinds,
+    "gitlab keys": all({"description", "check_name", "fingerprint", "severity", "location"} <= set(i)
+                       and i["severity"] in ("info", "minor", "major", "critical", "blocker")
+                       and isinstance(i["location"]["lines"]["begin"], int) for i in gitlab),
+    "gitlab fingerprints unique": len({i["fingerprint"] for i in gitlab}) == len(gitlab),
+}
+docs = open(sys.argv[2]).read()
+undocumented = [r["id"][len("vmstate-"):] for r in sarif["runs"][0]["tool"]["driver"]["rules"]
+                if f"| `{r['id'][len('vmstate-'):]}` |" not in docs]
+checks["every kind in docs/wire-rules.md"] = not undocumented
+bad = [k for k, ok in checks.items() if not ok]
+if bad:
+    print(f"check-wire: FAIL: the formats disagree: {', '.join(bad)}", file=sys.stderr)
+    sys.exit(1)
+print(f"check-wire: PASS: text, json, sarif and gitlab carry the same {len(findings)} findings; "
+      f"docs/wire-rules.md lists all {len(sarif['runs'][0]['tool']['driver']['rules'])} kinds")
+PY
+
+# The comparer of the real-QEMU oracle (make wire-qemu-oracle), on an excerpt of what
+# Debian's QEMU 7.2 wrote for -M pc (qemu-desc.sh): it passes on a matching extended
+# dump and names the field when one size differs.
+desc=$here/qemu-desc
+if "$here/qemu-desc-compare.py" "$desc/extended.json" "$desc/desc-7.2-pc.json" >/dev/null 2>&1 &&
+	sed 's/"name": "dma_addr", "info": "uint64", "size": 8/"name": "dma_addr", "info": "uint64", "size": 4/' \
+		"$desc/extended.json" >"$tmp/ext-bad.json" &&
+	! "$here/qemu-desc-compare.py" "$tmp/ext-bad.json" "$desc/desc-7.2-pc.json" >/dev/null \
+		2>"$tmp/compare.err" &&
+	grep -q 'fw_cfg/fw_cfg/dma.dma_addr: size 4, QEMU sends 8' "$tmp/compare.err"; then
+	pass "qemu-desc-compare.py: QEMU 7.2's description of timer, cpu_common and fw_cfg matches, a changed size is named"
+else
+	fail "qemu-desc-compare.py on testsuite/wire/qemu-desc: $(cat "$tmp/compare.err" 2>/dev/null)"
+fi
+
+# The official SARIF validator, when installed (npm install -g @microsoft/sarif-multitool).
+# Twice: as the runtime dumps give it (no source places: whole-dump regions), and with
+# source places as vmstate-extract writes them ("../hw/x.c:LINE:COL").
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+for v in ("v1", "v2"):
+    d = json.load(open(f"{tmp}/{v}.json"))
+    for n, desc in enumerate(d["descriptions"].values(), 1):
+        unit = "../hw/" + desc["name"].replace("/", "-") + ".c"
+        desc["loc"] = f"{unit}:{n}:1"
+        for i, f in enumerate(desc["fields"] or []):
+            f["loc"] = f"{unit}:{n * 100 + i}:9"
+    json.dump(d, open(f"{tmp}/{v}-loc.json", "w"))
+PY
+"$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=sarif \
+	-o "$tmp/out-loc.sarif"
+
+validate() {
+	rm -f "$tmp/validation.sarif"
+	sarif-multitool validate "$1" -o "$tmp/validation.sarif" >"$tmp/validate.log" 2>&1 &&
+		python3 -c 'import json,sys
+r = json.load(open(sys.argv[1], encoding="utf-8-sig"))["runs"][0]["results"]
+for x in r: print(x.get("ruleId"), x.get("level", "warning"), x["message"])
+sys.exit(1 if r else 0)' "$tmp/validation.sarif" >"$tmp/validation.txt"
+}
+
+if command -v sarif-multitool >/dev/null 2>&1 && sarif-multitool --version >/dev/null 2>&1; then
+	tool=$(sarif-multitool --version 2>&1 | grep -m1 -o 'SARIF Multitool [^+]*')
+	for f in out.sarif out-loc.sarif; do
+		if validate "$tmp/$f"; then
+			pass "SARIF output ($f) accepted by $tool validate: no error or warning"
+		else
+			fail "SARIF output ($f) rejected by sarif-multitool validate:"
+			cat "$tmp/validate.log" "$tmp/validation.txt" >&2
+		fi
+	done
+else
+	echo "check-wire: SKIP: SARIF validation: no working sarif-multitool" \
+		"(npm install -g --allow-scripts=@microsoft/sarif-multitool-linux @microsoft/sarif-multitool)"
+fi
+exit $failed

@@ -21,6 +21,10 @@ srcdir_file=$cache/debian-src/qemu-$qemu.srcdir
 [ -r "$srcdir_file" ] || { echo "fidelity.sh: $srcdir_file: missing; run make qemu-fetch QEMU=$qemu first" >&2; exit 2; }
 mkdir -p "$own/debian-src" "$own/tools/bookworm-backports/usr/bin"
 cp "$srcdir_file" "$own/debian-src/"
+# qemu-build.sh checks the fetch first: hard links to the downloaded source package.
+for f in "$cache"/debian-src/qemu_*; do
+	[ -e "$own/debian-src/${f##*/}" ] || ln "$f" "$own/debian-src/"
+done
 ln -sfn /usr/bin/meson "$own/tools/bookworm-backports/usr/bin/meson"
 
 exec "$here/in-root.sh" "$gcc" sh -c 'exec make --no-print-directory BUILD="$0" CC=$CC CXX=$CXX \

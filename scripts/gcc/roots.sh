@@ -18,7 +18,7 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 common_pkgs="make binutils libjansson-dev libelf-dev libcmocka-dev dejagnu python3
  git patch bear ninja-build ccache qemu-system-x86 ca-certificates
  meson libglib2.0-dev libpixman-1-dev flex bison libslirp-dev libfdt-dev zlib1g-dev
- python3-venv python3-pycotap bzip2 pkg-config bc time"
+ python3-venv python3-pycotap bzip2 pkg-config bc time xz-utils"
 
 suite_pkgs() {
 	case $1 in

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Matching messages against waiver records, and stale records. */
 #include "waiver_set.h"
+#include "../common/diag.h"
 #include "../common/strbuf.h"
 
 #include <fnmatch.h>
@@ -129,20 +130,25 @@ size_t vw_report_stale(const struct vw_set *set, FILE *out)
 		if (w->used || (set->sections_noted && !w->applicable))
 			continue;
 		n++;
-		struct strbuf kinds = STRBUF_INIT;
-		kinds_text(w, &kinds);
-		fprintf(out, "%s: warning: stale waiver: no %s message in section \"%s\"", w->where,
-			kinds.data, w->section);
-		sb_release(&kinds);
+		struct strbuf text = STRBUF_INIT;
+		sb_puts(&text, "stale waiver: no ");
+		kinds_text(w, &text);
+		sb_printf(&text, " message in section \"%s\"", w->section);
 		if (w->description)
-			fprintf(out, ", description \"%s\"", w->description);
+			sb_printf(&text, ", description \"%s\"", w->description);
 		if (w->field)
-			fprintf(out, ", field \"%s\"", w->field);
+			sb_printf(&text, ", field \"%s\"", w->field);
 		if (w->other)
-			fprintf(out, ", other \"%s\"", w->other);
+			sb_printf(&text, ", other \"%s\"", w->other);
 		if (w->change_from)
-			fprintf(out, ", change \"%s -> %s\"", w->change_from, w->change_to);
-		fprintf(out, " (reason: %s)\n", w->reason);
+			sb_printf(&text, ", change \"%s -> %s\"", w->change_from, w->change_to);
+		sb_printf(&text, " (reason: %s)", w->reason);
+		/* On stderr, as every diagnostic of the tools (colour, counts). */
+		if (out == stderr)
+			diag_warning(w->where, "%s", text.data);
+		else
+			fprintf(out, "%s: warning: %s\n", w->where, text.data);
+		sb_release(&text);
 	}
 	return n;
 }

@@ -21,7 +21,11 @@ int vd_wire_print(const struct vd_wire *w, const char *old_dump, const char *new
 				       .direction = w->direction };
 	vd_progress_clear();
 	fflush(stdout);
+	/* Colour as GCC, decided for standard output (the report), then again for standard
+	 * error (our messages): each is a terminal or not on its own. */
+	diag_set_color(DIAG_COLOR_AUTO);
 	int status = vmw_run(old_dump, new_dump, &run);
+	diag_set_color(DIAG_COLOR_AUTO);
 	if (status & VMW_EXIT_ERROR)
 		cannot_compare(old_dump, new_dump);
 	return status;

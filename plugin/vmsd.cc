@@ -123,8 +123,11 @@ vmsd_reference (tree value, const char *context, location_t loc)
 {
 	reading r = { context, loc };
 	tree target = vx_strip_casts (value);
+	/* An extern declaration (defined in another unit) is not TREE_STATIC, but is a
+	 * symbol the tools resolve across units like any other reference. */
 	if (target && TREE_CODE (target) == ADDR_EXPR && VAR_P (TREE_OPERAND (target, 0))
-	    && !TREE_STATIC (TREE_OPERAND (target, 0)))
+	    && !TREE_STATIC (TREE_OPERAND (target, 0))
+	    && !DECL_EXTERNAL (TREE_OPERAND (target, 0)))
 		return vx_unknown (loc, context, "the description is not a static variable");
 	if (!target || TREE_CODE (target) != ADDR_EXPR)
 		return vx_unknown (loc, context, "the description is not the address of a "

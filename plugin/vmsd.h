@@ -14,7 +14,8 @@ void vmsd_finish_decl (tree decl);
 void vmsd_finish_type (tree type);
 
 /* VALUE, a pointer to a description, as a reference (a symbol string), or an UNKNOWN
- * at LOC belonging to CONTEXT when it is not the address of a static description. */
+ * at LOC belonging to CONTEXT when it is not the address of a static description (or of
+ * an extern one, defined in another unit). */
 json_t *vmsd_reference (tree value, const char *context, location_t loc);
 
 /* The unit's "vmstates" and "infos" arrays (new references). */

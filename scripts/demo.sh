@@ -61,6 +61,7 @@ sh "$top/testsuite/diff/make-example-repo.sh" "$vsrc" "$repo" >"$work/make-repo.
 cat >"$repo/.vmstate-diff" <<CONFIG
 compdb-cmd = sh '$top/testsuite/diff/example-compdb.sh'
 jobs = 2
+reference = yes
 CONFIG
 (cd "$repo" && sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' \
 		hw/usb/dev-hid.c && git commit -q -a -m "usb-kbd: widen idle to 16 bits") || exit 1

@@ -7,16 +7,18 @@ DIFF_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 DIFF_BIN := $(BUILD)/vmstate-diff
 
 $(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/waiver.h \
-		$(COMMON_HDRS) $(wildcard checker/check/*.h)
+		$(COMMON_HDRS) $(wildcard checker/check/*.h) $(wildcard checker/wire/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(DIFF_CFLAGS) -c -o $@ $<
 
-# The reference rules in process (checker/check/check.mk's VMC_LIB) and the waiver
-# library (checker/waiver/waiver.mk, included after this file).
+# The reference rules in process (checker/check/check.mk's VMC_LIB), the waiver library
+# and the wire model (checker/waiver/waiver.mk and checker/wire/wire.mk, included after
+# this file).
 DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
-$(DIFF_BIN): $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(COMMON_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(COMMON_LIB) \
-		$(DIFF_LIBS) -lm
+DIFF_WIRE_LIB := $(BUILD)/wire/libwire.a
+$(DIFF_BIN): $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(DIFF_WIRE_LIB) $(COMMON_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(DIFF_WIRE_LIB) \
+		$(COMMON_LIB) $(DIFF_LIBS) -lm
 
 # cmocka tests of the parts without main().
 $(BUILD)/diff/test-compdb: testsuite/diff/test-compdb.c $(BUILD)/diff/compdb.o $(BUILD)/diff/util.o \

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vmstate-diff: static dumps of two revisions of a QEMU-like tree, without running
- * anything they build, checked by vmstate-check in both migration directions. */
+ * anything they build, compared in both migration directions: by the wire model
+ * (checker/wire), or with --reference by vmstate-check's reference rules. */
 #include "../common/diag.h"
 #include "../common/version.h"
 #include "compile.h"
@@ -9,6 +10,9 @@
 #include "series.h"
 #include "side.h"
 #include "verdict.h"
+#include "wirecheck.h"
+#include "../wire/render.h"
+#include "../wire/wire.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,9 +30,16 @@ static void usage(FILE *f)
 	      "  or:  vmstate-diff [OPTION]... --each BASE..TIP\n"
 	      "Make the static vmstate dumps of two git revisions of a QEMU-like tree (DEST-REV\n"
 	      "omitted: the working tree) with the vmstate plugin under -fsyntax-only, and check\n"
-	      "migration both ways with vmstate-check: SRC -> DEST (forward) and DEST -> SRC\n"
-	      "(backward).  Fragments are cached by the content of each unit's inputs.\n"
+	      "migration both ways, SRC -> DEST (forward) and DEST -> SRC (backward), by what\n"
+	      "QEMU puts on the wire (extended dumps, docs/wire-rules.md); with --reference, by\n"
+	      "vmstate-check's reference rules, as QEMU's vmstate-static-checker.py does.\n"
+	      "Fragments are cached by the content of each unit's inputs.\n"
 	      "\n"
+	      "      --reference          the reference mode: -dump-vmstate dumps, vmstate-check's\n"
+	      "                           report and exit statuses\n"
+	      "      --format=FORMAT      the wire report: text (default), json, sarif or gitlab\n"
+	      "                           (one comparison: not with --each or several --target)\n"
+	      "      --benign             the wire report shows wire-compatible differences too\n"
 	      "  -C, --repo=DIR           the git repository (default: .)\n"
 	      "      --configure=CMD      shell command that sets up an empty build directory,\n"
 	      "                           run in it once (again when CMD changes)\n"
@@ -47,9 +58,11 @@ static void usage(FILE *f)
 	      "      --src-machine=NAME, --dest-machine=NAME   per side\n"
 	      "      --src-dump=FILE, --dest-dump=FILE   take that side's dump as it is (a\n"
 	      "                           baseline) instead of a revision\n"
-	      "      --layout=LAYOUT      vmstate-extract's dump layout (8.1 or pre-8.1)\n"
-	      "  -w, --waivers=FILE       accepted differences (docs/waivers.md)\n"
-	      "  -o, --output-dir=DIR     also write DIR/src.json and DIR/dest.json\n"
+	      "      --layout=LAYOUT      vmstate-extract's dump layout (8.1 or pre-8.1;\n"
+	      "                           --reference)\n"
+	      "  -w, --waivers=FILE       accepted differences (docs/waivers.md; --reference)\n"
+	      "  -o, --output-dir=DIR     also write DIR/src.json and DIR/dest.json (the dumps\n"
+	      "                           compared: extended ones unless --reference)\n"
 	      "      --direction=WHICH    both (default), forward or backward\n"
 	      "      --dump-to=FILE       only make the dump of SRC-REV (or the working tree\n"
 	      "                           when no revision is given) into FILE; no check\n"
@@ -72,9 +85,11 @@ static void usage(FILE *f)
 	      "  -h, --help               print this help and exit\n"
 	      "      --version            print the version and exit\n"
 	      "\n"
-	      "Exit status: 0 no problem either way, 1 problems (the checker's messages are\n"
-	      "printed), 2 usage error, 3 failure (git, configure, compilation, extraction,\n"
-	      "or the checker's own error).\n",
+	      "Exit status, a bit field: 0 nothing breaks and nothing needs review, 4 some\n"
+	      "difference needs review, 8 some difference breaks migration (12: both), 1 failure\n"
+	      "(git, configure, compilation, extraction, a dump that cannot be compared), 3 usage\n"
+	      "error.  With --reference: 0 no problem either way, 1 problems (the checker's\n"
+	      "messages are printed), 2 usage error, 3 failure.\n",
 	      f);
 }
 
@@ -88,7 +103,7 @@ static const char *opt_repo, *opt_configure, *opt_compdb_cmd, *opt_compdb, *opt_
 	*opt_src_machine, *opt_dest_machine, *opt_src_dump, *opt_dest_dump, *opt_layout,
 	*opt_waivers, *opt_output_dir, *opt_direction, *opt_jobs, *opt_cache_dir, *opt_plugin,
 	*opt_extract, *opt_config, *opt_dump_to, *opt_pch, *opt_share_build, *opt_each,
-	*opt_cc;
+	*opt_cc, *opt_reference, *opt_format, *opt_benign;
 /* --target may be given several times, on the command line or in the config. */
 static struct vd_strv opt_targets;
 static bool targets_from_command_line;
@@ -118,6 +133,9 @@ static struct opt_value values[] = {
 	{ "share-build", &opt_share_build, false },
 	{ "each", &opt_each, false },
 	{ "cc", &opt_cc, false },
+	{ "reference", &opt_reference, false },
+	{ "format", &opt_format, false },
+	{ "benign", &opt_benign, false },
 };
 #define NVALUES (sizeof values / sizeof values[0])
 
@@ -243,7 +261,8 @@ static int parse_command_line(int argc, char **argv)
 {
 	enum { O_CONFIGURE = 256, O_COMPDB_CMD, O_COMPDB, O_SRC_MACHINE, O_DEST_MACHINE,
 	       O_SRC_DUMP, O_DEST_DUMP, O_LAYOUT, O_DIRECTION, O_CACHE_DIR, O_PLUGIN, O_EXTRACT,
-	       O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH, O_SHARE_BUILD, O_EACH, O_CC };
+	       O_CONFIG, O_VERSION, O_DUMP_TO, O_PCH, O_SHARE_BUILD, O_EACH, O_CC, O_REFERENCE,
+	       O_FORMAT, O_BENIGN };
 	static const struct option longs[] = {
 		{ "repo", required_argument, NULL, 'C' },
 		{ "configure", required_argument, NULL, O_CONFIGURE },
@@ -269,6 +288,9 @@ static int parse_command_line(int argc, char **argv)
 		{ "share-build", required_argument, NULL, O_SHARE_BUILD },
 		{ "each", required_argument, NULL, O_EACH },
 		{ "cc", required_argument, NULL, O_CC },
+		{ "reference", no_argument, NULL, O_REFERENCE },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "benign", no_argument, NULL, O_BENIGN },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -289,6 +311,8 @@ static int parse_command_line(int argc, char **argv)
 		case 'w': name = "waivers"; break;
 		case 'o': name = "output-dir"; break;
 		case 'j': name = "jobs"; break;
+		case O_REFERENCE: name = "reference"; optarg = "yes"; break;
+		case O_BENIGN: name = "benign"; optarg = "yes"; break;
 		case 'v': vd_verbose++; continue;
 		case 'q': quiet = true; continue;
 		case 'h': usage(stdout); exit(finish_stdout(0));
@@ -505,6 +529,41 @@ static int check_pair(const struct vd_options *o, struct vd_side *src,
 	return status;
 }
 
+/* The wire model for each target (one report each, both directions in it), then with
+ * several targets one line of verdicts; returns the wire bits of them all. */
+static int check_pair_wire(const struct vd_options *o, const struct vd_side *src,
+			   const struct vd_side *dest, const struct vd_wire *w,
+			   const char *direction)
+{
+	bool several = o->ntargets > 1;
+	int status = 0;
+	int *per = xmalloc(sizeof *per * vd_nsets(o));
+	vd_progress_phase("both", "check", vd_nsets(o));
+	for (size_t t = 0; t < vd_nsets(o); t++) {
+		if (w->format == VMW_FORMAT_TEXT) {
+			vd_progress_clear();
+			printf("== %s%s%s -> %s (%s)\n", several ? o->targets[t] : "",
+			       several ? ": " : "", src->label, dest->label, direction);
+		}
+		per[t] = vd_wire_print(w, src->dumps[src->dump_file ? 0 : t],
+				       dest->dumps[dest->dump_file ? 0 : t]);
+		status |= per[t];
+		vd_progress_step();
+	}
+	vd_progress_clear();
+	if (several) {
+		struct strbuf b = { 0 };
+		sb_printf(&b, "== vmstate-diff: %zu targets:", o->ntargets);
+		for (size_t t = 0; t < o->ntargets; t++)
+			sb_printf(&b, "%s %s %s", t ? "," : "", o->targets[t],
+				  vd_wire_status_name(per[t]));
+		printf("%s\n", b.data);
+		free(b.data);
+	}
+	free(per);
+	return status;
+}
+
 static void copy_dumps(const char *dir, const struct vd_side *src, const struct vd_side *dest)
 {
 	vd_mkdirs(dir);
@@ -516,11 +575,66 @@ static void copy_dumps(const char *dir, const struct vd_side *src, const struct 
 	free(p);
 }
 
+/* The usage and failure statuses of the mode: the wire library's bits, or the reference
+ * mode's 2 and 3. */
+static void set_exits(bool reference)
+{
+	static const struct diag_exits wire = { .usage = VMW_EXIT_ERROR | VMW_EXIT_USAGE,
+						.input = VMW_EXIT_ERROR,
+						.internal = VMW_EXIT_ERROR };
+	static const struct diag_exits ref = { .usage = 2, .input = 3, .internal = 3 };
+	diag_init("vmstate-diff", reference ? &ref : &wire);
+}
+
+/* "yes" or "no", from the command line or the config. */
+static bool flag_value(const char *name, const char *v)
+{
+	if (!v || strcmp(v, "no") == 0)
+		return false;
+	if (strcmp(v, "yes") != 0)
+		usage_error("%s: '%s' is not yes or no", name, v);
+	return true;
+}
+
+/* The mode (set_exits() already told) and the wire report's options, checked against the
+ * others. */
+static void wire_options(struct vd_options *o, struct vd_wire *w)
+{
+	static const char *const formats[] = { "text", "json", "sarif", "gitlab" };
+	o->wire = !flag_value("reference", opt_reference);
+	*w = (struct vd_wire){ .show_benign = flag_value("benign", opt_benign),
+			       .direction = !opt_direction || !strcmp(opt_direction, "both") ? 0
+					    : strcmp(opt_direction, "forward") == 0 ? 1 : 2 };
+	if (opt_format) {
+		while (w->format < 4 && strcmp(formats[w->format], opt_format) != 0)
+			w->format++;
+		if (w->format == 4)
+			usage_error("--format: '%s' is not text, json, sarif or gitlab", opt_format);
+	}
+	if (!o->wire) {
+		if (opt_format || opt_benign)
+			usage_error("%s", "--format and --benign are the wire report's: not with "
+				    "--reference");
+		return;
+	}
+	if (opt_waivers)
+		usage_error("%s", "--waivers match the reference mode's messages: give "
+			    "--reference (the wire report shows benign differences only with --benign)");
+	if (opt_layout)
+		usage_error("%s", "--layout is the -dump-vmstate layout: give --reference");
+	if (w->format != VMW_FORMAT_TEXT && (opt_each || o->ntargets > 1))
+		usage_error("--format=%s writes one report: not with --each or several --target",
+			    opt_format);
+}
+
 int main(int argc, char **argv)
 {
-	diag_init("vmstate-diff", &(struct diag_exits){ .usage = VD_EXIT_USAGE,
-							.input = VD_EXIT_FAIL,
-							.internal = VD_EXIT_FAIL });
+	/* The config may say "reference = yes" too; until it is read, the command line
+	 * decides which usage status a bad option gets. */
+	bool reference_arg = false;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		reference_arg = reference_arg || strcmp(argv[i], "--reference") == 0;
+	set_exits(reference_arg);
 	int first = parse_command_line(argc, argv);
 	const char *pos[2] = { NULL, NULL };
 	int npos = argc - first;
@@ -537,8 +651,11 @@ int main(int argc, char **argv)
 		read_config(def, false, repo);
 		free(def);
 	}
+	set_exits(flag_value("reference", opt_reference));
 	struct vd_options o;
 	build_options(&o, repo);
+	struct vd_wire wire;
+	wire_options(&o, &wire);
 	struct vd_side src = { .role = "src" }, dest = { .role = "dest" };
 	assign_sides(&src, &dest, pos, npos, o.ntargets);
 	bool forward, backward;
@@ -572,7 +689,7 @@ int main(int argc, char **argv)
 	if (opt_each) {
 		struct vd_series series = { .range = opt_each, .waivers = waivers,
 					    .machine = opt_machine, .forward = forward,
-					    .backward = backward };
+					    .backward = backward, .wire = o.wire ? &wire : NULL };
 		return finish_stdout(vd_series_run(&o, &cache, &series));
 	}
 	if (opt_dump_to) {
@@ -604,5 +721,8 @@ int main(int argc, char **argv)
 	}
 	if (opt_output_dir)
 		copy_dumps(opt_output_dir, &src, &dest);
+	if (o.wire)
+		return finish_stdout(check_pair_wire(&o, &src, &dest, &wire,
+						     opt_direction ? opt_direction : "both"));
 	return finish_stdout(check_pair(&o, &src, &dest, waivers, forward, backward));
 }

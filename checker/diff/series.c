@@ -4,6 +4,8 @@
 #include "progress.h"
 #include "run.h"
 #include "verdict.h"
+#include "wirecheck.h"
+#include "../wire/wire.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +65,30 @@ static void make_step(const struct vd_options *o, struct vd_cache *c, const stru
 		vd_copy_file(s.dumps[t], st->dumps[t]);
 	}
 	free(dir);
+}
+
+/* The wire model from FROM to TO for every target: the reports when PRINT, one key per
+ * finding shown, "TARGET: [vmstate-KIND] SEVERITY: MESSAGE".  Returns the wire bits. */
+static int wire_steps(const struct vd_options *o, const struct vd_series *a,
+		      const struct step *from, const struct step *to, bool print,
+		      struct vd_strv *keys)
+{
+	int status = 0;
+	for (size_t t = 0; t < vd_nsets(o); t++) {
+		const char *target = o->ntargets > 1 ? o->targets[t] : NULL;
+		char *prefix = target ? xasprintf("%s: ", target) : xstrdup("");
+		if (print) {
+			vd_progress_clear();
+			printf("== %s%.12s -> %.12s\n", prefix, from->commit, to->commit);
+			status |= vd_wire_print(a->wire, from->dumps[t], to->dumps[t]);
+		}
+		if (keys)
+			vd_wire_keys(a->wire, from->dumps[t], to->dumps[t], prefix, keys);
+		free(prefix);
+	}
+	if (keys)
+		vd_strv_sort_unique(keys);
+	return status;
 }
 
 /* Both directions between FROM and TO for every target: one key per finding line,
@@ -128,7 +154,10 @@ static void trace_findings(const struct vd_options *o, const struct vd_series *a
 	bool any = false;
 	for (size_t k = 1; k < n; k++) {
 		struct vd_strv now = { 0 };
-		check_steps(o, a, &steps[0], &steps[k], false, NULL, &now);
+		if (a->wire)
+			wire_steps(o, a, &steps[0], &steps[k], false, &now);
+		else
+			check_steps(o, a, &steps[0], &steps[k], false, NULL, &now);
 		for (size_t i = 0; i < now.n; i++)
 			if (!contains(&before, now.v[i])) {
 				printf("%.12s brings %s\n", steps[k].commit, now.v[i]);
@@ -159,10 +188,18 @@ int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct v
 	vd_cache_close(c);
 
 	struct vd_verdict total = { { 0, 0 }, 0 };
-	size_t broken = 0;
+	size_t broken = 0, review = 0;
+	int wire_status = 0;
 	for (size_t k = 1; k < n; k++) {
 		vd_progress_clear();
 		printf("== commit %s\n", steps[k].name);
+		if (a->wire) {
+			int st = wire_steps(o, a, &steps[k - 1], &steps[k], true, NULL);
+			broken += (st & VMW_EXIT_INCOMPATIBLE) != 0;
+			review += (st & VMW_EXIT_INCOMPATIBLE) == 0 && (st & VMW_EXIT_REVIEW) != 0;
+			wire_status |= st;
+			continue;
+		}
 		struct vd_verdict v = { { 0, 0 }, 0 };
 		check_steps(o, a, &steps[k - 1], &steps[k], true, &v, NULL);
 		broken += v.problems[0] || v.problems[1];
@@ -173,6 +210,13 @@ int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct v
 	printf("== series %s: findings against %.12s, by the commit that brings or removes "
 	       "them\n", a->range, steps[0].commit);
 	trace_findings(o, a, steps, n);
+	if (a->wire) {
+		printf("== vmstate-diff: %zu commit%s, %zu incompatible, %zu to review\n", commits.n,
+		       commits.n == 1 ? "" : "s", broken, review);
+		vd_strv_free(&commits);
+		vd_strv_free(&ends);
+		return wire_status;
+	}
 	char *prefix = xasprintf(" %zu commit%s, %zu with problems:", commits.n,
 				 commits.n == 1 ? "" : "s", broken);
 	int status = vd_verdict_finish(&total, a->waivers, prefix, a->forward, a->backward);

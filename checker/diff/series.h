@@ -8,15 +8,18 @@
 #include "side.h"
 
 struct vd_waivers;
+struct vd_wire;
 
 struct vd_series {
 	const char *range;     /* BASE..TIP */
 	struct vd_waivers *waivers;
 	const char *machine;
 	bool forward, backward;
+	const struct vd_wire *wire;  /* the wire model's options; NULL: --reference */
 };
 
-/* Returns the exit status: 1 when a commit has problems against its parent. */
+/* Returns the exit status: with --reference 1 when a commit has problems against its
+ * parent; in the wire mode the wire bits of every commit against its parent. */
 int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct vd_series *a);
 
 #endif

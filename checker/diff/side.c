@@ -304,6 +304,32 @@ static void show_extract_log(const struct vd_options *o, const struct vd_side *s
 	free(raw);
 }
 
+/* The extended dump's places (FILE:LINE:COL) made the user's files, so that the wire
+ * report names them whatever its format.  A fragment from the cache may have been
+ * compiled in either slot's worktree, run in either slot's build directory. */
+static void user_paths_in_dump(const struct vd_options *o, const char *dump)
+{
+	static const char *const slots[] = { "src", "dest" };
+	char *text = vd_read_file(dump, NULL);
+	if (!text)
+		vd_die("%s: %s", dump, strerror(errno));
+	for (size_t w = 0; w < 2; w++) {
+		for (size_t b = 0; b < 2; b++) {
+			struct vd_side slot = { .role = slots[w] };
+			slot.roots.src = xasprintf("%s/%s/src", o->state_dir, slots[w]);
+			char *build = xasprintf("%s/%s/build", o->state_dir, slots[b]);
+			char *next = vd_side_user_paths(o, &slot, build, text);
+			free(text);
+			text = next;
+			free(build);
+			free((char *)slot.roots.src);
+		}
+	}
+	if (!write_atomic(dump, text, strlen(text)))
+		vd_die("cannot write %s: %s", dump, strerror(errno));
+	free(text);
+}
+
 /* The dump of set T: the fragments of its units, linked into one directory (what
  * vmstate-extract reads). */
 static void extract(const struct vd_options *o, struct vd_side *s, size_t t, char **frag_of)
@@ -327,14 +353,17 @@ static void extract(const struct vd_options *o, struct vd_side *s, size_t t, cha
 		free(name);
 	}
 	vd_strv_free(&frags);
-	s->dumps[t] = one ? xasprintf("%s/dump.json", s->slot)
-			  : xasprintf("%s/dump-%s.json", s->slot, target);
+	const char *kind = o->wire ? "extended" : "dump";
+	s->dumps[t] = one ? xasprintf("%s/%s.json", s->slot, kind)
+			  : xasprintf("%s/%s-%s.json", s->slot, kind, target);
 	char *log = one ? xasprintf("%s/extract.log", s->slot)
 			: xasprintf("%s/extract-%s.log", s->slot, target);
 	struct vd_strv argv = { 0 };
 	vd_strv_push(&argv, xstrdup(o->extract));
 	vd_strv_push(&argv, xasprintf("--machine=%s", s->machine ? s->machine : "none"));
-	if (o->layout)
+	if (o->wire)
+		vd_strv_push(&argv, xstrdup("--extended"));
+	else if (o->layout)
 		vd_strv_push(&argv, xasprintf("--layout=%s", o->layout));
 	vd_strv_push(&argv, xasprintf("--output=%s", s->dumps[t]));
 	vd_strv_push(&argv, xstrdup(dir));
@@ -345,6 +374,8 @@ static void extract(const struct vd_options *o, struct vd_side *s, size_t t, cha
 		vd_die("vmstate-extract failed (exit status %d); its output is in %s", st, log);
 	}
 	show_extract_log(o, s, log, target);
+	if (o->wire)
+		user_paths_in_dump(o, s->dumps[t]);
 	free(log);
 	free(dir);
 }

@@ -21,6 +21,7 @@ struct vd_options {
 	const char *pch;           /* header to precompile for the units (--pch), or NULL */
 	const char *cc;            /* --cc: the compiler for every unit, or NULL */
 	bool share_build;          /* let the second side use the first's build directory */
+	bool wire;                 /* make extended dumps (the wire model), not -dump-vmstate's */
 	unsigned jobs;
 };
 
@@ -39,7 +40,8 @@ struct vd_side {
 	char *label;           /* for messages: "v1 (1a2b3c4d5e6f)" or "working tree" */
 	struct vd_roots roots;
 	char *slot;            /* state directory of this side */
-	char **dumps;          /* per target: the dump to check */
+	char **dumps;          /* per target: the dump to check (extended in the wire mode,
+				* with the user's paths) */
 	char *dump;            /* dumps[0] */
 	size_t units, compiled;
 	bool started;

@@ -9,11 +9,16 @@
 #include <stddef.h>
 
 #include "../common/alloc.h"
+#include "../common/diag.h"
 #include "../common/fileio.h"
 #include "../common/strbuf.h"
 
-/* Exit statuses (see docs/vmstate-diff.md). */
-enum { VD_EXIT_OK = 0, VD_EXIT_PROBLEMS = 1, VD_EXIT_USAGE = 2, VD_EXIT_FAIL = 3 };
+/* Exit statuses (see docs/vmstate-diff.md): the reference mode's are 0, 1 problems, 2 usage
+ * error, 3 failure; the wire mode's are the wire library's bit field (checker/wire/wire.h).
+ * main() sets the usage and failure statuses of the mode with diag_init(). */
+enum { VD_EXIT_OK = 0, VD_EXIT_PROBLEMS = 1 };
+#define VD_EXIT_USAGE (diag_exits()->usage)
+#define VD_EXIT_FAIL (diag_exits()->input)
 
 extern int vd_verbose;
 

@@ -26,14 +26,17 @@ block() { # FILE forward|backward
 sh "$here/make-example-repo.sh" "$vsrc" "$repo" || { echo "check-diff: cannot make the repository" >&2; exit 1; }
 export VMSTATE_CACHE="$work/unused-cache"
 
-# How the tests call vmstate-diff on the example tree.
+# How the tests call vmstate-diff on the example tree.  The wire model is the default;
+# the tests of the reference mode's output give --reference (from test 11 on, the test
+# repository's .vmstate-diff says "reference = yes"; vdw ignores it).
 vd() {
 	(cd "$repo" && "$diff_bin" --cache-dir "$cache" -j 2 \
 		--compdb-cmd "sh '$here/example-compdb.sh'" "$@")
 }
+vdw() { vd --config /dev/null "$@"; }
 
 # 1. v1 -> v2 and back: the checker's own verdicts on the static dumps of the built programs.
-vd -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/dumps" v1 v2 \
+vd --reference -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/dumps" v1 v2 \
 	>"$work/1.out" 2>"$work/1.err"
 expect_eq "v1 v2: exit status 1 (problems found)" 1 $?
 for v in v1 v2; do
@@ -77,19 +80,19 @@ else
 fi
 
 # 2. The same again: everything comes from the cache, same report.
-vd -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 v1 v2 >"$work/2.out" 2>"$work/2.err"
+vd --reference -v --src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 v1 v2 >"$work/2.out" 2>"$work/2.err"
 expect_eq "rerun: exit status 1" 1 $?
 if cmp -s "$work/1.out" "$work/2.out"; then pass "rerun: same report"; else fail "rerun: the report changed"; fi
 if grep -q 'compiling' "$work/2.err"; then fail "rerun: compiled something"; else pass "rerun: nothing compiled (cache hits: $(sed -n 's/.*fragment cache: \([0-9]*\) hits.*/\1/p' "$work/2.err"))"; fi
 
 # 3. A revision against itself: no problem either way.
-vd v2 v2 >"$work/3.out" 2>"$work/3.err"
+vd --reference v2 v2 >"$work/3.out" 2>"$work/3.err"
 expect_eq "v2 v2: exit status 0" 0 $?
 expect_eq "v2 v2: summary" "== vmstate-diff: forward 0 problems, backward 0 problems" "$(tail -n 1 "$work/3.out")"
 
 # 4. A one-file change in the working tree (at v2): one unit recompiled, one new message.
 (cd "$repo" && git checkout -q v2 && sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c)
-vd -v v2 >"$work/4.out" 2>"$work/4.err"
+vd --reference -v v2 >"$work/4.out" 2>"$work/4.err"
 expect_eq "working tree: exit status 1" 1 $?
 expect_eq "working tree: one unit recompiled" "compiling 1 of $n units" \
 	"$(sed -n 's/^vmstate-diff: dest: \(compiling [0-9]* of [0-9]* units\).*/\1/p' "$work/4.err")"
@@ -102,7 +105,7 @@ if grep -q '^== forward migration: v2 (.*) -> working tree$' "$work/4.out"; then
 # 4b. Exactly two problems: the checker's exit status 2 is a count, not its usage error.
 (cd "$repo" && git checkout -q -- hw/usb/dev-hid.c &&
 	sed -i '/\.name = "usb-kbd",/{n;s/\.version_id = 1,/.version_id = 2,/}' hw/usb/dev-hid.c)
-vd v2 >"$work/4b.out" 2>"$work/4b.err"
+vd --reference v2 >"$work/4b.out" 2>"$work/4b.err"
 expect_eq "two problems: exit status 1" 1 $?
 expect_eq "two problems: summary" "== vmstate-diff: forward 0 problems, backward 2 problems" "$(tail -n 1 "$work/4b.out")"
 (cd "$repo" && git checkout -q -- hw/usb/dev-hid.c &&
@@ -129,19 +132,19 @@ vmstate-waivers 1
 waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="idle" reason="widened on purpose"
 waive kind=size section="usb-kbd" description="HIDKeyboardDevice" field="kbd.modifiers" reason="stale on purpose"
 WAIVERS
-vd --direction forward -w "$work/waivers" v2 >"$work/6.out" 2>"$work/6.err"
+vd --reference --direction forward -w "$work/waivers" v2 >"$work/6.out" 2>"$work/6.err"
 expect_eq "waivers: exit status 0 (the one message is waived)" 0 $?
 expect_eq "waivers: forward block is empty" "" "$(block "$work/6.out" forward)"
 expect_eq "waivers: summary" "== vmstate-diff: forward 0 problems; 1 message waived, 1 stale waiver" "$(tail -n 1 "$work/6.out")"
 expect_eq "waivers: the stale one is reported with its place" \
 	"$work/waivers:4: warning: stale waiver: no size message in section \"usb-kbd\", description \"HIDKeyboardDevice\", field \"kbd.modifiers\" (reason: stale on purpose)" \
 	"$(grep 'stale waiver' "$work/6.err")"
-vd -w "$work/waivers" v1 v2 >"$work/6b.out" 2>/dev/null
+vd --reference -w "$work/waivers" v1 v2 >"$work/6b.out" 2>/dev/null
 expect_eq "waivers: v1 v2 with both waivers: counts unchanged" \
 	"== vmstate-diff: forward $fwd_status problems, backward $bwd_status problems; 0 messages waived, 2 stale waivers" \
 	"$(tail -n 1 "$work/6b.out")"
 printf 'vmstate-waivers 1\nwaive kind=size section="x"\n' >"$work/bad-waivers"
-vd -w "$work/bad-waivers" v2 >/dev/null 2>"$work/6c.err"
+vd --reference -w "$work/bad-waivers" v2 >/dev/null 2>"$work/6c.err"
 expect_eq "waivers: a waiver without a reason is a usage error (exit 2)" 2 $?
 expect_eq "waivers: the error names the file and place" \
 	"$work/bad-waivers:2:7: error: a waiver needs a reason=\"...\" that says why the difference is accepted" \
@@ -168,7 +171,7 @@ expect_eq "check --waivers: the stale waiver is reported with its place" \
 # 7. A committed baseline dump against the working tree.
 mkdir -p "$work/baselines"
 cp "$work/dumps/src.json" "$work/baselines/v1.json"
-vd --src-dump "$work/baselines/v1.json" --dest-machine pc-i440fx-2.2 >"$work/7.out" 2>"$work/7.err"
+vd --reference --src-dump "$work/baselines/v1.json" --dest-machine pc-i440fx-2.2 >"$work/7.out" 2>"$work/7.err"
 expect_eq "baseline: exit status 1" 1 $?
 expect_eq "baseline: forward = v1 -> v2 plus the working tree's change" \
 	"$(sort "$work/fwd.expected" - <<EOF2
@@ -177,24 +180,24 @@ EOF2
 )" "$(block "$work/7.out" forward | sort)"
 
 # 8. Bad input: clear one-line errors and defined exit statuses.
-vd no-such-rev >/dev/null 2>"$work/8.err"
+vd --reference no-such-rev >/dev/null 2>"$work/8.err"
 expect_eq "unknown revision: exit status 3" 3 $?
 expect_eq "unknown revision: message" "vmstate-diff: error: no-such-rev: not a revision of the git repository $repo" "$(cat "$work/8.err")"
-"$diff_bin" >/dev/null 2>&1
+"$diff_bin" --reference >/dev/null 2>&1
 expect_eq "no argument: exit status 2" 2 $?
-(cd "$repo" && "$diff_bin" --cache-dir "$cache" --compdb-cmd false v2) >/dev/null 2>"$work/8b.err"
+(cd "$repo" && "$diff_bin" --reference --cache-dir "$cache" --compdb-cmd false v2) >/dev/null 2>"$work/8b.err"
 expect_eq "failing --compdb-cmd: exit status 3" 3 $?
 if grep -q "error: the compile-commands command failed (exit status 1)" "$work/8b.err"; then pass "failing --compdb-cmd: says so"; else fail "failing --compdb-cmd: $(cat "$work/8b.err")"; fi
 # The working tree side is what git stash create records: a new file once it is added.
 (cd "$repo" && echo 'this is not C' >hw/usb/broken.c && git add hw/usb/broken.c)
-vd v2 >/dev/null 2>"$work/8c.err"
+vd --reference v2 >/dev/null 2>"$work/8c.err"
 expect_eq "a unit that does not compile: exit status 3" 3 $?
 if grep -q "hw/usb/broken.c: the plugin's compilation failed" "$work/8c.err"; then pass "a unit that does not compile: named"; else fail "a unit that does not compile: $(tail -1 "$work/8c.err")"; fi
 (cd "$repo" && git rm -q -f hw/usb/broken.c)
 
 # 9. A plain make tree whose compilation database bear records.
 if command -v bear >/dev/null 2>&1; then
-	(cd "$repo" && "$diff_bin" --cache-dir "$cache" -v --compdb-cmd 'bear --output "$VMSTATE_COMPDB" -- make -s -B -C "$VMSTATE_SRC" OBJDIR="$VMSTATE_BUILD/obj"' v2) \
+	(cd "$repo" && "$diff_bin" --reference --cache-dir "$cache" -v --compdb-cmd 'bear --output "$VMSTATE_COMPDB" -- make -s -B -C "$VMSTATE_SRC" OBJDIR="$VMSTATE_BUILD/obj"' v2) \
 		>"$work/9.out" 2>"$work/9.err"
 	expect_eq "bear: exit status 1 (the working tree's change)" 1 $?
 	expect_eq "bear: the same forward message" 'Section "usb-kbd" Description "HIDKeyboardDevice" Field "idle" size mismatch: 1 , 2' \
@@ -204,7 +207,7 @@ else
 fi
 
 # 10. A ninja tree: only the units linked into the target, generated headers built first.
-(cd "$repo" && git checkout -q -- . && "$diff_bin" --cache-dir "$cache" -v -j 2 \
+(cd "$repo" && git checkout -q -- . && "$diff_bin" --reference --cache-dir "$cache" -v -j 2 \
 	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
 	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/ninja-dumps" v1 v2) \
 	>"$work/10.out" 2>"$work/10.err"
@@ -236,7 +239,7 @@ fi
 expect_eq "ninja: v1 and v2 differ in .c files only: dest shares src's build directory" 1 \
 	"$(grep -c '^vmstate-diff: dest: uses the build directory of src' "$work/10.err")"
 expect_eq "ninja: so only src configures" 1 "$(grep -c ': configuring ' "$work/10.err")"
-(cd "$repo" && "$diff_bin" --cache-dir "$work/ninja-separate" -v -j 2 --share-build never \
+(cd "$repo" && "$diff_bin" --reference --cache-dir "$work/ninja-separate" -v -j 2 --share-build never \
 	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
 	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 -o "$work/ninja-separate-dumps" v1 v2) \
 	>"$work/10b.out" 2>"$work/10b.err"
@@ -250,7 +253,7 @@ fi
 # A revision that changes more than C sources and headers gets its own build directory.
 (cd "$repo" && git checkout -q -f v2 && echo "a note" >>README.md && git add README.md &&
 	git commit -q -m "v2 with a note" && git tag v2-note && git checkout -q -f v2)
-(cd "$repo" && "$diff_bin" --cache-dir "$cache" -v -j 2 \
+(cd "$repo" && "$diff_bin" --reference --cache-dir "$cache" -v -j 2 \
 	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src v1 v2-note) \
 	>"$work/10c.out" 2>"$work/10c.err"
 expect_eq "ninja: v1 -> v2-note: exit status 1" 1 $?
@@ -263,6 +266,7 @@ cat >"$repo/.vmstate-diff" <<CONFIG
 cache-dir = $cache
 compdb-cmd = sh '$here/example-compdb.sh'
 jobs = 2
+reference = yes
 CONFIG
 VMSTATE_DIFF=$diff_bin sh "$top/scripts/baseline-update.sh" -C "$repo" -d baselines -r v1 -t x86_64 \
 	-m pc-i440fx-2.1 -m pc-i440fx-2.0 >"$work/11.out" 2>&1
@@ -335,7 +339,7 @@ expect_eq "ci: v2 -> v2 without baselines passes" 0 $?
 # fragments equal to those compiled without it (but for the unit id, which names the
 # compilation, and the cache's own path); the units did read the precompiled header.
 (cd "$repo" && git checkout -q -f v2)
-vd --cache-dir "$work/pch-cache" --pch qemu/osdep.h -v --src-machine pc-i440fx-2.1 \
+vd --reference --cache-dir "$work/pch-cache" --pch qemu/osdep.h -v --src-machine pc-i440fx-2.1 \
 	--dest-machine pc-i440fx-2.2 -o "$work/pch-dumps" v1 v2 >"$work/14.out" 2>"$work/14.err"
 expect_eq "pch: exit status 1, as without" 1 $?
 for side in src dest; do
@@ -439,7 +443,7 @@ fi
 # directory (../src/hw/...), as meson's do.
 (cd "$repo" && git checkout -q -f -B broken-hid v2 && sed -i '1a this is not C' hw/usb/dev-hid.c &&
 	git commit -q -am "broken hid" && git checkout -q -f v2)
-(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$cache" -q -j 2 \
+(cd "$repo" && "$diff_bin" --reference --config /dev/null --cache-dir "$cache" -q -j 2 \
 	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src broken-hid v2) >/dev/null 2>"$work/16f.err"
 expect_eq "user paths, relative commands: exit status 3" 3 $?
 if grep -q "^$repo/hw/usb/dev-hid.c:2:[0-9]*: error" "$work/16f.err" && [ "$(grep -c -e "$cache" -e '\.\./src/' "$work/16f.err")" = 0 ]; then
@@ -458,7 +462,7 @@ expect_eq "git add -N: the user's index is left alone" "$(printf 'A  hw/usb/new-
 (cd "$repo" && git rm -q --cached hw/usb/new-device.c && rm -f hw/usb/new-device.c)
 cp "$repo/.git/config" "$work/git-config.saved"
 echo '[core' >>"$repo/.git/config"
-vd v2 >/dev/null 2>"$work/16d.err"
+vd --reference v2 >/dev/null 2>"$work/16d.err"
 expect_eq "git failure: exit status 3" 3 $?
 if grep -q "bad config line" "$work/16d.err"; then pass "git failure: git's own message is shown"; else fail "git failure: $(cat "$work/16d.err")"; fi
 cp "$work/git-config.saved" "$repo/.git/config"
@@ -493,7 +497,7 @@ fi
 # 18. Several targets in one run: the units both share are compiled once; one report per
 # target and direction, and a summary.
 rm -rf "$work/targets-cache"
-(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$work/targets-cache" -j 2 \
+(cd "$repo" && "$diff_bin" --reference --config /dev/null --cache-dir "$work/targets-cache" -j 2 \
 	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src --target other-program \
 	--src-machine pc-i440fx-2.1 --dest-machine pc-i440fx-2.2 v1 v2) >"$work/18.out" 2>"$work/18.err"
 expect_eq "targets: exit status 1" 1 $?
@@ -600,5 +604,175 @@ sh -c 'exit 0' & dead=$!; wait $dead
 mkdir -p "$work/sig-cache/units/tmp/$dead/0"
 vd --cache-dir "$work/sig-cache" -q v2 v2 >/dev/null 2>&1
 if [ ! -e "$work/sig-cache/units/tmp/$dead" ]; then pass "stale: the directory of a dead run is swept"; else fail "stale: units/tmp/$dead is still there"; fi
+
+# 22. The wire model, vmstate-diff's default (docs/wire-rules.md).  Its verdicts are
+# vmstate-check --wire's on vmstate-extract --extended of the plugin-built programs: the
+# dumps that check-vmstate-src (scripts/check-wire.py) finds in agreement with the
+# programs' own saves and loads, section by section, both ways.  Here: vmstate-diff's
+# findings from -fsyntax-only fragments are those findings, in the user's files.
+(cd "$repo" && git checkout -q -f v2)
+for v in v1 v2; do
+	"$build/vmstate-extract" --extended -o "$work/wire-$v.json" "$build/vmstate-src/$v/plugin/vmstate-src" 2>/dev/null
+done
+"$check_bin" --wire --format=json --benign -s "$work/wire-v1.json" -d "$work/wire-v2.json" >"$work/22.check.json"
+check_wire_status=$?
+# The findings without their places (the programs' and the user's files differ).
+findings() { # REPORT.json
+	python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+for f in r["findings"]:
+    p = f["predicate"]
+    print(json.dumps([f["kind"], f["severity"], f["message"], f["description"], f["field"],
+                      f["sections"], f["outcomes"], p and p["symbol"]], sort_keys=True))
+print(json.dumps(r["summary"], sort_keys=True))' "$1" | sort
+}
+vdw -o "$work/wire-dumps" v1 v2 >"$work/22.out" 2>"$work/22.err"
+expect_eq "wire: v1 v2: exit status = vmstate-check --wire's ($check_wire_status: breaks and review)" \
+	"$check_wire_status" $?
+expect_eq "wire: v1 v2: the bits say breaks and review" 12 "$check_wire_status"
+vdw --format=json --benign v1 v2 >"$work/22.json" 2>/dev/null
+expect_eq "wire: --format=json: exit status 12" 12 $?
+if [ -n "$(findings "$work/22.check.json")" ] && [ "$(findings "$work/22.json")" = "$(findings "$work/22.check.json")" ]; then
+	pass "wire: v1 v2: the findings (kind, severity, sections, outcomes, predicate) and counts of vmstate-check --wire on the programs' extended dumps"
+else
+	fail "wire: v1 v2: the findings differ from vmstate-check --wire's"
+	findings "$work/22.check.json" >"$work/22.check.findings"
+	findings "$work/22.json" | diff "$work/22.check.findings" - >&2
+fi
+expect_eq "wire: v1 v2: the text report ends with the library's summary" \
+	"$("$check_bin" --wire -s "$work/wire-v1.json" -d "$work/wire-v2.json" | tail -n 1 | sed 's/^vmstate-check:/vmstate-diff:/')" \
+	"$(tail -n 1 "$work/22.out")"
+expect_eq "wire: v1 v2: headed by the revisions" \
+	"== v1 ($(cd "$repo" && git rev-parse --short=12 v1)) -> v2 ($(cd "$repo" && git rev-parse --short=12 v2)) (both)" \
+	"$(head -n 1 "$work/22.out")"
+placed=$(grep -c ': \(error\|warning\|note\): ' "$work/22.out")
+expect_eq "wire: v1 v2: every place ($placed) is a file of the user's tree" "$placed" \
+	"$(grep -c "^$repo/[^ :]*:[0-9]*:[0-9]*: \(error\|warning\|note\): " "$work/22.out")"
+# (The JSON's "old" and "new" are the dump files compared, in the cache.)
+expect_eq "wire: v1 v2: no place names the cache or ../src/" 0 \
+	"$(cat "$work/22.out" "$work/22.json" | grep -v '^  "\(old\|new\)": ' | grep -c -e "$cache" -e '\.\./src/')"
+if grep -q '"vmstate-extended-dump": 1' "$work/wire-dumps/src.json" &&
+	grep -q '"vmstate-extended-dump": 1' "$work/wire-dumps/dest.json"; then
+	pass "wire: --output-dir writes the extended dumps compared"
+else
+	fail "wire: --output-dir: $(head -c 200 "$work/wire-dumps/src.json")"
+fi
+for fmt in sarif gitlab; do
+	vdw --format=$fmt v1 v2 >"$work/22.$fmt" 2>/dev/null
+	expect_eq "wire: --format=$fmt: exit status 12" 12 $?
+done
+python3 - "$work/22.sarif" "$work/22.gitlab" "$work/22.check.json" "$repo" <<'PY'
+import json, sys
+sarif, gitlab, check = (json.load(open(p)) for p in sys.argv[1:4])
+repo = sys.argv[4]
+shown = check["summary"]["breaks"] + check["summary"]["review"]
+run = sarif["runs"][0]
+uris = [l["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"] for l in r["locations"]]
+ok = (sarif["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "vmstate-diff"
+      and len(run["results"]) == shown and len(gitlab) == shown
+      and all(u.startswith("file://" + repo + "/") for u in uris)
+      and all(g["location"]["path"].startswith(repo + "/") for g in gitlab))
+sys.exit(0 if ok else 1)
+PY
+expect_eq "wire: SARIF 2.1.0 and GitLab reports: one result per finding shown, in the user's files" 0 $?
+"$check_bin" --wire --direction=forward -s "$work/wire-v1.json" -d "$work/wire-v2.json" >/dev/null
+fwd_wire=$?
+vdw --direction forward v1 v2 >/dev/null 2>&1
+expect_eq "wire: --direction forward: vmstate-check --wire's status ($fwd_wire)" "$fwd_wire" $?
+vdw v2 v2 >"$work/22b.out" 2>/dev/null
+expect_eq "wire: v2 v2: exit status 0" 0 $?
+expect_eq "wire: v2 v2: summary" "vmstate-diff: 0 breaking, 0 to review, 0 benign, in $(python3 -c 'import json, sys; print(len({s["name"] for s in json.load(open(sys.argv[1]))["sections"]}))' "$work/wire-v2.json") sections" \
+	"$(tail -n 1 "$work/22b.out")"
+# A one-file change in the working tree: the field's new encoding, at its line, with the
+# old side's note in the user's file too (fragments from the cache name either worktree).
+(cd "$repo" && sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c)
+idle_line=$(grep -n 'VMSTATE_UINT16(idle,' "$repo/hw/usb/dev-hid.c" | cut -d: -f1)
+vdw v2 >"$work/22c.out" 2>/dev/null
+expect_eq "wire: working tree: exit status 8 (breaks)" 8 $?
+if grep -q "^$repo/hw/usb/dev-hid.c:$idle_line:[0-9]*: error: .*idle.* \[vmstate-encoding\]$" "$work/22c.out" &&
+	[ "$(grep -c -e "$cache" -e '\.\./src/' "$work/22c.out")" = 0 ]; then
+	pass "wire: working tree: one encoding error at the user's line, every note in the user's files"
+else
+	fail "wire: working tree: $(cat "$work/22c.out")"
+fi
+# A baseline: --dump-to writes the extended dump, which --src-dump compares.
+vdw --dump-to "$work/wire-v1-baseline.json" v1 2>/dev/null
+expect_eq "wire: --dump-to: exit status 0" 0 $?
+(cd "$repo" && git checkout -q -- hw/usb/dev-hid.c)
+vdw --format=json --benign --src-dump "$work/wire-v1-baseline.json" v2 >"$work/22d.json" 2>/dev/null
+expect_eq "wire: a baseline of v1 against v2: exit status 12" 12 $?
+if [ "$(findings "$work/22d.json")" = "$(findings "$work/22.json")" ]; then
+	pass "wire: a baseline of v1 against v2: the findings of v1 v2"
+else
+	fail "wire: a baseline of v1 against v2: the findings differ"
+fi
+vdw --src-dump "$work/baselines/v1.json" v2 >/dev/null 2>"$work/22e.err"
+expect_eq "wire: a -dump-vmstate dump as --src-dump: exit status 1 (failure)" 1 $?
+if grep -q "not an extended dump" "$work/22e.err" && grep -q -- "--reference compares -dump-vmstate dumps" "$work/22e.err"; then
+	pass "wire: a -dump-vmstate dump: says so, and names --reference"
+else
+	fail "wire: a -dump-vmstate dump: $(cat "$work/22e.err")"
+fi
+# The statuses of the bit field for failures and usage errors.
+vdw no-such-rev >/dev/null 2>"$work/22f.err"
+expect_eq "wire: unknown revision: exit status 1" 1 $?
+expect_eq "wire: unknown revision: message" "vmstate-diff: error: no-such-rev: not a revision of the git repository $repo" "$(cat "$work/22f.err")"
+"$diff_bin" >/dev/null 2>&1
+expect_eq "wire: no argument: exit status 3 (usage error)" 3 $?
+vdw -w "$work/waivers" v2 >/dev/null 2>"$work/22g.err"
+expect_eq "wire: --waivers without --reference: exit status 3" 3 $?
+vdw --format=json --each v2..series >/dev/null 2>&1
+expect_eq "wire: --format=json with --each: exit status 3" 3 $?
+vd --reference --format=json v2 >/dev/null 2>&1
+expect_eq "wire: --format with --reference: exit status 2" 2 $?
+
+# 23. The wire model over several targets and over a series.
+(cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$work/targets-cache" -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src --target other-program v1 v2) \
+	>"$work/23.out" 2>"$work/23.err"
+st=$?
+op=$(ls -d "$work"/targets-cache/trees/*)
+"$check_bin" --wire -s "$op/src/extended-other-program.json" -d "$op/dest/extended-other-program.json" >/dev/null
+op_wire=$?
+expect_eq "wire targets: exit status: the bits of both targets" $((12 | op_wire)) $st
+expect_eq "wire targets: one report per target" "vmstate-src|other-program" \
+	"$(sed -n 's/^== \([a-z-]*\): v1 .*/\1/p' "$work/23.out" | paste -sd'|')"
+expect_eq "wire targets: vmstate-src's report is the single-target one" \
+	"$(sed 1d "$work/22.out")" \
+	"$(awk '/^== vmstate-src: / { on = 1; next } /^== / { on = 0 } on' "$work/23.out")"
+name_of() { if [ $(($1 & 8)) != 0 ]; then echo incompatible; elif [ $(($1 & 4)) != 0 ]; then echo "review needed"; else echo compatible; fi; }
+expect_eq "wire targets: the verdict of each target (other-program's: vmstate-check --wire on its dumps)" \
+	"== vmstate-diff: 2 targets: vmstate-src incompatible, other-program $(name_of $op_wire)" \
+	"$(tail -n 1 "$work/23.out")"
+vdw --each v2..series >"$work/23b.out" 2>/dev/null
+expect_eq "wire series: exit status 8 (the widened field breaks)" 8 $?
+expect_eq "wire series: one report per commit" 3 "$(grep -c '^== commit ' "$work/23b.out")"
+if [ "$(grep -c "^$c1 brings \[vmstate-encoding\] breaks: .*idle" "$work/23b.out")" = 1 ] &&
+	[ "$(grep -c '^[0-9a-f]* brings ' "$work/23b.out")" = 1 ]; then
+	pass "wire series: the commit that brings the one finding"
+else
+	fail "wire series: $(grep -e brings -e removes "$work/23b.out")"
+fi
+expect_eq "wire series: the commit that removes it" 1 "$(grep -c "^$c3 removes \[vmstate-encoding\]" "$work/23b.out")"
+expect_eq "wire series: summary" "== vmstate-diff: 3 commits, 2 incompatible, 0 to review" "$(tail -n 1 "$work/23b.out")"
+# The pre-push hook in the wire mode (no "reference = yes"): refuses with the bits.
+sed -i '/^reference = /d' "$repo/.vmstate-diff"
+(cd "$repo" && git checkout -q -f -B wire-series v2 &&
+	sed -i -e 's/^\tuint8_t idle;/\tuint16_t idle;/' -e 's/VMSTATE_UINT8(idle,/VMSTATE_UINT16(idle,/' hw/usb/dev-hid.c &&
+	git commit -q -am "widen idle again" && git push origin wire-series >"$work/23c.out" 2>&1)
+expect_eq "wire pre-push: a series that breaks migration is refused" 1 $?
+w1=$(cd "$repo" && git rev-parse --short=12 wire-series)
+if grep -q "^$w1 brings \[vmstate-encoding\] breaks: " "$work/23c.out" &&
+	grep -q "vmstate pre-push: migration problems above" "$work/23c.out" &&
+	! grep -q "vmstate-diff failed" "$work/23c.out"; then
+	pass "wire pre-push: names the commit, and says what to do (status 8 is problems, not a failure)"
+else
+	fail "wire pre-push: $(cat "$work/23c.out")"
+fi
+(cd "$repo" && git checkout -q -f -B fine2 fine && echo '/* fine too */' >>hw/usb/dev-hid.c &&
+	git commit -q -am "fine too" && git push -q origin fine2:pushed >"$work/23d.out" 2>&1)
+expect_eq "wire pre-push: a series without finding is pushed" 0 $?
+(cd "$repo" && git checkout -q -f v2)
 
 harness_end

@@ -12,9 +12,8 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-failed() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$here/../harness.sh"
+harness_group "golden tests"
 
 # The rename tables of the reference that made golden case $1's expected output.
 tables() { [ "$(cat "$1/reference" 2>/dev/null)" = newest-tables ] || echo --renames=10.0; }
@@ -30,14 +29,14 @@ for dir in "$here"/golden/*/; do
 	status=$?
 	set -e
 	if [ "$status" != "$(cat "$dir/expected.status")" ]; then
-		failed "$name: exit status $status, reference $(cat "$dir/expected.status")"
+		fail "$name: exit status $status, reference $(cat "$dir/expected.status")"
 	elif ! cmp -s "$tmp/out" "$dir/expected.out"; then
-		failed "$name: output differs from the reference:"
-		diff "$dir/expected.out" "$tmp/out" | head -n 10
+		fail "$name: output differs from the reference:"
+		diff "$dir/expected.out" "$tmp/out" | head -n 10 >&2
 	elif [ -s "$tmp/err" ]; then
-		failed "$name: unexpected stderr: $(head -n 1 "$tmp/err")"
+		fail "$name: unexpected stderr: $(head -n 1 "$tmp/err")"
 	else
-		pass=$((pass + 1))
+		pass "$name"
 	fi
 done
 
@@ -51,13 +50,13 @@ for dir in "$here"/bad/*/; do
 	status=$?
 	set -e
 	if [ "$status" != 255 ]; then
-		failed "$name: exit status $status, expected 255"
+		fail "$name: exit status $status, expected 255"
 	elif [ -s "$tmp/out" ]; then
-		failed "$name: wrote a partial report to stdout"
+		fail "$name: wrote a partial report to stdout"
 	elif ! cmp -s "$tmp/err" "$dir/expected.err"; then
-		failed "$name: stderr is '$(cat "$tmp/err")', expected '$(cat "$dir/expected.err")'"
+		fail "$name: stderr is '$(cat "$tmp/err")', expected '$(cat "$dir/expected.err")'"
 	else
-		pass=$((pass + 1))
+		pass "$name"
 	fi
 done
 
@@ -82,26 +81,26 @@ for dir in "$here"/waivers/*/; do
 	set -e
 	expected=$(cat "$dir/expected.status")
 	if [ "$status" != "$expected" ]; then
-		failed "$name: exit status $status, expected $expected"
+		fail "$name: exit status $status, expected $expected"
 	elif ! cmp -s "$tmp/out" "$dir/expected.out"; then
-		failed "$name: stdout differs:"
-		diff "$dir/expected.out" "$tmp/out" | head -n 10
+		fail "$name: stdout differs:"
+		diff "$dir/expected.out" "$tmp/out" | head -n 10 >&2
 	elif ! cmp -s "$tmp/err" "$dir/expected.err"; then
-		failed "$name: stderr differs:"
-		diff "$dir/expected.err" "$tmp/err" | head -n 10
+		fail "$name: stderr differs:"
+		diff "$dir/expected.err" "$tmp/err" | head -n 10 >&2
 	elif [ "$expected" != 255 ] && [ ! -f "$dir/partial-line" ]; then
 		added=$(diff "$golden/expected.out" "$dir/expected.out" | grep -c '^>' || true)
 		deleted=$(diff "$golden/expected.out" "$dir/expected.out" | grep -c '^<' || true)
 		want=$(($(cat "$golden/expected.status") - expected))
 		if [ "$added" != 0 ] || [ "$deleted" != "$want" ]; then
-			failed "$name: not the reference's report less $want lines ($added added, $deleted deleted)"
+			fail "$name: not the reference's report less $want lines ($added added, $deleted deleted)"
 		else
-			pass=$((pass + 1))
+			pass "$name"
 		fi
 	elif [ "$expected" = 255 ] && [ -s "$tmp/out" ]; then
-		failed "$name: wrote a report along with a bad waiver file"
+		fail "$name: wrote a report along with a bad waiver file"
 	else
-		pass=$((pass + 1))
+		pass "$name"
 	fi
 done
 
@@ -125,9 +124,9 @@ set +e
 status=$?
 set -e
 if [ "$status" = 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
-	pass=$((pass + 1))
+	pass "generated/100MB-dump"
 else
-	failed "generated/100MB-dump: status $status"
+	fail "generated/100MB-dump: status $status"
 fi
 # ... and 100 MB of nesting is refused at the limit, not by running out of stack.
 python3 -c "import sys; sys.stdout.write('[' * (100 * 1024 * 1024))" > "$tmp/deep.json"
@@ -136,10 +135,9 @@ set +e
 status=$?
 set -e
 if [ "$status" = 255 ] && grep -q "deep.json:1:994: error: containers nested deeper" "$tmp/err"; then
-	pass=$((pass + 1))
+	pass "generated/100MB-nesting"
 else
-	failed "generated/100MB-nesting: status $status: $(cat "$tmp/err")"
+	fail "generated/100MB-nesting: status $status: $(cat "$tmp/err")"
 fi
 
-echo "golden tests: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+harness_end

@@ -6,6 +6,8 @@
 # objcopy, so that these tests need neither the plugin nor the QOM evaluator.
 #   sh testsuite/extract/cli-test.sh build/vmstate-extract WORKDIR
 set -u
+. "$(dirname "$0")/../harness.sh"
+harness_group cli-test
 
 extract=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$2
@@ -13,9 +15,6 @@ CC=${CC:-cc}
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
-
-passed=0
-failed=0
 
 # expect STATUS STDERR-TEXT [--stdout TEXT] -- ARGS...: runs the tool, checks its exit
 # status and that stderr (and stdout) contain the texts.
@@ -41,16 +40,17 @@ expect() {
 		grep -qF -- "$want_out" out.txt || ok=no
 	fi
 	if [ $ok = yes ]; then
-		passed=$((passed + 1))
+		pass "vmstate-extract $*"
 	else
-		failed=$((failed + 1))
-		echo "FAIL: vmstate-extract $*"
-		echo "  expected status $want_status, stderr containing: $want_err"
-		[ -n "$want_out" ] && echo "  and stdout containing: $want_out"
-		echo "  got status $status, stderr:"
-		sed 's/^/    /' err.txt
-		echo "  stdout:"
-		head -5 out.txt | sed 's/^/    /'
+		fail "vmstate-extract $*"
+		{
+			echo "  expected status $want_status, stderr containing: $want_err"
+			[ -n "$want_out" ] && echo "  and stdout containing: $want_out"
+			echo "  got status $status, stderr:"
+			sed 's/^/    /' err.txt
+			echo "  stdout:"
+			head -5 out.txt | sed 's/^/    /'
+		} >&2
 	fi
 }
 
@@ -106,24 +106,24 @@ if [ -w /dev/full ]; then
 		"$extract" $opt >/dev/full 2>err.txt
 		status=$?
 		if [ $status -eq 4 ] && grep -qF "cannot write to standard output: No space left on device" err.txt; then
-			passed=$((passed + 1))
+			pass "$opt >/dev/full"
 		else
-			echo "FAIL: $opt >/dev/full: status $status"; failed=$((failed + 1))
+			fail "$opt >/dev/full: status $status"
 		fi
 	done
 fi
 
 # --- good inputs, listed ---
 expect 0 "" --stdout "a.o	00000000000000a1	../hw/a.c" -- --list-units a.o b.o
-grep -qF "b.o	00000000000000b2	../hw/b.c" out.txt || { echo "FAIL: b.o not listed"; failed=$((failed + 1)); }
+grep -qF "b.o	00000000000000b2	../hw/b.c" out.txt || fail "b.o not listed"
 # The linker concatenates the sections of both objects; the reader splits them at NULs.
 expect 0 "" --stdout "prog	00000000000000b2	../hw/b.c" -- --list-units prog
-[ "$(wc -l <out.txt)" -eq 2 ] || { echo "FAIL: prog should hold 2 units"; failed=$((failed + 1)); }
+[ "$(wc -l <out.txt)" -eq 2 ] || fail "prog should hold 2 units"
 strip prog -o prog.stripped
 expect 0 "" --stdout "prog.stripped	00000000000000a1	../hw/a.c" -- --list-units prog.stripped
 # An executable given with its own objects: each unit once, no conflict.
 expect 0 "" -- --list-units prog a.o b.o
-[ "$(wc -l <out.txt)" -eq 2 ] || { echo "FAIL: prog + objects should hold 2 units"; failed=$((failed + 1)); }
+[ "$(wc -l <out.txt)" -eq 2 ] || fail "prog + objects should hold 2 units"
 ar rcs lib.a a.o plain.o b.o
 expect 0 "" --stdout "lib.a(b.o)	00000000000000b2	../hw/b.c" -- --list-units lib.a
 # Member names longer than 15 characters go through the archive's long-name table.
@@ -145,13 +145,13 @@ expect 0 "" --stdout "dumpdir/00000000000000b2.vmfrag.json	00000000000000b2	../h
 cp a.json single.vmfrag.json
 expect 0 "" --stdout "single.vmfrag.json	00000000000000a1	../hw/a.c" -- --list-units single.vmfrag.json
 expect 0 "" -- --list-units -o units.txt a.o
-grep -qF "a.o	00000000000000a1	../hw/a.c" units.txt || { echo "FAIL: -o units.txt"; failed=$((failed + 1)); }
+grep -qF "a.o	00000000000000a1	../hw/a.c" units.txt || fail "-o units.txt"
 
 # A compressed section (as --compress-debug-sections makes them) is read too.
 objcopy --rename-section .vmstate_fragment=.debug_vmstate a.o a-renamed.o &&
 	objcopy --compress-debug-sections=zlib a-renamed.o a-compressed.o &&
 	objcopy --rename-section .debug_vmstate=.vmstate_fragment a-compressed.o a-z.o || exit 1
-readelf -S -W a-z.o | grep -q '\.vmstate_fragment .* C ' || { echo "FAIL: a-z.o not compressed"; failed=$((failed + 1)); }
+readelf -S -W a-z.o | grep -q '\.vmstate_fragment .* C ' || fail "a-z.o not compressed"
 expect 0 "" --stdout "a-z.o	00000000000000a1	../hw/a.c" -- --list-units a-z.o
 # Enough fragments to be parsed on several threads: the order and the message stay those
 # of the input.
@@ -174,7 +174,7 @@ $CC -c -o many.tmp.o many.c && objcopy --add-section .vmstate_fragment=many.frag
 expect 3 "many.o: error: fragment 250 (unit bad250.c): invalid JSON at byte 49 of the fragment: premature end of input (expected ',' or '}')" -- --list-units many.o
 # Both bad fragments, in input order, whatever thread checked them.
 sed -n 2p err.txt | grep -qF "many.o: error: fragment 300 (unit bad300.c): at unit.id: expected 16 lower-case hex digits, got \"not-hex\"" &&
-	[ "$(grep -c error: err.txt)" -eq 2 ] || { echo "FAIL: many.o: two errors expected"; cat err.txt; failed=$((failed + 1)); }
+	[ "$(grep -c error: err.txt)" -eq 2 ] || { fail "many.o: two errors expected"; cat err.txt >&2; }
 tr '\0' '\n' <many.frag | sed '251d;301d' | tr '\n' '\0' >many-good.frag
 objcopy --add-section .vmstate_fragment=many-good.frag \
 	--set-section-flags .vmstate_fragment=contents,readonly many.tmp.o many-good.o || exit 1
@@ -183,7 +183,7 @@ awk -F '\t' '{ print $3 }' out.txt >many-sources.txt
 i=0; want=
 while [ $i -lt 400 ]; do [ $i -ne 250 ] && [ $i -ne 300 ] && want="${want}u$i.c
 "; i=$((i + 1)); done
-printf '%s' "$want" | cmp -s - many-sources.txt || { echo "FAIL: many-good.o units out of order"; failed=$((failed + 1)); }
+printf '%s' "$want" | cmp -s - many-sources.txt || fail "many-good.o units out of order"
 
 # Bytes that are not UTF-8 (a directory name in Latin-1, an asm label) cost the unit
 # nothing: byte B becomes U+EF00 + B as the plugin writes it, with one warning; a
@@ -192,7 +192,7 @@ fragment "../hw/caf$(printf '\351').c" 00000000000000e9 "$(vmsd "vmstate_$(print
 object latin1.o latin1.json
 expect 0 "latin1.o: warning: fragment 0 (unit ../hw/caf" --stdout "latin1.o	00000000000000e9	../hw/caf$(printf '\356\277\251').c" -- --list-units latin1.o
 grep -qF "3 bytes in strings are not valid UTF-8 (the first at byte 101 of the fragment); each byte B replaced by U+EF00 + B, as the plugin writes them" err.txt ||
-	{ echo "FAIL: latin1.o: replacement warning"; cat err.txt; failed=$((failed + 1)); }
+	{ fail "latin1.o: replacement warning"; cat err.txt >&2; }
 expect 1 "1 problem reported; with --strict no dump is written" -- --strict --list-units latin1.o
 # The old fragment's raw byte and the current plugin's U+EFFF are one symbol.
 printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../new.c","directory":"/t","id":"00000000000000ea"},"vmstates":[],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../new.c:9:5","vmsd":"vmstate_\\uefff","instance_id":0}],"qom":{}}' >new.json
@@ -201,7 +201,7 @@ object old.o old.json
 object new.o new.json
 expect 0 "old.o: warning: fragment 0 (unit ../old.c): 2 bytes in strings are not valid UTF-8" -- --extended -o mixed.json old.o new.o
 python3 -c 'import json,sys; d=json.load(open("mixed.json")); sys.exit(not (len(d["sections"]) == 1 and d["sections"][0]["description"] == "vmstate_\uefff"))' &&
-	passed=$((passed + 1)) || { echo "FAIL: old raw byte and new U+EFFF are not one symbol"; failed=$((failed + 1)); }
+	pass "old raw byte and new U+EFFF are one symbol" || fail "old raw byte and new U+EFFF are not one symbol"
 
 # Units built without the plugin are named in one note (the dump lacks their
 # descriptions): archive members without a fragment, and the source files a linked
@@ -220,7 +220,7 @@ printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"
 	'{"function":"vmstate_register","caller":"other_init","loc":"../t.c:19:5","vmsd":{"unknown":"not a static description","loc":"../t.c:19:30"},"instance_id":"any"}' >reg.json
 object reg.o reg.json
 expect 0 "vmstate-extract: note: 2 problems: conflicts reported above, and unknowns written in the extended dump with their places" -- --extended -o ext.json reg.o
-python3 - ext.json <<'PY' && passed=$((passed + 1)) || { echo "FAIL: --extended dump"; failed=$((failed + 1)); }
+python3 - ext.json <<'PY' && pass "--extended dump" || fail "--extended dump"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["vmstate-extended-dump"] == 1 and d["program"] == "reg.o", d
@@ -240,7 +240,7 @@ expect 3 "badreg.o: error: fragment 0 (unit ../t.c): at registers[0].instance_id
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||
-	{ echo "FAIL: conflict note"; failed=$((failed + 1)); }
+	fail "conflict note"
 expect 1 "vmstate-extract: error: 1 problem reported; with --strict no dump is written" -- --strict --list-units a.o c.o
 # Statics of one name in two units are no conflict.
 expect 0 "" -- --strict --list-units a.o b.o
@@ -283,7 +283,7 @@ expect 3 "cut.a: error: truncated archive" -- cut.a
 rm -f sub/b.o
 expect 3 "sub/b.o: error: cannot read: No such file or directory" -- thin.a
 grep -qF "thin.a: note: member 'sub/b.o' of this thin archive (a file of its own) cannot be read" err.txt ||
-	{ echo "FAIL: thin archive note"; failed=$((failed + 1)); }
+	fail "thin archive note"
 fragment ../hw/x.c 00000000000000d4 "$(vmsd vmstate_x static ../hw/x.c:1:1)" | head -c 150 >trunc.json
 object trunc.o trunc.json
 expect 3 "trunc.o: error: fragment 0 (unit ../hw/x.c): invalid JSON at byte 150 of the fragment" -- trunc.o
@@ -311,8 +311,8 @@ mkdir -p emptydir
 expect 3 "emptydir: error: directory holds no *.vmfrag.json fragment files" -- emptydir
 # Every bad input is reported, not only the first.
 expect 3 "text.txt: error: not an ELF file" -- --list-units plain.o text.txt a.o
-grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || { echo "FAIL: both errors"; failed=$((failed + 1)); }
-[ -s out.txt ] && { echo "FAIL: output despite bad input"; failed=$((failed + 1)); }
+grep -qF "plain.o: error: no .vmstate_fragment section" err.txt || fail "both errors"
+[ -s out.txt ] && fail "output despite bad input"
 expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- --list-units -o nodir/units.txt a.o
 
 # -o as a shell redirect: through a symbolic link, keeping the mode, refused on a file
@@ -321,15 +321,14 @@ expect 4 "nodir/units.txt: error: cannot create: No such file or directory" -- -
 echo old >target.json && chmod 640 target.json && ln -sf target.json link.json
 expect 0 "" -- -o link.json a.o
 if [ -L link.json ] && cmp -s ref.json target.json && [ "$(stat -c %a target.json)" = 640 ]; then
-	passed=$((passed + 1))
+	pass "-o link.json: written through the link, mode kept"
 else
-	echo "FAIL: -o link.json: the link was replaced, or the target's contents or mode changed"
-	failed=$((failed + 1))
+	fail "-o link.json: the link was replaced, or the target's contents or mode changed"
 fi
 ln -sf new-target.json dangling.json
 expect 0 "" -- -o dangling.json a.o
-[ -L dangling.json ] && cmp -s ref.json new-target.json && passed=$((passed + 1)) ||
-	{ echo "FAIL: -o through a dangling link"; failed=$((failed + 1)); }
+[ -L dangling.json ] && cmp -s ref.json new-target.json && pass "-o through a dangling link" ||
+	fail "-o through a dangling link"
 echo old >readonly.json && chmod 444 readonly.json
 if [ "$(id -u)" -ne 0 ]; then
 	expect 4 "readonly.json: error: cannot write: Permission denied" -- -o readonly.json a.o
@@ -339,10 +338,9 @@ elif command -v setpriv >/dev/null; then
 	status=$?
 	if [ $status -eq 4 ] && grep -qF "readonly.json: error: cannot write: Permission denied" err.txt &&
 		[ "$(cat readonly.json)" = old ]; then
-		passed=$((passed + 1))
+		pass "-o readonly.json as nobody: refused"
 	else
-		echo "FAIL: -o readonly.json as nobody: status $status"; cat err.txt
-		failed=$((failed + 1))
+		fail "-o readonly.json as nobody: status $status"; cat err.txt >&2
 	fi
 fi
 
@@ -355,11 +353,9 @@ reader=$!
 "$extract" -o out.fifo a.o 2>/dev/null
 wait "$reader"
 if [ -p out.fifo ] && cmp -s ref.json fifo.json; then
-	passed=$((passed + 1))
+	pass "-o FIFO: written in place"
 else
-	echo "FAIL: -o FIFO: replaced, or the reader did not get the dump"
-	failed=$((failed + 1))
+	fail "-o FIFO: replaced, or the reader did not get the dump"
 fi
 
-echo "cli-test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_end

@@ -9,11 +9,11 @@ set -u
 plugin=$1 extract=$2 work=$3
 src=$(cd "$(dirname "$0")/qom-src" && pwd)
 cc=${CC:-gcc}
-fails=0 runs=0
+runs=0
 rm -rf "$work" && mkdir -p "$work"
 
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "PASS: $*"; }
+. "$(dirname "$0")/../harness.sh"
+harness_group qom-e2e
 
 # compile DIR FLAGS SOURCES...: objects into DIR
 compile() {
@@ -145,5 +145,4 @@ compile "$dir" -O2 core direct duplicate && {
 		fail "--strict accepted conflicts" || pass "--strict fails on conflicts"
 }
 
-echo "qom-e2e: $fails failure(s)"
-[ $fails -eq 0 ]
+harness_end

@@ -13,12 +13,11 @@ set -u
 [ $# -eq 3 ] || { echo "usage: $0 CHECKER V1_PROGRAM V2_PROGRAM" >&2; exit 2; }
 checker=$(realpath "$1") v1=$2 v2=$3
 here=$(dirname "$0")
-failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "check-wire: FAIL: $*" >&2; failed=1; }
-pass() { echo "check-wire: PASS: $*"; }
+. "$here/../harness.sh"
+harness_group check-wire
 
 # Bad input: exactly the expected line on stderr, nothing on stdout, status 1.
 n=0
@@ -51,7 +50,7 @@ done
 [ $usage_ok = 1 ] && pass "7 usage errors: one error each, exit status 3 (error | usage)"
 
 "$v1" --dump-extended "$tmp/v1.json" && "$v2" --dump-extended "$tmp/v2.json" ||
-	{ fail "the example programs cannot write their extended dumps"; exit 1; }
+	{ fail "the example programs cannot write their extended dumps"; harness_end; exit 1; }
 
 # The same comparison both ways round and onto itself: the exit bits follow the counts.
 for pair in "v1 v2" "v2 v1" "v1 v1"; do
@@ -99,7 +98,8 @@ for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \
 		-o "$tmp/out.$fmt"
 done
-python3 - "$tmp" "$here/../../docs/wire-rules.md" <<'PY' || failed=1
+# Prints what it found; the exit status says whether the formats agree.
+python3 - "$tmp" "$here/../../docs/wire-rules.md" >"$tmp/formats.msg" <<'PY'
 import json, sys
 tmp = sys.argv[1]
 report = json.load(open(f"{tmp}/out.json"))
@@ -124,11 +124,13 @@ undocumented = [r["id"][len("vmstate-"):] for r in sarif["runs"][0]["tool"]["dri
 checks["every kind in docs/wire-rules.md"] = not undocumented
 bad = [k for k, ok in checks.items() if not ok]
 if bad:
-    print(f"check-wire: FAIL: the formats disagree: {', '.join(bad)}", file=sys.stderr)
+    print(f"the formats disagree: {', '.join(bad)}")
     sys.exit(1)
-print(f"check-wire: PASS: text, json, sarif and gitlab carry the same {len(findings)} findings; "
+print(f"text, json, sarif and gitlab carry the same {len(findings)} findings; "
       f"docs/wire-rules.md lists all {len(sarif['runs'][0]['tool']['driver']['rules'])} kinds")
 PY
+status=$? msg=$(cat "$tmp/formats.msg")
+if [ $status -eq 0 ]; then pass "$msg"; else fail "${msg:-the formats check did not run to its end (its error above)}"; fi
 
 # The comparer of the real-QEMU oracle (make wire-qemu-oracle), on an excerpt of what
 # Debian's QEMU 7.2 wrote for -M pc (qemu-desc.sh): it passes on a matching extended
@@ -183,7 +185,7 @@ if command -v sarif-multitool >/dev/null 2>&1 && sarif-multitool --version >/dev
 		fi
 	done
 else
-	echo "check-wire: SKIP: SARIF validation: no working sarif-multitool" \
+	skip "SARIF validation: no working sarif-multitool" \
 		"(npm install -g --allow-scripts=@microsoft/sarif-multitool-linux @microsoft/sarif-multitool)"
 fi
-exit $failed
+harness_end

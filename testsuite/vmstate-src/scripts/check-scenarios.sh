@@ -9,29 +9,30 @@ set -u
 checker=$1 v1=$2 v2=$3 expected=$4 scenarios=$5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../../harness.sh"
+harness_group check-scenarios
 
 "$checker" -s "$v1" -d "$v2" >"$tmp/out" 2>"$tmp/err"
 status=$?
 if [ -s "$tmp/err" ]; then
-	echo "check-scenarios: error: $checker wrote to stderr:" >&2
+	fail "$checker wrote to stderr:"
 	cat "$tmp/err" >&2
+	harness_end
 	exit 1
 fi
 echo "exit status: $status" >>"$tmp/out"
-failed=0
-if ! cmp -s "$expected" "$tmp/out"; then
-	echo "check-scenarios: FAIL: $checker -s $v1 -d $v2 differs from $expected:" >&2
+if cmp -s "$expected" "$tmp/out"; then
+	pass "$checker -s $v1 -d $v2: output and exit status ($status) as recorded"
+else
+	fail "$checker -s $v1 -d $v2 differs from $expected:"
 	diff -u "$expected" "$tmp/out" >&2
-	failed=1
 fi
-n=0
 while IFS='	' read -r scenario message; do
 	case $scenario in ''|'#'*) continue ;; esac
-	n=$((n + 1))
-	if ! grep -qF -- "$message" "$tmp/out"; then
-		echo "check-scenarios: FAIL: scenario \"$scenario\": no line contains: $message" >&2
-		failed=1
+	if grep -qF -- "$message" "$tmp/out"; then
+		pass "scenario \"$scenario\" found"
+	else
+		fail "scenario \"$scenario\": no line contains: $message"
 	fi
 done <"$scenarios"
-[ $failed -eq 0 ] || exit 1
-echo "check-scenarios: PASS: $n scenarios found, output and exit status ($status) as recorded"
+harness_end

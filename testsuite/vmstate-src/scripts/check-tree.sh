@@ -12,18 +12,10 @@ set -u
 	{ echo "usage: $0 TREE BUILD CHECKER EXTRACT DUMPCMP MACHINE_V1 MACHINE_V2" >&2; exit 2; }
 tree=$1 build=$2 checker=$3 extract=$4 dumpcmp=$5 machine_v1=$6 machine_v2=$7
 scripts=$tree/scripts
-failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-	echo "check-vmstate-src: FAIL: $*" >&2
-	failed=1
-}
-
-pass() {
-	echo "check-vmstate-src: PASS: $*"
-}
+. "$tree/../harness.sh"
+harness_group check-vmstate-src
 
 # The layout checker is itself checked on a real QEMU dump when QEMU is installed.
 if command -v qemu-system-x86_64 >/dev/null 2>&1 &&
@@ -35,7 +27,7 @@ if command -v qemu-system-x86_64 >/dev/null 2>&1 &&
 		fail "check-dump-layout.py does not reproduce a real QEMU dump"
 	fi
 else
-	echo "check-vmstate-src: SKIP: no qemu-system-x86_64 to check check-dump-layout.py against"
+	skip "no qemu-system-x86_64 to check check-dump-layout.py against"
 fi
 
 # run_program V NAME PROGRAM ARGS...: the program's own dump into $out/NAME.json.
@@ -130,11 +122,9 @@ done
 if [ -f "$build/v1/check/static.json" ] && [ -f "$build/v2/check/static.json" ]; then
 	"$scripts/check-scenarios.sh" "$checker" "$build/v1/check/static.json" \
 		"$build/v2/check/static.json" "$tree/expected-findings.txt" "$tree/scenarios.txt" ||
-		failed=1
+		fail "check-scenarios.sh: some checks failed (above)"
 else
 	fail "no static dumps to run the scenarios on"
 fi
-"$scripts/check-cli.sh" "$build/v1/plain/vmstate-src" || failed=1
-
-[ $failed -eq 0 ] || { echo "check-vmstate-src: some checks failed" >&2; exit 1; }
-echo "check-vmstate-src: all checks passed"
+"$scripts/check-cli.sh" "$build/v1/plain/vmstate-src" || fail "check-cli.sh: some checks failed (above)"
+harness_end

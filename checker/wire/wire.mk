@@ -9,7 +9,7 @@ WIRE_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags
 
 WIRE_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
-$(BUILD)/wire/%.o: checker/wire/%.c $(wildcard checker/wire/*.h)
+$(BUILD)/wire/%.o: checker/wire/%.c $(wildcard checker/wire/*.h) $(COMMON_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WIRE_CFLAGS) -c -o $@ $<
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Wire findings as data: their kinds are in the one table of kinds
- * (checker/common/findings.h), and each finding with its kind,
- * what happens in each direction, its severity, its place in the state and both
- * sides' source locations.  Text comes last, in render.c. */
+/* Wire findings as data: each finding with its kind (from the one table of kinds,
+ * checker/common/findings.h), what happens in each direction, its severity, its place
+ * in the state and both sides' source locations.  Text comes last, in render.c. */
 #ifndef VMW_FINDING_H
 #define VMW_FINDING_H
 

@@ -23,10 +23,19 @@ CI_LINT_QEMU ?= $(shell cat $(VMSTATE_CACHE)/debian-src/qemu-10.0.srcdir 2>/dev/
 ci-lint-tools:
 	npm install --no-audit --no-fund --prefix $(CI_LINT_PREFIX) gitlab-ci-local@$(GITLAB_CI_LOCAL_VERSION)
 
+# On a fresh machine check-contrib installs the linter first when npm can reach its
+# registry, so that CI checks the job instead of skipping.
 check-contrib:
 	@sh contrib/vmstate-ci-test.sh $(abspath $(BUILD))/contrib-tests
-	@if [ -n "$(GITLAB_CI_LOCAL)" ]; then \
-		sh contrib/gitlab-ci-test.sh "$(GITLAB_CI_LOCAL)" "$(CI_LINT_QEMU)" $(abspath $(BUILD))/contrib-tests; \
+	@lint="$(GITLAB_CI_LOCAL)"; \
+	if [ -z "$$lint" ] && command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory ci-lint-tools >/dev/null 2>&1 || \
+			echo "check-contrib: could not install gitlab-ci-local" >&2; \
+		[ -x $(CI_LINT_PREFIX)/node_modules/.bin/gitlab-ci-local ] && \
+			lint=$(CI_LINT_PREFIX)/node_modules/.bin/gitlab-ci-local; \
+	fi; \
+	if [ -n "$$lint" ]; then \
+		sh contrib/gitlab-ci-test.sh "$$lint" "$(CI_LINT_QEMU)" $(abspath $(BUILD))/contrib-tests; \
 	else \
 		echo "check-contrib: SKIP: contrib/gitlab-ci-vmstate.yml against GitLab's CI schema" \
 			"(no gitlab-ci-local: make ci-lint-tools)"; \

@@ -30,6 +30,22 @@ expect_eq "an option before --: exit status 2" 2 $?
 expect_eq "an option before --: says where it goes" \
 	"vmstate-ci: error: unknown option '--config' (options for vmstate-diff go after --)" "$(cat "$work/err")"
 ci no-such-rev >/dev/null 2>"$work/err"
-expect_eq "no merge base: exit status 3" 3 $?
+expect_eq "no merge base, wire mode: exit status 1" 1 $?
+ci no-such-rev -- --reference >/dev/null 2>"$work/err"
+expect_eq "no merge base, reference mode: exit status 3" 3 $?
+
+# Statuses of several runs: the wire mode's bits are OR-ed (8 breaks and 4 review give
+# 12, never the larger alone); the reference mode keeps the largest.
+mkdir -p "$work/baselines" && : >"$work/baselines/a.json"
+printf '#!/bin/sh\ncase "$*" in *--src-dump*) exit 4 ;; *) exit 8 ;; esac\n' >"$work/status-diff"
+chmod +x "$work/status-diff"
+(cd "$repo" && VMSTATE_DIFF=$work/status-diff VMSTATE_BASELINES=$work/baselines \
+	sh "$here/vmstate-ci.sh" base HEAD >/dev/null 2>&1)
+expect_eq "wire mode: breaks (8) and review (4) give 12" 12 $?
+printf '#!/bin/sh\ncase "$*" in *--src-dump*) exit 3 ;; *) exit 1 ;; esac\n' >"$work/status-diff"
+printf 'reference = yes\n' >"$work/reference.conf"
+(cd "$repo" && VMSTATE_DIFF=$work/status-diff VMSTATE_BASELINES=$work/baselines \
+	sh "$here/vmstate-ci.sh" base HEAD -- --config "$work/reference.conf" >/dev/null 2>&1)
+expect_eq "reference mode (from --config): problems (1) and a failure (3) give 3" 3 $?
 
 harness_end

@@ -17,8 +17,11 @@ Environment:
   VMSTATE_BASELINES  a directory of baseline dumps (docs/baselines.md); empty: none
   VMSTATE_CACHE      vmstate-diff's cache; keep its diff/units between jobs
 
-Exit status: 0 no problem, 1 problems (the checker's messages are printed), 2 usage
-error, 3 failure (no merge base, or a vmstate-diff step failed).
+Exit status: vmstate-diff's, combined over its runs.  In its default (wire) mode the
+bits of every run OR-ed: 1 failure, 2 usage (with 1: 3), 4 review needed, 8 breaks
+migration.  With "reference = yes" in the configuration (or --reference after --), the
+largest of the reference mode's: 0 no problem, 1 problems, 2 usage, 3 failure.  This
+script's own errors: 2 usage error (in both modes); no merge base: 1 (wire), 3 (reference).
 USAGE
 }
 set -u
@@ -35,19 +38,34 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+# The mode decides how statuses combine: the config named by --config (else the
+# repository's .vmstate-diff) or --reference among the options selects the reference mode.
+reference= config=.vmstate-diff prev=
+for a in "$@"; do
+	[ "$prev" = --config ] && config=$a
+	case $a in --reference) reference=yes ;; --config=*) config=${a#--config=} ;; esac
+	prev=$a
+done
+[ -f "$config" ] && grep -Eq '^[[:space:]]*reference[[:space:]]*=[[:space:]]*yes[[:space:]]*$' "$config" &&
+	reference=yes
+combine() {
+	if [ "$reference" ]; then [ "$1" -gt "$status" ] && status=$1
+	else status=$((status | $1)); fi
+	return 0
+}
 base_rev=${base_rev:-${VMSTATE_CI_BASE:-origin/master}}
 tip=${tip:-HEAD}
 base=$(git merge-base "$base_rev" "$tip") || {
-	echo "vmstate-ci: error: no merge base of $base_rev and $tip" >&2; exit 3; }
+	echo "vmstate-ci: error: no merge base of $base_rev and $tip" >&2
+	[ "$reference" ] && exit 3; exit 1; }
 status=0
 echo "vmstate-ci: $base_rev (merge base $base) <-> $tip"
-"$diff_prog" "$@" "$base" "$tip" || status=$?
+"$diff_prog" "$@" "$base" "$tip" || combine $?
 if [ -n "${VMSTATE_BASELINES:-}" ]; then
 	for dump in "$VMSTATE_BASELINES"/*.json; do
 		[ -f "$dump" ] || continue
 		echo "vmstate-ci: baseline $dump -> $tip"
-		"$diff_prog" "$@" --direction forward --src-dump "$dump" "$tip" || {
-			s=$?; [ $s -gt $status ] && status=$s; }
+		"$diff_prog" "$@" --direction forward --src-dump "$dump" "$tip" || combine $?
 	done
 fi
 exit $status

@@ -3,8 +3,10 @@
 #include "alloc.h"
 #include "diag.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -15,11 +17,26 @@ struct arena_chunk {
 /* Chunks grow from small (many tiny documents, as under the fuzzer) to large. */
 enum { FIRST_CHUNK = 1 << 16, LAST_CHUNK = 1 << 22 };
 
+enum { HUGE_PAGE = 2 << 20 };
+
+/* A chunk of 2 MiB or more starts on a 2 MiB boundary, with the kernel asked for huge
+ * pages over it: tens of megabytes of small objects (vmstate-extract's parsed values)
+ * would otherwise cost a page fault per 4 KiB.  Advice only: a refusal costs speed. */
 static struct arena_chunk *new_chunk(size_t payload)
 {
-	if (payload > (size_t)-1 - sizeof(struct arena_chunk))
+	if (payload > (size_t)-1 - sizeof(struct arena_chunk) - HUGE_PAGE)
 		diag_out_of_memory(payload);
-	struct arena_chunk *chunk = xmalloc(sizeof(*chunk) + payload);
+	size_t bytes = sizeof(struct arena_chunk) + payload;
+	struct arena_chunk *chunk;
+	if (payload >= HUGE_PAGE) {
+		bytes = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+		chunk = aligned_alloc(HUGE_PAGE, bytes);
+		if (!chunk)
+			diag_out_of_memory(bytes);
+		madvise(chunk, bytes, MADV_HUGEPAGE);
+	} else {
+		chunk = xmalloc(bytes);
+	}
 	chunk->size = payload;
 	return chunk;
 }

@@ -7,9 +7,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <jansson.h>
 #include "../common/arena.h"
 #include "json_alloc.h"
@@ -63,20 +61,6 @@ static bool record(const char *start, const char *end)
 	return true;
 }
 
-/* Tens of megabytes of small values would cost a page fault per 4 KiB: ask for 2 MiB
- * pages over the whole 2 MiB blocks of a new chunk [START, END).  The common arena's
- * chunks are not aligned to them, so about half of the values get them.  Advice only:
- * a failure changes nothing but the speed. */
-static void prepare_chunk(const char *start, const char *end)
-{
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t from = ((uintptr_t)start + huge - 1) & ~(huge - 1);
-	uintptr_t to = (uintptr_t)end & ~(huge - 1);
-
-	if (to > from)
-		madvise((void *)from, to - from, MADV_HUGEPAGE);
-}
-
 static void *alloc_value(size_t size)
 {
 	const char *end_before = arena.end;
@@ -90,7 +74,6 @@ static void *alloc_value(size_t size)
 		chunk_start = p;
 		if (!record(p, arena.end))
 			return malloc(size);   /* the chunk stays unused: registry_full */
-		prepare_chunk(p, arena.end);
 	} else if (p < chunk_start || p >= arena.end) {
 		/* A block in a chunk of its own. */
 		if (!record(p, p + size))

@@ -3,9 +3,15 @@
  *
  * Contract:
  * - Each kind has a name (used by waiver files, suggestions and machine-readable
- *   output; never changes once released), the template of its text, and whether it
- *   counts as a problem (a counted finding goes into the exit status and can be
- *   waived; the others are printed only).
+ *   output; never changes once released) and a family: the reference rules'
+ *   (checker/check) or the wire rules' (checker/wire, docs/wire-rules.md).  A name is
+ *   unique within its family; "version" is in both.
+ * - A reference kind has the template of its text and whether it counts as a problem
+ *   (a counted finding goes into the exit status and can be waived; the others are
+ *   printed only).
+ * - A wire kind has a one-line description (SARIF's rule text; docs/wire-rules.md
+ *   lists every kind) and the highest severity it can have: a wire finding's severity
+ *   comes from its outcomes in each direction, capped there.
  * - A template is literal text with slots in braces and optional parts in brackets:
  *     {S} {D} {F}  the section, description and field (or subsection, or entry) the
  *                  finding names: strings, joined into the text;
@@ -17,7 +23,7 @@
  *   waiver library (checker/waiver) reads them for its kinds and report patterns, so
  *   each template is written once, here.
  * - The reference kinds are the messages of QEMU's scripts/vmstate-static-checker.py,
- *   byte for byte; the wire rules add theirs after FINDING_REFERENCE_COUNT. */
+ *   byte for byte; the wire kinds follow, from FINDING_WIRE_FIRST. */
 #ifndef VMSTATE_COMMON_FINDINGS_H
 #define VMSTATE_COMMON_FINDINGS_H
 
@@ -39,11 +45,43 @@ enum finding_kind {
 	FINDING_MACHINE_TYPE,     /* a warning: printed, not counted */
 	FINDING_SECTION_PREFIX,   /* the reference's dangling "Section "S" " (not counted) */
 	FINDING_REFERENCE_COUNT,
-	FINDING_KIND_COUNT = FINDING_REFERENCE_COUNT
+
+	FINDING_WIRE_FIRST = FINDING_REFERENCE_COUNT,
+	FINDING_WIRE_SECTION_REMOVED = FINDING_WIRE_FIRST,
+	FINDING_WIRE_SECTION_ADDED,
+	FINDING_WIRE_INSTANCE_ID,
+	FINDING_WIRE_VERSION,
+	FINDING_WIRE_MINIMUM_VERSION,
+	FINDING_WIRE_FIELD_REMOVED,
+	FINDING_WIRE_FIELD_ADDED,
+	FINDING_WIRE_FIELDS_CHANGED,
+	FINDING_WIRE_FIELD_RENAMED,
+	FINDING_WIRE_FIELD_MOVED,
+	FINDING_WIRE_PADDING,
+	FINDING_WIRE_SIZE,
+	FINDING_WIRE_COUNT,
+	FINDING_WIRE_ENCODING,
+	FINDING_WIRE_ENCODING_SAME_BYTES,
+	FINDING_WIRE_STRUCT,
+	FINDING_WIRE_FIELD_VERSION,
+	FINDING_WIRE_FIELD_EXISTS,
+	FINDING_WIRE_VALIDATOR_ADDED,
+	FINDING_WIRE_SUBSECTION_REMOVED,
+	FINDING_WIRE_SUBSECTION_ADDED,
+	FINDING_WIRE_DESCRIPTION_RENAMED,
+	FINDING_WIRE_UNKNOWN,
+	FINDING_KIND_COUNT
 };
+
+enum finding_family { FINDING_REFERENCE, FINDING_WIRE };
+
+/* How much a wire finding matters, lowest first. */
+enum finding_severity { FINDING_BENIGN, FINDING_REVIEW, FINDING_BREAKS };
 
 struct finding_kind_info {
 	const char *name;
+	enum finding_family family;
+	/* Reference kinds. */
 	const char *template;  /* one line, without its newline */
 	bool counted;
 	bool open_line;        /* the reference prints no newline after it */
@@ -51,12 +89,15 @@ struct finding_kind_info {
 	 * checked the other way (a rename: "expected A, got B" forward is "expected B,
 	 * got A" backward), or 0. */
 	char renamed_slot;
+	/* Wire kinds. */
+	const char *description;          /* one line, for SARIF rules and docs */
+	enum finding_severity max_severity;
 };
 
 extern const struct finding_kind_info finding_kinds[FINDING_KIND_COUNT];
 
-/* The kind called NAME, or -1. */
-int finding_kind_from_name(const char *name);
+/* The kind of FAMILY called NAME, or -1. */
+int finding_kind_from_name(enum finding_family family, const char *name);
 /* The name of KIND ("?" when out of range). */
 const char *finding_kind_name(int kind);
 

@@ -52,10 +52,10 @@ void vd_wire_keys(const struct vd_wire *w, const char *old_dump, const char *new
 	vmw_finalize(&report, (enum vmw_direction)w->direction);
 	for (size_t i = 0; i < report.n; i++) {
 		const struct vmw_finding *f = &report.items[i];
-		if (f->severity == VMW_BENIGN && !w->show_benign)
+		if (f->severity == FINDING_BENIGN && !w->show_benign)
 			continue;
 		vd_strv_push(keys, xasprintf("%s[vmstate-%s] %s: %s", prefix,
-					     vmw_kinds[f->kind].name,
+					     finding_kinds[f->kind].name,
 					     vmw_severity_name(f->severity), f->message));
 	}
 	vmw_report_free(&report);

@@ -74,7 +74,7 @@ static bool matches(const struct waiver *w, const struct vw_message *msg)
 
 long vw_match(struct vw_set *set, const struct vw_message *msg)
 {
-	if ((unsigned)msg->kind >= FINDING_KIND_COUNT || !finding_kinds[msg->kind].counted)
+	if ((unsigned)msg->kind >= FINDING_REFERENCE_COUNT || !finding_kinds[msg->kind].counted)
 		return -1;
 	for (size_t i = 0; i < set->n; i++) {
 		if (matches(&set->w[i], msg)) {
@@ -92,7 +92,7 @@ void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
 		struct waiver *w = &set->w[i];
 		if (w->applicable || !name_matches(w, w->section, section))
 			continue;
-		for (int k = 0; k < FINDING_KIND_COUNT && !w->applicable; k++) {
+		for (int k = 0; k < FINDING_REFERENCE_COUNT && !w->applicable; k++) {
 			unsigned needs = k == FINDING_SECTION_MISSING ? VW_IN_SRC
 								      : VW_IN_SRC | VW_IN_DEST;
 			w->applicable = (w->kinds & (UINT32_C(1) << k)) && (sides & needs) == needs;
@@ -104,7 +104,7 @@ void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
 static void kinds_text(const struct waiver *w, struct strbuf *out)
 {
 	uint32_t every = 0;
-	for (int k = 0; k < FINDING_KIND_COUNT; k++)
+	for (int k = 0; k < FINDING_REFERENCE_COUNT; k++)
 		if (finding_kinds[k].counted)
 			every |= UINT32_C(1) << k;
 	if (w->kinds == every) {
@@ -112,7 +112,7 @@ static void kinds_text(const struct waiver *w, struct strbuf *out)
 		return;
 	}
 	bool first = true;
-	for (int k = 0; k < FINDING_KIND_COUNT; k++) {
+	for (int k = 0; k < FINDING_REFERENCE_COUNT; k++) {
 		if (!(w->kinds & (UINT32_C(1) << k)))
 			continue;
 		if (!first)

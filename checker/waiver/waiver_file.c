@@ -123,9 +123,9 @@ static bool kinds(struct parser *ps, struct waiver *w)
 		char name[32];
 		if (!word(ps, name, sizeof name))
 			return false;
-		int k = finding_kind_from_name(name);
+		int k = finding_kind_from_name(FINDING_REFERENCE, name);
 		if (ps->version >= 2 && strcmp(name, "counted") == 0) {
-			for (k = 0; k < FINDING_KIND_COUNT; k++)
+			for (k = 0; k < FINDING_REFERENCE_COUNT; k++)
 				if (finding_kinds[k].counted)
 					w->kinds |= UINT32_C(1) << k;
 		} else if (k < 0 || !finding_kinds[k].counted) {
@@ -204,7 +204,7 @@ static bool complete(struct parser *ps, const char *start, struct waiver *w)
 	if (!w->reason || !*w->reason)
 		return fail(ps, start, "a waiver needs a reason=\"...\" that says why the "
 				       "difference is accepted");
-	for (int k = 0; w->change_from && k < FINDING_KIND_COUNT; k++) {
+	for (int k = 0; w->change_from && k < FINDING_REFERENCE_COUNT; k++) {
 		if (!(w->kinds & (UINT32_C(1) << k)))
 			continue;
 		char slot = finding_kinds[k].renamed_slot;

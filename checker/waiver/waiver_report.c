@@ -41,7 +41,7 @@ static bool match(const char *p, const char *s, const char *caps[4], size_t lens
 /* The report patterns of the counted kinds, made from their templates (findings.h):
  * every optional part in or out (in first), {S} {D} {F} {G} captured, {H} as {G}, and
  * the text from the first printed value on skipped. */
-enum { MAX_OPTIONAL = 3, MAX_PATTERNS = FINDING_KIND_COUNT << MAX_OPTIONAL };
+enum { MAX_OPTIONAL = 3, MAX_PATTERNS = FINDING_REFERENCE_COUNT << MAX_OPTIONAL };
 static struct report_pattern {
 	enum finding_kind kind;
 	char text[256];
@@ -82,7 +82,7 @@ static void make_patterns(void)
 {
 	if (n_patterns)
 		return;
-	for (int k = 0; k < FINDING_KIND_COUNT; k++) {
+	for (int k = 0; k < FINDING_REFERENCE_COUNT; k++) {
 		if (!finding_kinds[k].counted)
 			continue;
 		unsigned optional = 0;

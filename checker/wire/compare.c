@@ -64,7 +64,7 @@ static void memo_note(struct cmp *c, size_t finding)
 	}
 }
 
-static struct vmw_finding *finding(struct cmp *c, enum vmw_kind kind, const char *desc,
+static struct vmw_finding *finding(struct cmp *c, enum finding_kind kind, const char *desc,
 				   const char *field, const char *new_loc, const char *old_loc)
 {
 	struct vmw_report *r = c->rep;
@@ -137,16 +137,16 @@ static const char *shape_unknown(const struct vmw_field *f)
 static int shape_kind(const struct vmw_field *o, const struct vmw_field *n)
 {
 	if (shape_unknown(o) || shape_unknown(n))
-		return VMW_K_UNKNOWN;
+		return FINDING_WIRE_UNKNOWN;
 	if (!o->vmsd != !n->vmsd)
-		return VMW_K_STRUCT;
+		return FINDING_WIRE_STRUCT;
 	if (o->info && n->info && strcmp(o->info, n->info) != 0)
-		return same_bytes(o->info, n->info) ? VMW_K_ENCODING_SAME_BYTES : VMW_K_ENCODING;
+		return same_bytes(o->info, n->info) ? FINDING_WIRE_ENCODING_SAME_BYTES : FINDING_WIRE_ENCODING;
 	if (!o->vmsd && !(o->flags & VMW_F_VBUFFER) && o->size.value != n->size.value)
-		return VMW_K_SIZE;
+		return FINDING_WIRE_SIZE;
 	bool oa = o->flags & VMW_F_ARRAY, na = n->flags & VMW_F_ARRAY;
 	if (is_variable(o) != is_variable(n) || oa != na || (oa && o->num.value != n->num.value))
-		return VMW_K_COUNT;
+		return FINDING_WIRE_COUNT;
 	return -1;
 }
 
@@ -211,7 +211,7 @@ static bool run_matches(struct side s, struct side l, int forced)
 		} else {
 			/* Nested descriptions are compared on their own (compare_desc). */
 			int k = shape_kind(a, b);
-			if (k >= 0 && k != VMW_K_ENCODING_SAME_BYTES)
+			if (k >= 0 && k != FINDING_WIRE_ENCODING_SAME_BYTES)
 				return false;
 		}
 		i++;
@@ -339,10 +339,10 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 		if (bwd == VMW_LOADS)
 			bwd = VMW_DEPENDS;
 		if (kind < 0)
-			kind = VMW_K_FIELD_EXISTS;
+			kind = FINDING_WIRE_FIELD_EXISTS;
 	}
 	if (kind < 0 && o->version_id.value != n->version_id.value)
-		kind = VMW_K_FIELD_VERSION;
+		kind = FINDING_WIRE_FIELD_VERSION;
 	if (kind < 0)
 		return;
 	struct vmw_finding *f = finding(c, kind, nd->name, n->name, n->loc, o->loc);
@@ -352,18 +352,18 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	f->old_value = shape_text(o);
 	f->new_value = shape_text(n);
 	switch (kind) {
-	case VMW_K_FIELD_VERSION:
+	case FINDING_WIRE_FIELD_VERSION:
 		f->message = xasprintf("field \"%s\" of \"%s\" is on the wire from version %lld, "
 				  "was %lld", n->name, nd->name, n->version_id.value,
 				  o->version_id.value);
 		break;
-	case VMW_K_FIELD_EXISTS:
+	case FINDING_WIRE_FIELD_EXISTS:
 		f->message = xasprintf("field \"%s\" of \"%s\" is on the wire when %s() says so, "
 				  "was when %s", n->name, nd->name,
 				  n->exists.symbol ? n->exists.symbol : "its version allows",
 				  o->exists.symbol ? o->exists.symbol : "its version allowed");
 		break;
-	case VMW_K_UNKNOWN:
+	case FINDING_WIRE_UNKNOWN:
 		f->message = xasprintf("field \"%s\" of \"%s\": %s", n->name, nd->name,
 				  shape_unknown(n) ? shape_unknown(n) : shape_unknown(o));
 		f->forward = f->forward == VMW_UNAFFECTED ? VMW_UNAFFECTED : VMW_DEPENDS;
@@ -436,15 +436,15 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 	for (size_t i = 0; i < nn; i++)
 		padding |= is_unused(&nrun[i]);
 
-	enum vmw_kind kind = moved ? VMW_K_FIELD_MOVED : nn == 0 ? VMW_K_FIELD_REMOVED
-		: on == 0 ? VMW_K_FIELD_ADDED : padding ? VMW_K_PADDING
-		: on == 1 && nn == 1 ? VMW_K_FIELD_RENAMED : VMW_K_FIELDS_CHANGED;
-	if (kind == VMW_K_FIELD_RENAMED && (fwd == VMW_FAILS || bwd == VMW_FAILS))
-		kind = VMW_K_FIELDS_CHANGED;
-	if (kind == VMW_K_PADDING && (fwd == VMW_FAILS || bwd == VMW_FAILS))
-		kind = VMW_K_FIELDS_CHANGED;
+	enum finding_kind kind = moved ? FINDING_WIRE_FIELD_MOVED : nn == 0 ? FINDING_WIRE_FIELD_REMOVED
+		: on == 0 ? FINDING_WIRE_FIELD_ADDED : padding ? FINDING_WIRE_PADDING
+		: on == 1 && nn == 1 ? FINDING_WIRE_FIELD_RENAMED : FINDING_WIRE_FIELDS_CHANGED;
+	if (kind == FINDING_WIRE_FIELD_RENAMED && (fwd == VMW_FAILS || bwd == VMW_FAILS))
+		kind = FINDING_WIRE_FIELDS_CHANGED;
+	if (kind == FINDING_WIRE_PADDING && (fwd == VMW_FAILS || bwd == VMW_FAILS))
+		kind = FINDING_WIRE_FIELDS_CHANGED;
 	if (run_unknown(so) || run_unknown(sn))
-		kind = VMW_K_UNKNOWN;
+		kind = FINDING_WIRE_UNKNOWN;
 	/* A move shows in two runs: it is reported where the field now is. */
 	if (only_moved && nn == 0)
 		return;
@@ -463,20 +463,20 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 	const char *olist = f->old_value ? f->old_value : "nothing";
 	const char *nlist = f->new_value ? f->new_value : "nothing";
 	switch (kind) {
-	case VMW_K_FIELD_REMOVED:
+	case FINDING_WIRE_FIELD_REMOVED:
 		f->message = xasprintf("%s of \"%s\" removed", olist, nd->name);
 		break;
-	case VMW_K_FIELD_ADDED:
+	case FINDING_WIRE_FIELD_ADDED:
 		f->message = xasprintf("%s added to \"%s\"", nlist, nd->name);
 		break;
-	case VMW_K_FIELD_RENAMED:
+	case FINDING_WIRE_FIELD_RENAMED:
 		f->message = xasprintf("field %s of \"%s\" renamed %s", olist, nd->name, nlist);
 		break;
-	case VMW_K_FIELD_MOVED:
+	case FINDING_WIRE_FIELD_MOVED:
 		f->message = xasprintf("%s of \"%s\" moved: the bytes sent for one member load into "
 				  "another", nn ? nlist : olist, nd->name);
 		break;
-	case VMW_K_PADDING:
+	case FINDING_WIRE_PADDING:
 		f->message = xasprintf("padding in \"%s\": %s, was %s", nd->name,
 				  nlist, olist);
 		break;
@@ -505,7 +505,7 @@ static void compare_validators(struct cmp *c, const struct vmw_desc *od,
 			known |= is_validator(&od->fields[k]) && strcmp(od->fields[k].name, nf->name) == 0;
 		if (known)
 			continue;
-		struct vmw_finding *f = finding(c, VMW_K_VALIDATOR_ADDED, nd->name, nf->name,
+		struct vmw_finding *f = finding(c, FINDING_WIRE_VALIDATOR_ADDED, nd->name, nf->name,
 						nf->loc, od->loc);
 		f->forward = VMW_DEPENDS;
 		f->backward = VMW_UNAFFECTED;
@@ -564,7 +564,7 @@ static void version_findings(struct cmp *c, const struct vmw_desc *o, const stru
 	v->fwd = !fwd_high && !fwd_low;
 	v->bwd = !bwd_high && !bwd_low;
 	if (ov != nv) {
-		struct vmw_finding *f = finding(c, VMW_K_VERSION, n->name, NULL, n->loc, o->loc);
+		struct vmw_finding *f = finding(c, FINDING_WIRE_VERSION, n->name, NULL, n->loc, o->loc);
 		f->forward = fwd_high ? VMW_FAILS : VMW_LOADS;
 		f->backward = bwd_high ? VMW_FAILS : VMW_LOADS;
 		f->old_value = xasprintf("%lld", ov);
@@ -574,7 +574,7 @@ static void version_findings(struct cmp *c, const struct vmw_desc *o, const stru
 					   : "the old version refuses the new stream");
 	}
 	if (omin != nmin) {
-		struct vmw_finding *f = finding(c, VMW_K_MINIMUM_VERSION, n->name, NULL, n->loc,
+		struct vmw_finding *f = finding(c, FINDING_WIRE_MINIMUM_VERSION, n->name, NULL, n->loc,
 						o->loc);
 		f->forward = fwd_low ? VMW_FAILS : VMW_LOADS;
 		f->backward = bwd_low ? VMW_FAILS : VMW_LOADS;
@@ -592,8 +592,8 @@ static void subsection_gone(struct cmp *c, const struct vmw_desc *o, const struc
 			    const struct vmw_desc *sub, bool removed)
 {
 	const struct vmw_desc *parent = removed ? o : n;
-	struct vmw_finding *f = finding(c, removed ? VMW_K_SUBSECTION_REMOVED
-					: VMW_K_SUBSECTION_ADDED, parent->name, sub->name,
+	struct vmw_finding *f = finding(c, removed ? FINDING_WIRE_SUBSECTION_REMOVED
+					: FINDING_WIRE_SUBSECTION_ADDED, parent->name, sub->name,
 					removed ? n->loc : sub->loc,
 					removed ? sub->loc : o->loc);
 	enum vmw_outcome sent = sub->needed.symbol || sub->needed_unknown ? VMW_DEPENDS : VMW_FAILS;
@@ -650,7 +650,7 @@ static bool desc_unknown(struct cmp *c, const struct vmw_desc *o, const struct v
 	}
 	if (!why[0] && !why[1])
 		return false;
-	struct vmw_finding *f = finding(c, VMW_K_UNKNOWN, n->name, NULL, n->loc, o->loc);
+	struct vmw_finding *f = finding(c, FINDING_WIRE_UNKNOWN, n->name, NULL, n->loc, o->loc);
 	f->forward = f->backward = VMW_DEPENDS;
 	f->message = xasprintf("\"%s\" cannot be compared: %s", n->name,
 			       why[0] ? why[0] : why[1]);
@@ -693,7 +693,7 @@ static void compare_desc(struct cmp *c, const struct vmw_desc *o, const struct v
 		v.new_load = v.old_save;
 		v.old_load = v.new_save;
 	} else if (strcmp(o->name, n->name) != 0) {
-		struct vmw_finding *f = finding(c, VMW_K_DESCRIPTION_RENAMED, n->name, NULL,
+		struct vmw_finding *f = finding(c, FINDING_WIRE_DESCRIPTION_RENAMED, n->name, NULL,
 						n->loc, o->loc);
 		f->forward = f->backward = VMW_LOADS;
 		f->message = xasprintf("nested description \"%s\" renamed \"%s\"", o->name, n->name);
@@ -724,7 +724,7 @@ static void compare_instance(struct cmp *c, const struct vmw_section *o,
 		return;
 	if (o->instance_kind == VMW_INSTANCE_ANY && n->instance_kind == VMW_INSTANCE_ANY)
 		return;
-	struct vmw_finding *f = finding(c, VMW_K_INSTANCE_ID, n->desc->name, NULL,
+	struct vmw_finding *f = finding(c, FINDING_WIRE_INSTANCE_ID, n->desc->name, NULL,
 					n->register_loc ? n->register_loc : n->desc->loc,
 					o->register_loc ? o->register_loc : o->desc->loc);
 	f->forward = f->backward = both_fixed ? VMW_FAILS : VMW_DEPENDS;
@@ -741,7 +741,7 @@ static void compare_instance(struct cmp *c, const struct vmw_section *o,
 static void section_alone(struct cmp *c, const struct vmw_section *s, bool removed)
 {
 	const struct vmw_desc *d = s->desc;
-	struct vmw_finding *f = finding(c, removed ? VMW_K_SECTION_REMOVED : VMW_K_SECTION_ADDED,
+	struct vmw_finding *f = finding(c, removed ? FINDING_WIRE_SECTION_REMOVED : FINDING_WIRE_SECTION_ADDED,
 					d->name, NULL, removed ? NULL : d->loc,
 					removed ? d->loc : NULL);
 	enum vmw_outcome sent = has_needed(d) ? VMW_DEPENDS : VMW_FAILS;

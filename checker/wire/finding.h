@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Wire findings as data: one table of kinds (kinds.c), and each finding with its kind,
- * what happens in each direction, its severity, its place in the state and both
- * sides' source locations.  Text comes last, in render.c. */
+/* Wire findings as data: each finding with its kind (from the one table of kinds,
+ * checker/common/findings.h), what happens in each direction, its severity, its place
+ * in the state and both sides' source locations.  Text comes last, in render.c. */
 #ifndef VMW_FINDING_H
 #define VMW_FINDING_H
 
 #include "model.h"
+#include "../common/findings.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,49 +19,11 @@ enum vmw_outcome {
 	VMW_FAILS,       /* the load fails, or puts values into the wrong members */
 };
 
-enum vmw_severity { VMW_BENIGN, VMW_REVIEW, VMW_BREAKS };
-
 enum { VMW_REACH_NEVER, VMW_REACH_DEPENDS, VMW_REACH_ALWAYS };
 
-/* The table of kinds; kinds.c holds their names and titles in this order. */
-enum vmw_kind {
-	VMW_K_SECTION_REMOVED,
-	VMW_K_SECTION_ADDED,
-	VMW_K_INSTANCE_ID,
-	VMW_K_VERSION,
-	VMW_K_MINIMUM_VERSION,
-	VMW_K_FIELD_REMOVED,
-	VMW_K_FIELD_ADDED,
-	VMW_K_FIELDS_CHANGED,
-	VMW_K_FIELD_RENAMED,
-	VMW_K_FIELD_MOVED,
-	VMW_K_PADDING,
-	VMW_K_SIZE,
-	VMW_K_COUNT,
-	VMW_K_ENCODING,
-	VMW_K_ENCODING_SAME_BYTES,
-	VMW_K_STRUCT,
-	VMW_K_FIELD_VERSION,
-	VMW_K_FIELD_EXISTS,
-	VMW_K_VALIDATOR_ADDED,
-	VMW_K_SUBSECTION_REMOVED,
-	VMW_K_SUBSECTION_ADDED,
-	VMW_K_DESCRIPTION_RENAMED,
-	VMW_K_UNKNOWN,
-	VMW_K_COUNT_OF_KINDS
-};
-
-struct vmw_kind_info {
-	const char *name;        /* as in [vmstate-NAME] */
-	const char *title;       /* one line, for SARIF rules and docs */
-	bool always_benign;      /* a policy over the outcomes: see docs/wire-rules.md */
-};
-
-extern const struct vmw_kind_info vmw_kinds[VMW_K_COUNT_OF_KINDS];
-
 struct vmw_finding {
-	enum vmw_kind kind;
-	enum vmw_severity severity;     /* set by vmw_finalize() */
+	enum finding_kind kind;
+	enum finding_severity severity;     /* set by vmw_finalize() */
 	enum vmw_outcome forward;       /* old -> new (-s -> -d) */
 	enum vmw_outcome backward;      /* new -> old */
 	char *message;                  /* the main line, without location or kind */
@@ -97,6 +60,6 @@ void vmw_finalize(struct vmw_report *report, enum vmw_direction direction);
 void vmw_report_free(struct vmw_report *report);
 
 const char *vmw_outcome_name(enum vmw_outcome outcome);
-const char *vmw_severity_name(enum vmw_severity severity);
+const char *vmw_severity_name(enum finding_severity severity);
 
 #endif

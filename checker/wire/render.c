@@ -47,7 +47,7 @@ static bool split_loc(const char *loc, struct place *p)
 
 static bool shown(const struct vmw_finding *f, const struct vmw_render_options *o)
 {
-	return f->severity != VMW_BENIGN || o->show_benign;
+	return f->severity != FINDING_BENIGN || o->show_benign;
 }
 
 /* The primary place: the new side's, else the old side's. */
@@ -59,7 +59,7 @@ static const char *primary_loc(const struct vmw_finding *f)
 /* Where a finding without a source place is shown: the dump that has what it is about. */
 static const char *fallback_file(const struct vmw_report *r, const struct vmw_finding *f)
 {
-	return f->kind == VMW_K_SECTION_REMOVED ? r->old_dump->path : r->new_dump->path;
+	return f->kind == FINDING_WIRE_SECTION_REMOVED ? r->old_dump->path : r->new_dump->path;
 }
 
 static const char *direction_text(const struct vmw_finding *f, char *buf, size_t size)
@@ -67,7 +67,7 @@ static const char *direction_text(const struct vmw_finding *f, char *buf, size_t
 	enum vmw_outcome a = f->forward, b = f->backward;
 	const char *pred = f->predicate.symbol;
 
-	if (f->severity == VMW_BENIGN && b == VMW_FAILS)
+	if (f->severity == FINDING_BENIGN && b == VMW_FAILS)
 		return "the old version cannot load it, as with any device it does not have";
 	if (a == VMW_FAILS && b == VMW_FAILS)
 		return "breaks migration both ways";
@@ -76,7 +76,7 @@ static const char *direction_text(const struct vmw_finding *f, char *buf, size_t
 										: "new to old");
 		return buf;
 	}
-	if (f->kind == VMW_K_UNKNOWN)
+	if (f->kind == FINDING_WIRE_UNKNOWN)
 		return "what it does to migration depends on what the tools could not evaluate";
 	if (a == VMW_DEPENDS || b == VMW_DEPENDS) {
 		snprintf(buf, size, "migration %s depends on %s%s",
@@ -88,9 +88,9 @@ static const char *direction_text(const struct vmw_finding *f, char *buf, size_t
 	return "wire-compatible";
 }
 
-static const char *level_text(enum vmw_severity s)
+static const char *level_text(enum finding_severity s)
 {
-	return s == VMW_BREAKS ? "error" : s == VMW_REVIEW ? "warning" : "note";
+	return s == FINDING_BREAKS ? "error" : s == FINDING_REVIEW ? "warning" : "note";
 }
 
 static void note_sections(const char *where, const struct vmw_finding *f)
@@ -117,18 +117,18 @@ static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_
 			continue;
 		const char *where = primary_loc(f) ? primary_loc(f) : fallback_file(r, f);
 		diag_report(kinds[f->severity], where, "%s; %s [vmstate-%s]", f->message,
-			    direction_text(f, dir, sizeof(dir)), vmw_kinds[f->kind].name);
+			    direction_text(f, dir, sizeof(dir)), finding_kinds[f->kind].name);
 		if (f->new_loc && f->old_loc)
 			diag_note(f->old_loc, "the old version's side of this difference");
-		if (f->predicate.symbol && f->severity == VMW_REVIEW)
+		if (f->predicate.symbol && f->severity == FINDING_REVIEW)
 			diag_note(f->predicate.loc ? f->predicate.loc : where,
 				  "%s() decides at run time", f->predicate.symbol);
 		note_sections(where, f);
 	}
 	diag_set_stream(NULL);
 	fprintf(out, "%s: %zu breaking, %zu to review, %zu benign%s, in %zu sections\n", o->prog,
-		r->count[VMW_BREAKS], r->count[VMW_REVIEW], r->count[VMW_BENIGN],
-		o->show_benign || !r->count[VMW_BENIGN] ? "" : " (not shown: --benign)",
+		r->count[FINDING_BREAKS], r->count[FINDING_REVIEW], r->count[FINDING_BENIGN],
+		o->show_benign || !r->count[FINDING_BENIGN] ? "" : " (not shown: --benign)",
 		r->sections_compared);
 }
 
@@ -171,7 +171,7 @@ static json_t *render_json(const struct vmw_report *r, const struct vmw_render_o
 			: json_null();
 		json_array_append_new(findings, json_pack(
 			"{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:s,s:s},s:o}",
-			"kind", vmw_kinds[f->kind].name,
+			"kind", finding_kinds[f->kind].name,
 			"severity", vmw_severity_name(f->severity),
 			"message", f->message ? f->message : "",
 			"sections", sections_json(f),
@@ -188,9 +188,9 @@ static json_t *render_json(const struct vmw_report *r, const struct vmw_render_o
 	return json_pack("{s:i,s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}",
 			 "vmstate-wire-report", 1, "old", r->old_dump->path,
 			 "new", r->new_dump->path, "directions", o->direction_name,
-			 "summary", "breaks", (json_int_t)r->count[VMW_BREAKS],
-			 "review", (json_int_t)r->count[VMW_REVIEW],
-			 "benign", (json_int_t)r->count[VMW_BENIGN],
+			 "summary", "breaks", (json_int_t)r->count[FINDING_BREAKS],
+			 "review", (json_int_t)r->count[FINDING_REVIEW],
+			 "benign", (json_int_t)r->count[FINDING_BENIGN],
 			 "sections", (json_int_t)r->sections_compared,
 			 "findings", findings);
 }
@@ -248,28 +248,28 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 	json_t *rules = json_array(), *results = json_array();
 	char dir[256];
 
-	for (int k = 0; k < VMW_K_COUNT_OF_KINDS; k++) {
+	for (int k = FINDING_WIRE_FIRST; k < FINDING_KIND_COUNT; k++) {
 		char id[64], name[64];
 		size_t n = 0;
-		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[k].name);
+		snprintf(id, sizeof(id), "vmstate-%s", finding_kinds[k].name);
 		/* The friendly name SARIF asks for: "field-removed" -> "FieldRemoved". */
-		for (const char *c = vmw_kinds[k].name; *c && n + 1 < sizeof(name); c++)
+		for (const char *c = finding_kinds[k].name; *c && n + 1 < sizeof(name); c++)
 			if (*c != '-')
-				name[n++] = (char)(c == vmw_kinds[k].name || c[-1] == '-'
+				name[n++] = (char)(c == finding_kinds[k].name || c[-1] == '-'
 						   ? toupper((unsigned char)*c) : *c);
 		name[n] = '\0';
 		json_array_append_new(rules, json_pack("{s:s,s:s,s:{s:s}}", "id", id, "name", name,
-			"shortDescription", "text", vmw_kinds[k].title));
+			"shortDescription", "text", finding_kinds[k].description));
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct vmw_finding *f = &r->items[i];
 		if (!shown(f, o))
 			continue;
 		char id[64], *msg;
-		snprintf(id, sizeof(id), "vmstate-%s", vmw_kinds[f->kind].name);
+		snprintf(id, sizeof(id), "vmstate-%s", finding_kinds[f->kind].name);
 		msg = xasprintf("%s; %s.", f->message, direction_text(f, dir, sizeof(dir)));
 		json_t *res = json_pack("{s:s,s:i,s:s,s:{s:s}}", "ruleId", id, "ruleIndex",
-					(int)f->kind, "level", level_text(f->severity),
+					(int)(f->kind - FINDING_WIRE_FIRST), "level", level_text(f->severity),
 					"message", "text", msg ? msg : "");
 		free(msg);
 		const char *where = primary_loc(f);
@@ -320,12 +320,12 @@ static json_t *render_gitlab(const struct vmw_report *r, const struct vmw_render
 			snprintf(p.file, sizeof(p.file), "%s", fallback_file(r, f));
 			p.line = 1;
 		}
-		uint64_t h = fnv1a(0xcbf29ce484222325ULL, vmw_kinds[f->kind].name);
+		uint64_t h = fnv1a(0xcbf29ce484222325ULL, finding_kinds[f->kind].name);
 		h = fnv1a(fnv1a(fnv1a(h, f->description), f->field), f->message);
 		snprintf(fp, sizeof(fp), "%016" PRIx64, h);
 		char *desc = xasprintf("%s; %s", f->message, direction_text(f, dir, sizeof(dir)));
 		char check[64];
-		snprintf(check, sizeof(check), "vmstate-%s", vmw_kinds[f->kind].name);
+		snprintf(check, sizeof(check), "vmstate-%s", finding_kinds[f->kind].name);
 		json_array_append_new(issues, json_pack("{s:s,s:s,s:s,s:s,s:{s:s,s:{s:I}}}",
 			"description", desc ? desc : "", "check_name", check, "fingerprint", fp,
 			"severity", severity[f->severity], "location", "path", p.file,

@@ -182,8 +182,8 @@ int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_opt
 		diag_error(run->output ? run->output : "<stdout>", "cannot write the report");
 		status = VMW_EXIT_ERROR;
 	} else {
-		status = (report.count[VMW_REVIEW] ? VMW_EXIT_REVIEW : 0) |
-			 (report.count[VMW_BREAKS] ? VMW_EXIT_INCOMPATIBLE : 0);
+		status = (report.count[FINDING_REVIEW] ? VMW_EXIT_REVIEW : 0) |
+			 (report.count[FINDING_BREAKS] ? VMW_EXIT_INCOMPATIBLE : 0);
 	}
 	vmw_report_free(&report);
 	vmw_dump_free(&old_dump);

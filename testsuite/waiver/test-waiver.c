@@ -228,9 +228,13 @@ static void test_report_lines(void **state)
 static void test_kind_names(void **state)
 {
 	(void)state;
+	/* Every kind of the one table is found by its family and name ("version" is in
+	 * both families); a wire kind is no reference kind, so no waiver names it. */
 	for (int k = 0; k < FINDING_KIND_COUNT; k++)
-		assert_int_equal(finding_kind_from_name(finding_kind_name((enum finding_kind)k)), k);
-	assert_int_equal(finding_kind_from_name("nonsense"), -1);
+		assert_int_equal(finding_kind_from_name(finding_kinds[k].family,
+							finding_kind_name(k)), k);
+	assert_int_equal(finding_kind_from_name(FINDING_REFERENCE, "section-removed"), -1);
+	assert_int_equal(finding_kind_from_name(FINDING_REFERENCE, "nonsense"), -1);
 }
 
 /* Format 2: one record for a description shared by every section (PCIDevice). */

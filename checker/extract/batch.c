@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "json_alloc.h"
 #include "batch.h"
+#include "input_names.h"
 #include "json_parse.h"
 #include "../common/alloc.h"
 
@@ -28,24 +29,13 @@ struct item {
 struct batch {
 	struct item *items;
 	size_t count, cap;
-	char **inputs;            /* interned input names */
-	size_t input_count, input_cap;
+	struct input_names inputs;
 	atomic_size_t next;       /* the next item a worker takes */
 };
 
 struct batch *batch_new(void)
 {
 	return xcalloc(1, sizeof(struct batch));
-}
-
-/* Input names of archive members are transient: keep a copy, once per input. */
-static const char *intern(struct batch *b, const char *input)
-{
-	if (b->input_count && !strcmp(b->inputs[b->input_count - 1], input))
-		return b->inputs[b->input_count - 1];
-	xgrow(&b->inputs, &b->input_cap, b->input_count + 1, sizeof(*b->inputs));
-	b->inputs[b->input_count] = xstrdup(input);
-	return b->inputs[b->input_count++];
 }
 
 bool batch_add(void *batch, const struct fragment_origin *origin, const char *text,
@@ -58,7 +48,8 @@ bool batch_add(void *batch, const struct fragment_origin *origin, const char *te
 	it = &b->items[b->count++];
 	memset(it, 0, sizeof(*it));
 	it->origin = *origin;
-	it->origin.input = intern(b, origin->input);
+	/* Input names of archive members are transient: keep a copy, once per input. */
+	it->origin.input = input_names_intern(&b->inputs, origin->input);
 	it->text = text;
 	it->len = len;
 	return true;
@@ -132,9 +123,7 @@ bool batch_finish(struct batch *b, int threads,
 			add(ctx, it->origin.input, it->root);
 		}
 	}
-	for (k = 0; k < b->input_count; k++)
-		free(b->inputs[k]);
-	free(b->inputs);
+	input_names_free(&b->inputs);
 	free(b->items);
 	free(b);
 	return ok;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "../common/diag.h"
 #include "fragment.h"
+#include "input_names.h"
 #include "link.h"
 #include "../common/alloc.h"
 
@@ -32,8 +33,7 @@ struct unit_node {
 struct vx_program {
 	struct unit_node **units;
 	size_t unit_count, unit_cap;
-	char **inputs;             /* interned input names */
-	size_t input_count, input_cap;
+	struct input_names inputs;
 	struct symbol_entry *table;
 	size_t table_size;         /* a power of two */
 	size_t symbol_count;
@@ -69,15 +69,6 @@ size_t vx_unit_count(const struct vx_program *prog)
 const struct vx_unit *vx_unit_at(const struct vx_program *prog, size_t i)
 {
 	return i < prog->unit_count ? &prog->units[i]->unit : NULL;
-}
-
-static const char *intern_input(struct vx_program *prog, const char *input)
-{
-	if (prog->input_count && !strcmp(prog->inputs[prog->input_count - 1], input))
-		return prog->inputs[prog->input_count - 1];
-	xgrow(&prog->inputs, &prog->input_cap, prog->input_count + 1, sizeof(*prog->inputs));
-	prog->inputs[prog->input_count] = xstrdup(input);
-	return prog->inputs[prog->input_count++];
 }
 
 static void grow_ids(struct vx_program *prog)
@@ -135,7 +126,7 @@ const struct vx_unit *vx_program_add(struct vx_program *prog, const char *input,
 		prog->add_problems++;
 	}
 	node = xcalloc(1, sizeof(*node));
-	node->unit.input = intern_input(prog, input);
+	node->unit.input = input_names_intern(&prog->inputs, input);
 	node->unit.id = id;
 	node->unit.source = fragment_string(unit_json, "source");
 	node->unit.fragment = fragment;
@@ -341,9 +332,7 @@ void vx_program_free(struct vx_program *prog)
 		free(prog->units[i]->defs);
 		free(prog->units[i]);
 	}
-	for (i = 0; i < prog->input_count; i++)
-		free(prog->inputs[i]);
-	free(prog->inputs);
+	input_names_free(&prog->inputs);
 	free(prog->units);
 	free(prog->table);
 	free(prog->ids);

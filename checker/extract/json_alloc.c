@@ -68,6 +68,10 @@ static void *alloc_value(size_t size)
 
 	if (!active || atomic_load_explicit(&registry_full, memory_order_relaxed))
 		return malloc(size);
+	/* Megabytes of values per thread: start at the arena's largest chunk, the size
+	 * that gets 2 MiB pages, rather than growing from 64 KiB through small ones. */
+	if (!arena.chunks)
+		arena.chunk_size = (size_t)4 << 20;
 	p = arena_take(&arena, size ? size : 1);
 	if (arena.end != end_before) {
 		/* A new chunk: P is its first block, and it ends where the arena does. */

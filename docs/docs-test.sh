@@ -72,10 +72,6 @@ for md in "$top/README.md" "$top"/docs/*.md; do
 	done
 done
 expect_eq "docs: every relative link names a file in the repository" "" "$bad"
-# docs/vmstate-check.md still cites "../shared notes": its owner fixes it (issue 10
-# item 5); until then it is named here, not checked.
-unchecked=docs/vmstate-check.md
-skip "docs: $unchecked is not checked for notes outside the repository (its owner's fix is pending)"
 expect_eq "docs: no path outside the repository, no notes the user does not have" "" \
-	"$(cd "$top" && grep -n '/work/\|shared notes\|\.\./shared' $(ls README.md docs/*.md | grep -vxF "$unchecked"))"
+	"$(cd "$top" && grep -n '/work/\|shared notes\|\.\./shared' README.md docs/*.md)"
 harness_end

@@ -59,11 +59,7 @@ void vd_configure_start(const struct vd_options *o, struct vd_side *s)
 	s->configure_log = xasprintf("%s/configure.log", s->slot);
 	vd_note("%s: configuring %s (log: %s)", s->role, s->roots.build, s->configure_log);
 	vd_progress_phase(s->role, "configure", 0);
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
-		vd_die("fork: %s", strerror(errno));
+	pid_t pid = vd_fork();
 	if (pid == 0) {
 		/* Its own process group, so that a failing run can stop all of it. */
 		setpgid(0, 0);

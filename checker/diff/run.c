@@ -68,6 +68,16 @@ static int decode(int st)
 	return 511;
 }
 
+pid_t vd_fork(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0)
+		vd_die("fork: %s", strerror(errno));
+	return pid;
+}
+
 /* Children that vd_run_jobs() reaped but did not start (a background configure): their
  * statuses, for vd_wait_pid(). */
 static struct {
@@ -217,11 +227,7 @@ static void trace(char *const argv[], const char *cwd)
 int vd_run(char *const argv[], const char *cwd, const char *out_path, const char *err_path)
 {
 	trace(argv, cwd);
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
-		vd_die("fork: %s", strerror(errno));
+	pid_t pid = vd_fork();
 	if (pid == 0)
 		child(argv, cwd, out_path, err_path, -1, -1);
 	return wait_for(pid);
@@ -256,11 +262,7 @@ static char *capture(char *const argv[], const char *cwd, const char *err_path, 
 	FILE *err_file = NULL;
 	if (err_text && !(err_file = tmpfile()))
 		vd_die("cannot make a temporary file: %s", strerror(errno));
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
-		vd_die("fork: %s", strerror(errno));
+	pid_t pid = vd_fork();
 	if (pid == 0) {
 		close(p[0]);
 		child(argv, cwd, NULL, err_path, p[1], err_file ? dup(fileno(err_file)) : -1);
@@ -330,9 +332,7 @@ size_t vd_run_jobs(struct vd_job *jobs, size_t n, unsigned parallel, bool keep_g
 		while (running < parallel && next < n && (keep_going || !failed)) {
 			struct vd_job *j = &jobs[next];
 			trace(j->argv, j->cwd);
-			pid_t pid = fork();
-			if (pid < 0)
-				vd_die("fork: %s", strerror(errno));
+			pid_t pid = vd_fork();
 			if (pid == 0)
 				child(j->argv, j->cwd, j->log, j->log, -1, -1);
 			track_job(pid, 0);

@@ -5,6 +5,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+
+/* fork() after flushing our output; dies when it fails. */
+pid_t vd_fork(void);
 
 /* Runs ARGV in CWD (NULL: here).  Its standard output goes to OUT_PATH when set (else to
  * ours), its standard error to ERR_PATH when set.  Returns the exit status, or 256+signal;

@@ -82,7 +82,8 @@ $(FUZZ_EXTRACT_DIR)/fuzz-extract: testsuite/extract/fuzz-extract.c $(FUZZ_EXTRAC
 	$(FUZZ_CC) $(STD_CFLAGS) $(FUZZ_EXTRACT_FLAGS) -fsanitize=fuzzer -Ichecker/extract -o $@ \
 		testsuite/extract/fuzz-extract.c $(FUZZ_EXTRACT_SRCS) $(EXTRACT_LIBS)
 
-.PHONY: fuzz-extract fuzz-extract-merge
+.PHONY: fuzz fuzz-extract fuzz-extract-merge
+fuzz: fuzz-extract
 fuzz-extract: $(FUZZ_EXTRACT_DIR)/fuzz-extract
 	@mkdir -p $(FUZZ_EXTRACT_DIR)/new $(FUZZ_EXTRACT_DIR)/artifacts
 	$(FUZZ_EXTRACT_DIR)/fuzz-extract $(FUZZ_EXTRACT_RUN) -max_total_time=$(FUZZ_SECONDS) \

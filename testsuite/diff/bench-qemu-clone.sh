@@ -25,14 +25,9 @@
 set -euo pipefail
 build=${1:?usage: bench-qemu-clone.sh BUILD_DIR [repo]}
 mode=${2:-full}
-VMSTATE_CACHE=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$top/scripts/qemu/common.sh"
-qemu_parse_args QEMU=10.0 TARGET=x86_64
-"$top/scripts/qemu-fetch.sh" QEMU=10.0 >/dev/null
-new_src=$(qemu_src_dir)
-qemu_tool_env
+timed_prefix=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}/diff-bench/clone- timed_label=bench-qemu-clone
+. "$here/bench-common.sh"
 if [ -z "${BENCH_OLD_SRC:-}" ]; then
 	"$top/scripts/qemu-fetch.sh" QEMU=7.2 >/dev/null
 	BENCH_OLD_SRC=$(cat "$VMSTATE_CACHE/debian-src/qemu-7.2.srcdir")
@@ -40,7 +35,6 @@ if [ -z "${BENCH_OLD_SRC:-}" ]; then
 fi
 old_tag=${BENCH_OLD_TAG:?BENCH_OLD_TAG names the revision of BENCH_OLD_SRC}
 new_tag=v10.0.13
-bench=$VMSTATE_CACHE/diff-bench
 repo=$bench/qemu-clone
 results=$bench/clone-results.txt
 targets="x86_64 aarch64 riscv64 s390x ppc64"
@@ -50,8 +44,6 @@ target_list=${target_list%,}
 # takes --with-git-submodules=ignore instead (the tarball's trees are committed there).
 no_download='$(grep -q -e --disable-download "$VMSTATE_SRC/configure" && echo --disable-download || echo --with-git-submodules=ignore)'
 configure_args="--target-list=$target_list --disable-docs --disable-werror --disable-install-blobs $no_download"
-mkdir -p "$bench"
-export CCACHE_DISABLE=1
 
 # A commit of SRC's files, as a clone tracks them: git add -A honours the tree's own
 # .gitignore, so what it ignores (10.0's fetched subprojects) stays untracked.
@@ -97,27 +89,7 @@ cp "$build/vmstate.so" "$bench/vmstate.so"
 	echo "plugin = $bench/vmstate.so"
 	echo 'jobs = 2'
 } >"$repo/.vmstate-diff"
-# Ignored, so that the working tree's side differs from "change" in one .c file only
-# (an untracked file would give it a build directory of its own).
-grep -qx .vmstate-diff "$repo/.git/info/exclude" || echo .vmstate-diff >>"$repo/.git/info/exclude"
 
-timed() { # NAME DIR COMMAND...: wall, CPU and exit status into NAME_s, NAME_cpu, NAME_status
-	local name=$1 dir=$2
-	shift 2
-	local line
-	line=$(python3 - "$dir" "$bench/clone-$name.out" "$bench/clone-$name.err" "$@" <<'PY'
-import resource, subprocess, sys, time
-cwd, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-t0 = time.monotonic()
-with open(out, "w") as o, open(err, "w") as e:
-    rc = subprocess.call(argv, cwd=cwd, stdout=o, stderr=e)
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.monotonic() - t0:.1f} {ru.ru_utime + ru.ru_stime:.1f} {rc}")
-PY
-)
-	read -r "${name}_s" "${name}_cpu" "${name}_status" <<<"$line"
-	echo "bench-qemu-clone: $name: $line (wall s, CPU s, exit status)" >&2
-}
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/clone-cache" "$bench/clone-dumps"

@@ -19,19 +19,12 @@
 set -euo pipefail
 build=${1:?usage: bench-qemu.sh BUILD_DIR [normal]}
 mode=${2:-}
-VMSTATE_CACHE=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-. "$top/scripts/qemu/common.sh"
-qemu_parse_args QEMU=10.0 TARGET=x86_64
-"$top/scripts/qemu-fetch.sh" QEMU=10.0 >/dev/null
-srcdir=$(qemu_src_dir)
-qemu_tool_env
-bench=$VMSTATE_CACHE/diff-bench
+timed_prefix=${VMSTATE_CACHE:-$HOME/.cache/vmstate-plugin}/diff-bench/ timed_label=bench-qemu
+. "$here/bench-common.sh"
+srcdir=$new_src
 repo=$bench/qemu
 results=$bench/results.txt
-mkdir -p "$bench"
-export CCACHE_DISABLE=1
 
 # Shaped like a clone: what QEMU's .gitignore ignores (the subprojects meson fetches)
 # stays untracked in the working tree.  A repository made before, with them committed,
@@ -76,26 +69,6 @@ printf '%s\n' \
 	"plugin = $bench/vmstate.so" \
 	'jobs = 2' >"$repo/.vmstate-diff"
 
-# timed NAME DIR COMMAND...: runs COMMAND in DIR; wall seconds into ${NAME}_s, CPU
-# seconds (user + system, every process it started) into ${NAME}_cpu, exit status into
-# ${NAME}_status.
-timed() {
-	local name=$1 dir=$2
-	shift 2
-	local line
-	line=$(python3 - "$dir" "$bench/$name.out" "$bench/$name.err" "$@" <<'PY'
-import resource, subprocess, sys, time
-cwd, out, err, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-t0 = time.monotonic()
-with open(out, "w") as o, open(err, "w") as e:
-    rc = subprocess.call(argv, cwd=cwd, stdout=o, stderr=e)
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{time.monotonic() - t0:.1f} {ru.ru_utime + ru.ru_stime:.1f} {rc}")
-PY
-)
-	read -r "${name}_s" "${name}_cpu" "${name}_status" <<<"$line"
-	echo "bench-qemu: $name: $line (wall s, CPU s, exit status)" >&2
-}
 vd() { local name=$1; shift; timed "$name" "$repo" "$build/vmstate-diff" -v "$@"; }
 
 rm -rf "$bench/cache" "$bench/dumps"

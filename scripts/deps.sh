@@ -9,11 +9,14 @@ build_pkgs="gcc g++ make libjansson-dev libelf-dev gcc-12-plugin-dev"
 # qemu-system-x86: the example tree's dump layout is checked against a real QEMU dump.
 # bear, ninja-build: vmstate-diff is tested on a plain make tree and on a ninja tree.
 check_pkgs="$build_pkgs libcmocka-dev dejagnu python3 binutils ccache git patch bear ninja-build qemu-system-x86"
+# The GCC matrix's rows for the host's own GCCs (scripts/gcc/roots.sh).
+gcc_host_pkgs="gcc-11 g++-11 gcc-11-plugin-dev gfortran-11 gcc-12-plugin-dev gfortran-12"
 
 case $goal in
 	build) want=$build_pkgs ;;
 	check) want=$check_pkgs ;;
-	*) echo "deps.sh: unknown goal '$goal' (expected build or check)" >&2; exit 2 ;;
+	gcc-host) want=$gcc_host_pkgs ;;
+	*) echo "deps.sh: unknown goal '$goal' (expected build, check or gcc-host)" >&2; exit 2 ;;
 esac
 
 # The official SARIF validator (npm @microsoft/sarif-multitool) checks vmstate-check

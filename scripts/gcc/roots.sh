@@ -71,17 +71,8 @@ make_root() {
 }
 
 # The host's own GCCs (Debian 12) for the rows of GCC 11 and 12.
-host_pkgs="gcc-11 g++-11 gcc-11-plugin-dev gfortran-11 gcc-12-plugin-dev gfortran-12"
 host_gccs() {
-	missing=
-	for p in $host_pkgs; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-			missing="$missing $p"
-	done
-	[ -z "$missing" ] && return 0
-	echo "roots.sh: host: installing$missing"
-	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-		--no-install-recommends $missing >/dev/null
+	"$(dirname "$0")/../deps.sh" gcc-host
 }
 
 which=${1:-all}

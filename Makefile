@@ -46,6 +46,7 @@ $(BUILD):
 include checker/checker.mk
 include plugin/plugin.mk
 include testsuite/vmstate-src/vmstate-src.mk
+include testsuite/migtest/migtest.mk
 include scripts/qemu.mk
 include scripts/scripts.mk
 include contrib/contrib.mk

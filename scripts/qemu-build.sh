@@ -4,7 +4,8 @@
 # write its runtime truth (-dump-vmstate) beside the build.
 #   scripts/qemu-build.sh QEMU=7.2|10.0 TARGET=x86_64 [PLUGIN=build/vmstate.so]
 # NINJA_TARGETS (environment) limits the build, e.g. to qemu-system-x86_64 alone
-# (default: the whole tree, tests and tools included).
+# (default: the whole tree, tests and tools included).  QEMU_SRCDIR and QEMU_BUILDDIR
+# (environment) build another copy of the source into another directory (make migtest).
 # Result: $VMSTATE_CACHE/build/qemu-<ver>-<target>[-plugin]/ with truth.json,
 # compile_commands.json, vmstate-build.log (full compiler output) and vmstate-build.txt
 # (timings, ICE and warning counts).  Exit status non-zero when the build fails or any
@@ -15,10 +16,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 qemu_parse_args "$@"
 
 "$here/qemu-fetch.sh" QEMU="$QEMU" >/dev/null
-srcdir=$(qemu_src_dir)
+srcdir=${QEMU_SRCDIR:-$(qemu_src_dir)}
 qemu_tool_env
 
-builddir=$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET${PLUGIN:+-plugin}
+builddir=${QEMU_BUILDDIR:-$VMSTATE_CACHE/build/qemu-$QEMU-$TARGET${PLUGIN:+-plugin}}
 binary=$builddir/qemu-system-$TARGET
 mkdir -p "$builddir"
 

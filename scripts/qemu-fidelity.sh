@@ -2,16 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Fidelity of the static dump on a real QEMU: build QEMU with the plugin, take the
 # binary's own -dump-vmstate (truth) and vmstate-extract's dump of the same binary, and
-# compare them section by section with vmstate-dumpcmp.
+# compare them section by section with vmstate-dumpcmp.  For x86_64, also the extended
+# dump against QEMU's own description of a migration of -M pc and -M q35
+# (testsuite/wire/qemu-oracle.sh).
 #   scripts/qemu-fidelity.sh QEMU=7.2|10.0 TARGET=x86_64 PLUGIN=build/vmstate.so \
 #       EXTRACT=build/vmstate-extract DUMPCMP=build/vmstate-dumpcmp
 # The report goes to stdout and to $VMSTATE_CACHE/fidelity/qemu-<ver>-<target>/<time>/
 # (also reachable as .../latest).  With REBUILD=no the existing plugin build is reused
 # as it is (even when the plugin changed since): only extraction and comparison rerun.
-# Exit status: 0 when every section is identical,
-# 1 when the dumps differ, 2 when a step failed (build, ICE, extraction).
+# Exit status: 0 when every section is identical (and, for x86_64, QEMU's description
+# agrees), 1 when the dumps differ, 2 when a step failed (build, ICE, extraction).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
 . "$here/qemu/common.sh"
 qemu_parse_args "$@"
 PLUGIN=${PLUGIN:-build/vmstate.so}
@@ -64,6 +67,16 @@ cmp_rc=0
 "$DUMPCMP" "$out/truth.json" "$out/static.json" >"$out/dumpcmp.txt" 2>&1 || cmp_rc=$?
 [ $cmp_rc -le 1 ] || { cat "$out/dumpcmp.txt" >&2; exit 2; }
 
+# 4. The extended dump against the migration stream's own description (x86_64 only:
+#    the machines and firmware of the oracle are those of pc and q35).
+oracle_rc=0
+if [ "$TARGET" = x86_64 ]; then
+	"$top/testsuite/wire/qemu-oracle.sh" "$EXTRACT" "$binary" \
+		"$(grep '^source=' "$out/build.txt" | cut -d= -f2-)" "$out/oracle" >/dev/null 2>"$out/oracle.stderr" ||
+		oracle_rc=$?
+	[ $oracle_rc -le 1 ] || { cat "$out/oracle.stderr" >&2; exit 2; }
+fi
+
 {
 	echo "# vmstate fidelity: QEMU $QEMU $TARGET-softmmu, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "source:  $(grep '^source=' "$out/build.txt" | cut -d= -f2-) ($(cat "$(grep '^source=' "$out/build.txt" | cut -d= -f2-)/VERSION"))"
@@ -75,6 +88,12 @@ cmp_rc=0
 	echo "compare: $DUMPCMP truth.json static.json"
 	echo
 	cat "$out/dumpcmp.txt"
+	if [ -f "$out/oracle/oracle.txt" ]; then
+		echo
+		echo "migration description (extended dump against analyze-migration.py -d desc):"
+		cat "$out/oracle/oracle.txt"
+	fi
 } | tee "$out/report.txt"
 echo "(report saved in $out)"
-exit $cmp_rc
+[ $cmp_rc -ne 0 ] && exit $cmp_rc
+exit $oracle_rc

@@ -239,8 +239,9 @@ static int write_suggestions(const struct options *o, const struct vmc_result *r
 		const struct vmc_finding *f = &r->findings[i];
 		if (f->waiver >= 0)
 			continue;
-		msgs[n++] = (struct vw_message){ f->kind, f->section, f->description, f->field,
-						 f->other[0] };
+		msgs[n++] = (struct vw_message){ .kind = f->kind, .section = f->section,
+						 .description = f->description, .field = f->field,
+						 .other = f->other[0] };
 	}
 	struct strbuf out = STRBUF_INIT;
 	char *comment = xasprintf("Suggested by " PROG " -s %s -d %s%s", o->src, o->dest,

@@ -103,6 +103,9 @@ void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
 		struct waiver *w = &set->w[i];
 		if (w->applicable || !name_matches(w, w->section, section))
 			continue;
+		enum finding_family run = sides & VW_BY_WIRE ? FINDING_WIRE : FINDING_REFERENCE;
+		if (w->family != run)
+			continue;
 		for (int k = 0; k < FINDING_KIND_COUNT && !w->applicable; k++) {
 			unsigned needs = k == FINDING_SECTION_MISSING ||
 					 k == FINDING_WIRE_SECTION_REMOVED ? VW_IN_SRC

@@ -61,8 +61,10 @@ const char *vw_where(const struct vw_set *set, size_t i);
  * their section pattern met a section on the sides their kinds need (section-missing
  * and section-removed: the source; section-added: the destination; any other kind:
  * both).  A record for a device the run does not have (another target, another
- * machine), or for a section missing only the other way, is not stale. */
-enum { VW_IN_SRC = 1, VW_IN_DEST = 2 };
+ * machine), or for a section missing only the other way, is not stale.  VW_BY_WIRE
+ * says the run compares by the wire rules: then only waive-wire records can be stale,
+ * else only waive records (one file can serve both modes). */
+enum { VW_IN_SRC = 1, VW_IN_DEST = 2, VW_BY_WIRE = 4 };
 void vw_note_section(struct vw_set *set, const char *section, unsigned sides);
 /* Writes "FILE:LINE: warning: stale waiver: ..." for each waiver never matched (and,
  * after vw_note_section, applicable); returns their number.  A caller that checks both

@@ -7,7 +7,6 @@
 #include "../common/diag.h"
 #include "../common/alloc.h"
 #include "../common/fileio.h"
-#include "../common/strbuf.h"
 #include "../common/version.h"
 #include "../wire/wire.h"
 
@@ -243,17 +242,12 @@ static int write_suggestions(const struct options *o, const struct vmc_result *r
 						 .description = f->description, .field = f->field,
 						 .other = f->other[0] };
 	}
-	struct strbuf out = STRBUF_INIT;
 	char *comment = xasprintf("Suggested by " PROG " -s %s -d %s%s", o->src, o->dest,
 				  o->reverse ? " --reverse" : "");
-	vw_write_suggestions(msgs, n, comment, &out);
-	if (!write_atomic(o->suggest, out.data, out.len)) {
-		diag_error(o->suggest, "cannot write the suggested waivers: %s", strerror(errno));
+	if (!vw_save_suggestions(o->suggest, msgs, n, comment))
 		status = exits.internal;
-	}
 	free(comment);
 	free(msgs);
-	sb_release(&out);
 	return status;
 }
 

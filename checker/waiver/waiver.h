@@ -79,6 +79,11 @@ size_t vw_report_stale(const struct vw_set *set, FILE *out);
  * lowest format that reads the records: 2, or 3 when one is a wire record. */
 void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
 			  struct strbuf *out);
+/* The same into the file PATH (written atomically); false, after an error through
+ * diag_error naming PATH, when it cannot be written.  Both modes of vmstate-check use
+ * it for --suggest-waivers. */
+bool vw_save_suggestions(const char *path, const struct vw_message *msgs, size_t n,
+			 const char *comment);
 
 /* Reads one line (without its newline) of the checker's report back into a message, for
  * tools that only see the report (vmstate-diff).  The strings are copied into BUF.

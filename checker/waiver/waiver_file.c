@@ -505,6 +505,18 @@ static bool nameable(const struct vw_message *m)
 	       spellable(m->description) && spellable(m->field) && spellable(m->other);
 }
 
+bool vw_save_suggestions(const char *path, const struct vw_message *msgs, size_t n,
+			 const char *comment)
+{
+	struct strbuf out = STRBUF_INIT;
+	vw_write_suggestions(msgs, n, comment, &out);
+	bool ok = write_atomic(path, out.data, out.len);
+	if (!ok)
+		diag_error(path, "cannot write the suggested waivers: %s", strerror(errno));
+	sb_release(&out);
+	return ok;
+}
+
 void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
 			  struct strbuf *out)
 {

@@ -7,8 +7,6 @@
 #include "../common/version.h"
 
 #include "../common/alloc.h"
-#include "../common/fileio.h"
-#include "../common/strbuf.h"
 #include "../waiver/waiver.h"
 
 #include <errno.h>
@@ -182,12 +180,8 @@ static bool write_suggestions(const struct vmw_report *report, const struct vmw_
 			.sections = (const char *const *)f->sections, .nsections = f->nsections,
 		};
 	}
-	struct strbuf out = STRBUF_INIT;
-	vw_write_suggestions(msgs, n, run->suggest_by ? run->suggest_by : run->prog, &out);
-	bool ok = write_atomic(run->suggest, out.data, out.len);
-	if (!ok)
-		diag_error(run->suggest, "cannot write the suggested waivers: %s", strerror(errno));
-	sb_release(&out);
+	bool ok = vw_save_suggestions(run->suggest, msgs, n,
+				      run->suggest_by ? run->suggest_by : run->prog);
 	free(msgs);
 	return ok;
 }

@@ -45,13 +45,13 @@ static bool split_loc(const char *loc, struct place *p)
 	return true;
 }
 
-/* Whether a finding is in the report: JSON and SARIF carry the waived ones too, marked,
- * so that CI keeps the record of what was accepted and why. */
 static bool shown(const struct vmw_finding *f, const struct vmw_render_options *o)
 {
 	return f->severity != FINDING_BENIGN || o->show_benign;
 }
 
+/* Text and GitLab leave a waived finding out; JSON and SARIF keep it, marked, so that CI
+ * keeps the record of what was accepted and why. */
 static bool waived(const struct vmw_finding *f)
 {
 	return f->waiver >= 0;

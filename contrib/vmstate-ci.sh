@@ -10,7 +10,9 @@ Check live migration between TIP-REV (default: HEAD) and its merge base with BAS
 (default: $VMSTATE_CI_BASE, else origin/master), both ways, with vmstate-diff; then
 TIP-REV forward from each baseline dump in $VMSTATE_BASELINES.  Options after -- go to
 every vmstate-diff run (for example --config FILE: how to configure the tree and which
-emulator to check; without it, the repository's .vmstate-diff).
+emulator to check; without it, the repository's .vmstate-diff).  Differences accepted on
+purpose go into the waiver file of "waivers = FILE" there (or --waivers FILE after --),
+in either mode (docs/waivers.md): a waived finding does not fail the job.
 
 Environment:
   VMSTATE_DIFF       the vmstate-diff program (default: vmstate-diff)

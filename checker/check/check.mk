@@ -18,8 +18,8 @@ $(BUILD)/checker/check/%.o: checker/check/%.c checker/check/*.h $(COMMON_HDRS) \
 
 # --wire: the wire-level verdicts (checker/wire).
 $(VMC_BIN): $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) $(WIRE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(BUILD)/waiver/libwaiver.a $(COMMON_LIB) -lm \
-		$(WIRE_LIB) $(WIRE_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(VMC_OBJS) $(WIRE_LIB) $(BUILD)/waiver/libwaiver.a \
+		$(COMMON_LIB) -lm $(WIRE_LIBS)
 
 ALL_TARGETS += $(VMC_BIN)
 

@@ -7,7 +7,6 @@
 #include "../common/diag.h"
 #include "../common/alloc.h"
 #include "../common/fileio.h"
-#include "../common/strbuf.h"
 #include "../common/version.h"
 #include "../wire/wire.h"
 
@@ -239,20 +238,16 @@ static int write_suggestions(const struct options *o, const struct vmc_result *r
 		const struct vmc_finding *f = &r->findings[i];
 		if (f->waiver >= 0)
 			continue;
-		msgs[n++] = (struct vw_message){ f->kind, f->section, f->description, f->field,
-						 f->other[0] };
+		msgs[n++] = (struct vw_message){ .kind = f->kind, .section = f->section,
+						 .description = f->description, .field = f->field,
+						 .other = f->other[0] };
 	}
-	struct strbuf out = STRBUF_INIT;
 	char *comment = xasprintf("Suggested by " PROG " -s %s -d %s%s", o->src, o->dest,
 				  o->reverse ? " --reverse" : "");
-	vw_write_suggestions(msgs, n, comment, &out);
-	if (!write_atomic(o->suggest, out.data, out.len)) {
-		diag_error(o->suggest, "cannot write the suggested waivers: %s", strerror(errno));
+	if (!vw_save_suggestions(o->suggest, msgs, n, comment))
 		status = exits.internal;
-	}
 	free(comment);
 	free(msgs);
-	sb_release(&out);
 	return status;
 }
 

@@ -28,6 +28,7 @@
 #define VMSTATE_COMMON_FINDINGS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum finding_kind {
 	FINDING_SECTION_MISSING,
@@ -72,6 +73,11 @@ enum finding_kind {
 	FINDING_WIRE_UNKNOWN,
 	FINDING_KIND_COUNT
 };
+
+/* A set of kinds (waiver records): bit K is kind K.  Every kind needs its bit. */
+typedef uint64_t finding_mask;
+#define FINDING_BIT(kind) ((finding_mask)1 << (kind))
+_Static_assert(FINDING_KIND_COUNT <= 64, "finding_mask needs a bit for every finding kind");
 
 enum finding_family { FINDING_REFERENCE, FINDING_WIRE };
 

@@ -17,7 +17,7 @@ $(BUILD)/diff/%.o: checker/diff/%.c $(wildcard checker/diff/*.h) checker/waiver/
 DIFF_WAIVER_LIB := $(BUILD)/waiver/libwaiver.a
 DIFF_WIRE_LIB := $(BUILD)/wire/libwire.a
 $(DIFF_BIN): $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(DIFF_WIRE_LIB) $(COMMON_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WAIVER_LIB) $(DIFF_WIRE_LIB) \
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(DIFF_OBJS) $(VMC_LIB) $(DIFF_WIRE_LIB) $(DIFF_WAIVER_LIB) \
 		$(COMMON_LIB) $(DIFF_LIBS) -lm
 
 # cmocka tests of the parts without main().

@@ -60,7 +60,9 @@ static void usage(FILE *f)
 	      "                           baseline) instead of a revision\n"
 	      "      --layout=LAYOUT      vmstate-extract's dump layout (8.1 or pre-8.1;\n"
 	      "                           --reference)\n"
-	      "  -w, --waivers=FILE       accepted differences (docs/waivers.md; --reference)\n"
+	      "  -w, --waivers=FILE       accepted differences (docs/waivers.md): its waive-wire\n"
+	      "                           records in the wire mode, its waive records with\n"
+	      "                           --reference; warns about records that match nothing\n"
 	      "  -o, --output-dir=DIR     also write DIR/src.json and DIR/dest.json (the dumps\n"
 	      "                           compared: extended ones unless --reference)\n"
 	      "      --direction=WHICH    both (default), forward or backward\n"
@@ -86,10 +88,11 @@ static void usage(FILE *f)
 	      "      --version            print the version and exit\n"
 	      "\n"
 	      "Exit status, a bit field: 0 nothing breaks and nothing needs review, 4 some\n"
-	      "difference needs review, 8 some difference breaks migration (12: both), 1 failure\n"
-	      "(git, configure, compilation, extraction, a dump that cannot be compared), 3 usage\n"
-	      "error.  With --reference: 0 no problem either way, 1 problems (the checker's\n"
-	      "messages are printed), 2 usage error, 3 failure.\n",
+	      "difference needs review, 8 some difference breaks migration (12: both; waived\n"
+	      "differences do not count), 1 failure (git, configure, compilation, extraction, a\n"
+	      "dump that cannot be compared), 3 usage error or a bad waiver file.  With\n"
+	      "--reference: 0 no problem either way, 1 problems (the checker's messages are\n"
+	      "printed), 2 usage error or a bad waiver file, 3 failure.\n",
 	      f);
 }
 
@@ -561,6 +564,7 @@ static int check_pair_wire(const struct vd_options *o, const struct vd_side *src
 		free(b.data);
 	}
 	free(per);
+	vd_wire_report_stale(w);
 	return status;
 }
 
@@ -617,9 +621,6 @@ static void wire_options(struct vd_options *o, struct vd_wire *w)
 				    "--reference");
 		return;
 	}
-	if (opt_waivers)
-		usage_error("%s", "--waivers match the reference mode's messages: give "
-			    "--reference (the wire report shows benign differences only with --benign)");
 	if (opt_layout)
 		usage_error("%s", "--layout is the -dump-vmstate layout: give --reference");
 	if (w->format != VMW_FORMAT_TEXT && (opt_each || o->ntargets > 1))
@@ -672,6 +673,7 @@ int main(int argc, char **argv)
 		       plugin ? plugin : "");
 	o.plugin = plugin;
 	struct vd_waivers *waivers = opt_waivers ? vd_waivers_load(opt_waivers) : NULL;
+	wire.waivers = waivers ? vd_waivers_set(waivers) : NULL;
 
 	/* State: $cache/trees/<repo>/ (worktrees, build dirs, dumps), $cache/units/. */
 	char *cache_dir = cache_root();

@@ -213,6 +213,7 @@ int vd_series_run(const struct vd_options *o, struct vd_cache *c, const struct v
 	if (a->wire) {
 		printf("== vmstate-diff: %zu commit%s, %zu incompatible, %zu to review\n", commits.n,
 		       commits.n == 1 ? "" : "s", broken, review);
+		vd_wire_report_stale(a->wire);
 		vd_strv_free(&commits);
 		vd_strv_free(&ends);
 		return wire_status;

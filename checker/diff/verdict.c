@@ -26,6 +26,11 @@ struct vd_waivers *vd_waivers_load(const char *file)
 	return w;
 }
 
+struct vw_set *vd_waivers_set(struct vd_waivers *waivers)
+{
+	return waivers->set;
+}
+
 /* The report's lines (it may hold NUL bytes inside a name: kept as they are). */
 static void split_lines(const char *text, size_t len, struct vd_strv *lines)
 {

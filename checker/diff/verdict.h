@@ -7,8 +7,11 @@
 #include "util.h"
 
 struct vd_waivers;
+struct vw_set;
 /* Loads FILE; dies with the loader's one-line error. */
 struct vd_waivers *vd_waivers_load(const char *file);
+/* The records, for the wire model (checker/wire/wire.h). */
+struct vw_set *vd_waivers_set(struct vd_waivers *waivers);
 
 /* One direction's report. */
 struct vd_check {

@@ -3,6 +3,7 @@
 #include "progress.h"
 #include "../wire/finding.h"
 #include "../wire/wire.h"
+#include "../waiver/waiver.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ int vd_wire_print(const struct vd_wire *w, const char *old_dump, const char *new
 {
 	struct vmw_run_options run = { .prog = "vmstate-diff", .format = w->format,
 				       .show_benign = w->show_benign,
-				       .direction = w->direction };
+				       .direction = w->direction, .waivers = w->waivers };
 	vd_progress_clear();
 	fflush(stdout);
 	/* Colour as GCC, decided for standard output (the report), then again for standard
@@ -49,10 +50,10 @@ void vd_wire_keys(const struct vd_wire *w, const char *old_dump, const char *new
 	load(&old_d, old_dump, old_dump, new_dump);
 	load(&new_d, new_dump, old_dump, new_dump);
 	vmw_compare(&report, &old_d, &new_d);
-	vmw_finalize(&report, (enum vmw_direction)w->direction);
+	vmw_finalize(&report, (enum vmw_direction)w->direction, w->waivers);
 	for (size_t i = 0; i < report.n; i++) {
 		const struct vmw_finding *f = &report.items[i];
-		if (f->severity == FINDING_BENIGN && !w->show_benign)
+		if ((f->severity == FINDING_BENIGN && !w->show_benign) || f->waiver >= 0)
 			continue;
 		vd_strv_push(keys, xasprintf("%s[vmstate-%s] %s: %s", prefix,
 					     finding_kinds[f->kind].name,
@@ -61,6 +62,15 @@ void vd_wire_keys(const struct vd_wire *w, const char *old_dump, const char *new
 	vmw_report_free(&report);
 	vmw_dump_free(&old_d);
 	vmw_dump_free(&new_d);
+}
+
+void vd_wire_report_stale(const struct vd_wire *w)
+{
+	if (!w->waivers)
+		return;
+	vd_progress_clear();
+	fflush(stdout);
+	vw_report_stale(w->waivers, stderr);
 }
 
 const char *vd_wire_status_name(int status)

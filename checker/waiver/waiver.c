@@ -63,10 +63,21 @@ static bool change_matches(const struct waiver *w, const struct vw_message *msg)
 		name_matches(w, w->change_from, msg->other));
 }
 
+/* A wire finding on a shared description names several sections: the record must
+ * match every one, or it would accept the difference where it names nothing. */
+static bool sections_match(const struct waiver *w, const struct vw_message *msg)
+{
+	if (!msg->nsections)
+		return name_matches(w, w->section, msg->section);
+	for (size_t i = 0; i < msg->nsections; i++)
+		if (!name_matches(w, w->section, msg->sections[i]))
+			return false;
+	return true;
+}
+
 static bool matches(const struct waiver *w, const struct vw_message *msg)
 {
-	return (w->kinds & (UINT32_C(1) << msg->kind)) &&
-	       name_matches(w, w->section, msg->section) &&
+	return (w->kinds & FINDING_BIT(msg->kind)) && sections_match(w, msg) &&
 	       name_matches(w, w->description, msg->description) &&
 	       name_matches(w, w->field, msg->field) && name_matches(w, w->other, msg->other) &&
 	       (!w->change_from || change_matches(w, msg));
@@ -74,7 +85,7 @@ static bool matches(const struct waiver *w, const struct vw_message *msg)
 
 long vw_match(struct vw_set *set, const struct vw_message *msg)
 {
-	if ((unsigned)msg->kind >= FINDING_REFERENCE_COUNT || !finding_kinds[msg->kind].counted)
+	if (!vw_waivable(msg->kind))
 		return -1;
 	for (size_t i = 0; i < set->n; i++) {
 		if (matches(&set->w[i], msg)) {
@@ -92,28 +103,35 @@ void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
 		struct waiver *w = &set->w[i];
 		if (w->applicable || !name_matches(w, w->section, section))
 			continue;
-		for (int k = 0; k < FINDING_REFERENCE_COUNT && !w->applicable; k++) {
-			unsigned needs = k == FINDING_SECTION_MISSING ? VW_IN_SRC
-								      : VW_IN_SRC | VW_IN_DEST;
-			w->applicable = (w->kinds & (UINT32_C(1) << k)) && (sides & needs) == needs;
+		enum finding_family run = sides & VW_BY_WIRE ? FINDING_WIRE : FINDING_REFERENCE;
+		if (w->family != run)
+			continue;
+		for (int k = 0; k < FINDING_KIND_COUNT && !w->applicable; k++) {
+			unsigned needs = k == FINDING_SECTION_MISSING ||
+					 k == FINDING_WIRE_SECTION_REMOVED ? VW_IN_SRC
+					 : k == FINDING_WIRE_SECTION_ADDED ? VW_IN_DEST
+					 : VW_IN_SRC | VW_IN_DEST;
+			w->applicable = (w->kinds & FINDING_BIT(k)) && (sides & needs) == needs;
 		}
 	}
 }
 
-/* The kinds of W, as in the file. */
+/* The kinds of W, as in the file (a wire record's after "wire "). */
 static void kinds_text(const struct waiver *w, struct strbuf *out)
 {
-	uint32_t every = 0;
-	for (int k = 0; k < FINDING_REFERENCE_COUNT; k++)
-		if (finding_kinds[k].counted)
-			every |= UINT32_C(1) << k;
+	finding_mask every = 0;
+	for (int k = 0; k < FINDING_KIND_COUNT; k++)
+		if (finding_kinds[k].family == w->family && vw_waivable(k))
+			every |= FINDING_BIT(k);
+	if (w->family == FINDING_WIRE)
+		sb_puts(out, "wire ");
 	if (w->kinds == every) {
-		sb_puts(out, "counted");
+		sb_puts(out, w->family == FINDING_WIRE ? "all" : "counted");
 		return;
 	}
 	bool first = true;
-	for (int k = 0; k < FINDING_REFERENCE_COUNT; k++) {
-		if (!(w->kinds & (UINT32_C(1) << k)))
+	for (int k = 0; k < FINDING_KIND_COUNT; k++) {
+		if (!(w->kinds & FINDING_BIT(k)))
 			continue;
 		if (!first)
 			sb_putc(out, ',');
@@ -133,7 +151,8 @@ size_t vw_report_stale(const struct vw_set *set, FILE *out)
 		struct strbuf text = STRBUF_INIT;
 		sb_puts(&text, "stale waiver: no ");
 		kinds_text(w, &text);
-		sb_printf(&text, " message in section \"%s\"", w->section);
+		sb_printf(&text, " %s in section \"%s\"",
+			  w->family == FINDING_WIRE ? "finding" : "message", w->section);
 		if (w->description)
 			sb_printf(&text, ", description \"%s\"", w->description);
 		if (w->field)

@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #define WAIVER_MAGIC "vmstate-waivers"
-/* 1: exact names, one kind a record.  2: shell patterns, kind lists, other=, change=. */
-#define WAIVER_VERSION 2
+/* 1: exact names, one kind a record.  2: shell patterns, kind lists, other=, change=.
+ * 3: waive-wire records, for the wire findings (checker/wire). */
+#define WAIVER_VERSION 3
+#define WAIVER_WIRE_VERSION 3
 
 /* Where a waiver file is wrong ("FILE:LINE:COL") and what is wrong. */
 struct failure {
@@ -115,23 +117,32 @@ static bool quoted(struct parser *ps, char **out)
 	return true;
 }
 
-/* kind=K or, in format 2, kind=K,K... or kind=counted (every counted kind). */
+/* kind=K or, in format 2, kind=K,K... or kind=counted (every counted kind); in a
+ * waive-wire record the wire kinds, or kind=all (every wire kind). */
 static bool kinds(struct parser *ps, struct waiver *w)
 {
+	bool wire = w->family == FINDING_WIRE;
+	enum finding_family other = wire ? FINDING_REFERENCE : FINDING_WIRE;
 	for (;;) {
 		const char *at = ps->p;
 		char name[32];
 		if (!word(ps, name, sizeof name))
 			return false;
-		int k = finding_kind_from_name(FINDING_REFERENCE, name);
-		if (ps->version >= 2 && strcmp(name, "counted") == 0) {
-			for (k = 0; k < FINDING_REFERENCE_COUNT; k++)
-				if (finding_kinds[k].counted)
-					w->kinds |= UINT32_C(1) << k;
-		} else if (k < 0 || !finding_kinds[k].counted) {
-			return fail(ps, at, "unknown kind \"%s\" (see docs/waivers.md)", name);
+		int k = finding_kind_from_name(w->family, name);
+		if (strcmp(name, wire ? "all" : "counted") == 0 && ps->version >= 2) {
+			for (k = 0; k < FINDING_KIND_COUNT; k++)
+				if (finding_kinds[k].family == w->family && vw_waivable(k))
+					w->kinds |= FINDING_BIT(k);
+		} else if (k < 0 && vw_waivable(finding_kind_from_name(other, name))) {
+			return fail(ps, at, "unknown %skind \"%s\" (%s, see docs/waivers.md)",
+				    wire ? "wire " : "", name,
+				    wire ? "a reference kind: a waive record"
+					 : "a wire kind: a waive-wire record, format 3");
+		} else if (k < 0 || !vw_waivable(k)) {
+			return fail(ps, at, "unknown %skind \"%s\" (see docs/waivers.md)",
+				    wire ? "wire " : "", name);
 		} else {
-			w->kinds |= UINT32_C(1) << k;
+			w->kinds |= FINDING_BIT(k);
 		}
 		if (*ps->p != ',')
 			return true;
@@ -171,8 +182,9 @@ static char **slot_of(struct waiver *w, enum key k)
 	}
 }
 
-/* The key at ps->p, which must be one of this file's version. */
-static bool key(struct parser *ps, enum key *out)
+/* The key at ps->p, which must be one of this file's version and of the record's
+ * family: a wire finding has no other name (other=, change=). */
+static bool key(struct parser *ps, const struct waiver *w, enum key *out)
 {
 	const char *at = ps->p;
 	char name[32];
@@ -184,12 +196,15 @@ static bool key(struct parser *ps, enum key *out)
 		if (ps->version < 2 && (k == KEY_OTHER || k == KEY_CHANGE))
 			return fail(ps, at, "\"%s\" needs format version 2 (" WAIVER_MAGIC " 2)",
 				    name);
+		if (w->family == FINDING_WIRE && (k == KEY_OTHER || k == KEY_CHANGE))
+			break;
 		*out = (enum key)k;
 		return true;
 	}
-	if (ps->version < 2)
-		return fail(ps, at, "unknown key \"%s\" (expected kind, section, description, "
-				    "field or reason)", name);
+	if (ps->version < 2 || w->family == FINDING_WIRE)
+		return fail(ps, at, "unknown key \"%s\"%s (expected kind, section, description, "
+				    "field or reason)", name,
+			    w->family == FINDING_WIRE ? " in a waive-wire record" : "");
 	return fail(ps, at, "unknown key \"%s\" (expected kind, section, description, field, "
 			    "other, change or reason)", name);
 }
@@ -205,7 +220,7 @@ static bool complete(struct parser *ps, const char *start, struct waiver *w)
 		return fail(ps, start, "a waiver needs a reason=\"...\" that says why the "
 				       "difference is accepted");
 	for (int k = 0; w->change_from && k < FINDING_REFERENCE_COUNT; k++) {
-		if (!(w->kinds & (UINT32_C(1) << k)))
+		if (!(w->kinds & FINDING_BIT(k)))
 			continue;
 		char slot = finding_kinds[k].renamed_slot;
 		if (!slot)
@@ -231,7 +246,7 @@ static bool parse_waiver(struct parser *ps, struct waiver *w)
 			break;
 		const char *kat = ps->p;
 		enum key k = KEY_KIND;
-		if (!key(ps, &k))
+		if (!key(ps, w, &k))
 			return false;
 		if (seen[k])
 			return fail(ps, kat, "\"%s\" given twice", key_names[k]);
@@ -295,11 +310,17 @@ static bool line(struct parser *ps, struct vw_set *set)
 	char w[32];
 	if (!word(ps, w, sizeof w))
 		return false;
-	if (strcmp(w, "waive") != 0)
-		return fail(ps, at, "expected \"waive\", got \"%s\"", w);
+	bool wire = strcmp(w, "waive-wire") == 0;
+	if (wire && ps->version < WAIVER_WIRE_VERSION)
+		return fail(ps, at, "\"waive-wire\" needs format version %d (" WAIVER_MAGIC " %d)",
+			    WAIVER_WIRE_VERSION, WAIVER_WIRE_VERSION);
+	if (!wire && strcmp(w, "waive") != 0)
+		return fail(ps, at, "expected \"waive\"%s, got \"%s\"",
+			    ps->version >= WAIVER_WIRE_VERSION ? " or \"waive-wire\"" : "", w);
 	xgrow(&set->w, &set->cap, set->n + 1, sizeof(*set->w));
 	struct waiver *wv = &set->w[set->n++];
 	memset(wv, 0, sizeof(*wv));
+	wv->family = wire ? FINDING_WIRE : FINDING_REFERENCE;
 	wv->where = xasprintf("%s:%d", ps->name, ps->line);
 	return parse_waiver(ps, wv);
 }
@@ -427,9 +448,20 @@ static void suggestion(const struct vw_message *msg, struct strbuf *out)
 {
 	const struct finding_kind_info *info = &finding_kinds[msg->kind];
 	bool version = msg->kind == FINDING_VERSION || msg->kind == FINDING_MINIMUM_VERSION;
-	/* A version raised one way is a minimum version the other way. */
-	sb_printf(out, "waive kind=%s", version ? "version,minimum-version" : info->name);
-	put_value(out, "section", msg->section);
+	if (info->family == FINDING_WIRE) {
+		/* One finding covers both directions.  Several sections share its
+		 * description: the record must match them all, so it names any section
+		 * and leaves the description to say which. */
+		sb_printf(out, "waive-wire kind=%s", info->name);
+		if (msg->nsections > 1)
+			sb_puts(out, " section=\"*\"");
+		else
+			put_value(out, "section", msg->nsections ? msg->sections[0] : msg->section);
+	} else {
+		/* A version raised one way is a minimum version the other way. */
+		sb_printf(out, "waive kind=%s", version ? "version,minimum-version" : info->name);
+		put_value(out, "section", msg->section);
+	}
 	if (msg->description && info->renamed_slot != 'D')
 		put_value(out, "description", msg->description);
 	if (msg->field && info->renamed_slot != 'F')
@@ -462,20 +494,47 @@ static bool spellable(const char *name)
 	return !name || !strchr(name, '\n');
 }
 
+/* Whether a record can name MSG: a section, and no name with a NUL byte (which the
+ * checkers pass on as "\n"). */
+static bool nameable(const struct vw_message *m)
+{
+	for (size_t i = 0; i < m->nsections; i++)
+		if (!spellable(m->sections[i]))
+			return false;
+	return (m->section || m->nsections) && spellable(m->section) &&
+	       spellable(m->description) && spellable(m->field) && spellable(m->other);
+}
+
+bool vw_save_suggestions(const char *path, const struct vw_message *msgs, size_t n,
+			 const char *comment)
+{
+	struct strbuf out = STRBUF_INIT;
+	vw_write_suggestions(msgs, n, comment, &out);
+	bool ok = write_atomic(path, out.data, out.len);
+	if (!ok)
+		diag_error(path, "cannot write the suggested waivers: %s", strerror(errno));
+	sb_release(&out);
+	return ok;
+}
+
 void vw_write_suggestions(const struct vw_message *msgs, size_t n, const char *comment,
 			  struct strbuf *out)
 {
+	/* The lowest format that reads the records, for older readers. */
+	int version = 2;
+	for (size_t i = 0; i < n; i++)
+		if (vw_waivable(msgs[i].kind) && finding_kinds[msgs[i].kind].family == FINDING_WIRE)
+			version = WAIVER_WIRE_VERSION;
 	sb_printf(out, "# %s\n# Fill in each reason: the file does not load until every record "
 		       "says why its\n# difference is accepted (docs/waivers.md).\n"
-		       WAIVER_MAGIC " %d\n", comment, WAIVER_VERSION);
+		       WAIVER_MAGIC " %d\n", comment, version);
 	size_t first = out->len;
 	for (size_t i = 0; i < n; i++) {
 		const struct vw_message *m = &msgs[i];
-		if (!finding_kinds[m->kind].counted)
+		if (!vw_waivable(m->kind))
 			continue;
 		size_t start = out->len;
-		if (!spellable(m->section) || !spellable(m->description) || !spellable(m->field) ||
-		    !spellable(m->other)) {
+		if (!nameable(m)) {
 			sb_printf(out, "# not suggested: a %s message whose names no waiver can "
 				       "spell\n", finding_kinds[m->kind].name);
 		} else {

@@ -6,10 +6,10 @@
 
 #include "waiver.h"
 
-#include <stdint.h>
 
 struct waiver {
-	uint32_t kinds;               /* bit K: kind K (findings.h) */
+	enum finding_family family;   /* waive: reference kinds; waive-wire: wire kinds */
+	finding_mask kinds;           /* of its family only */
 	/* NULL: any.  Shell patterns (fnmatch) in format 2, exact names in format 1. */
 	char *section, *description, *field, *other;
 	char *change_from, *change_to;  /* change="FROM -> TO" (a rename, either way) */
@@ -19,6 +19,14 @@ struct waiver {
 	bool applicable;              /* its section pattern met a section of the run */
 	unsigned long used;
 };
+
+/* Whether a record can accept a message of KIND: a counted reference message, or any
+ * wire finding (its severity decides whether it counts). */
+static inline bool vw_waivable(int kind)
+{
+	return kind >= 0 && kind < FINDING_KIND_COUNT &&
+	       (finding_kinds[kind].family == FINDING_WIRE || finding_kinds[kind].counted);
+}
 
 struct vw_set {
 	struct waiver *w;

@@ -44,15 +44,31 @@ static enum vmw_outcome reached(enum vmw_outcome outcome, unsigned reach)
 	return outcome;
 }
 
-void vmw_finalize(struct vmw_report *report, enum vmw_direction direction)
+/* The waiver that accepts F, or -1; the record is marked used. */
+static long waiver_of(struct vw_set *waivers, const struct vmw_finding *f)
+{
+	if (!waivers || (f->forward == VMW_UNAFFECTED && f->backward == VMW_UNAFFECTED))
+		return -1;
+	struct vw_message msg = {
+		.kind = f->kind, .description = f->description, .field = f->field,
+		.sections = (const char *const *)f->sections, .nsections = f->nsections,
+	};
+	return vw_match(waivers, &msg);
+}
+
+void vmw_finalize(struct vmw_report *report, enum vmw_direction direction,
+		  struct vw_set *waivers)
 {
 	size_t kept = 0;
 
 	memset(report->count, 0, sizeof(report->count));
+	report->waivers = waivers;
+	report->waived = 0;
 	for (size_t i = 0; i < report->n; i++) {
 		struct vmw_finding *f = &report->items[i];
 		f->forward = reached(f->forward, f->reach_forward);
 		f->backward = reached(f->backward, f->reach_backward);
+		f->waiver = waiver_of(waivers, f);
 		enum vmw_outcome fwd = direction == VMW_DIR_BACKWARD ? VMW_UNAFFECTED : f->forward;
 		enum vmw_outcome bwd = direction == VMW_DIR_FORWARD ? VMW_UNAFFECTED : f->backward;
 
@@ -64,10 +80,29 @@ void vmw_finalize(struct vmw_report *report, enum vmw_direction direction)
 		enum finding_severity worst = a > b ? a : b;
 		enum finding_severity cap = finding_kinds[f->kind].max_severity;
 		f->severity = worst < cap ? worst : cap;
-		report->count[f->severity]++;
+		if (f->waiver >= 0)
+			report->waived++;
+		else
+			report->count[f->severity]++;
 		report->items[kept++] = *f;
 	}
 	report->n = kept;
+}
+
+void vmw_note_sections(struct vw_set *waivers, const struct vmw_dump *old_dump,
+		       const struct vmw_dump *new_dump)
+{
+	for (int side = 0; side < 2; side++) {
+		const struct vmw_dump *d = side ? new_dump : old_dump;
+		const struct vmw_dump *other = side ? old_dump : new_dump;
+		for (size_t i = 0; i < d->nsections; i++) {
+			const char *name = d->sections[i].name;
+			unsigned here = side ? VW_IN_DEST : VW_IN_SRC;
+			unsigned there = side ? VW_IN_SRC : VW_IN_DEST;
+			vw_note_section(waivers, name, VW_BY_WIRE | here |
+					(vmw_dump_section(other, name, 0) ? there : 0));
+		}
+	}
 }
 
 void vmw_report_free(struct vmw_report *report)

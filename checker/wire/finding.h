@@ -7,6 +7,7 @@
 
 #include "model.h"
 #include "../common/findings.h"
+#include "../waiver/waiver.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +38,7 @@ struct vmw_finding {
 	unsigned char reach_forward, reach_backward;
 	char **sections;                /* every section whose stream it affects */
 	size_t nsections, sections_cap;
+	long waiver;                    /* the waiver record that accepts it, or -1 */
 };
 
 enum vmw_direction { VMW_DIR_BOTH, VMW_DIR_FORWARD, VMW_DIR_BACKWARD };
@@ -46,7 +48,9 @@ struct vmw_report {
 	struct vmw_finding *items;
 	size_t n, cap;
 	size_t sections_compared;
-	size_t count[3];                /* findings per severity */
+	size_t count[3];                /* findings per severity, waived ones left out */
+	const struct vw_set *waivers;   /* what vmw_finalize() matched, or NULL */
+	size_t waived;                  /* findings a waiver accepts */
 };
 
 /* Compares OLD and NEW under the wire rules into REPORT (compare.c). */
@@ -54,8 +58,17 @@ void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,
 		 const struct vmw_dump *new_dump);
 
 /* Sets every finding's severity from the outcomes in the directions asked for, and the
- * counts.  A finding whose outcomes are all UNAFFECTED there is dropped. */
-void vmw_finalize(struct vmw_report *report, enum vmw_direction direction);
+ * counts.  A finding whose outcomes are all UNAFFECTED there is dropped.  With WAIVERS
+ * (or NULL), each finding that reaches the wire in either direction is matched against
+ * them (so that a record used only the other way is not stale), and one a record
+ * accepts is kept but counted as waived instead of by its severity. */
+void vmw_finalize(struct vmw_report *report, enum vmw_direction direction,
+		  struct vw_set *waivers);
+
+/* Tells WAIVERS which sections the two dumps have (old: VW_IN_SRC, new: VW_IN_DEST), so
+ * that only wire records that could have matched are reported stale. */
+void vmw_note_sections(struct vw_set *waivers, const struct vmw_dump *old_dump,
+		       const struct vmw_dump *new_dump);
 
 void vmw_report_free(struct vmw_report *report);
 

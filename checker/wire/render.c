@@ -50,6 +50,13 @@ static bool shown(const struct vmw_finding *f, const struct vmw_render_options *
 	return f->severity != FINDING_BENIGN || o->show_benign;
 }
 
+/* Text and GitLab leave a waived finding out; JSON and SARIF keep it, marked, so that CI
+ * keeps the record of what was accepted and why. */
+static bool waived(const struct vmw_finding *f)
+{
+	return f->waiver >= 0;
+}
+
 /* The primary place: the new side's, else the old side's. */
 static const char *primary_loc(const struct vmw_finding *f)
 {
@@ -113,7 +120,7 @@ static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_
 	diag_set_stream(out);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct vmw_finding *f = &r->items[i];
-		if (!shown(f, o))
+		if (!shown(f, o) || waived(f))
 			continue;
 		const char *where = primary_loc(f) ? primary_loc(f) : fallback_file(r, f);
 		diag_report(kinds[f->severity], where, "%s; %s [vmstate-%s]", f->message,
@@ -126,10 +133,13 @@ static void render_text(FILE *out, const struct vmw_report *r, const struct vmw_
 		note_sections(where, f);
 	}
 	diag_set_stream(NULL);
-	fprintf(out, "%s: %zu breaking, %zu to review, %zu benign%s, in %zu sections\n", o->prog,
+	char waived_text[64] = "";
+	if (r->waivers)
+		snprintf(waived_text, sizeof(waived_text), ", %zu waived", r->waived);
+	fprintf(out, "%s: %zu breaking, %zu to review, %zu benign%s%s, in %zu sections\n", o->prog,
 		r->count[FINDING_BREAKS], r->count[FINDING_REVIEW], r->count[FINDING_BENIGN],
 		o->show_benign || !r->count[FINDING_BENIGN] ? "" : " (not shown: --benign)",
-		r->sections_compared);
+		waived_text, r->sections_compared);
 }
 
 static json_t *loc_json(const char *loc)
@@ -169,7 +179,7 @@ static json_t *render_json(const struct vmw_report *r, const struct vmw_render_o
 			? json_pack("{s:s,s:o}", "symbol", f->predicate.symbol, "loc",
 				    loc_json(f->predicate.loc))
 			: json_null();
-		json_array_append_new(findings, json_pack(
+		json_t *item = json_pack(
 			"{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:s,s:s},s:o}",
 			"kind", finding_kinds[f->kind].name,
 			"severity", vmw_severity_name(f->severity),
@@ -183,16 +193,27 @@ static json_t *render_json(const struct vmw_report *r, const struct vmw_render_o
 			"new_value", string_or_null(f->new_value),
 			"outcomes", "old-to-new", vmw_outcome_name(f->forward),
 			"new-to-old", vmw_outcome_name(f->backward),
-			"predicate", pred));
+			"predicate", pred);
+		/* With a waiver file: the record that accepts the finding, or null. */
+		if (r->waivers)
+			json_object_set_new(item, "waived", waived(f)
+				? json_pack("{s:s,s:s}", "waiver", vw_where(r->waivers, (size_t)f->waiver),
+					    "reason", vw_reason(r->waivers, (size_t)f->waiver))
+				: json_null());
+		json_array_append_new(findings, item);
 	}
-	return json_pack("{s:i,s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}",
-			 "vmstate-wire-report", 1, "old", r->old_dump->path,
-			 "new", r->new_dump->path, "directions", o->direction_name,
-			 "summary", "breaks", (json_int_t)r->count[FINDING_BREAKS],
-			 "review", (json_int_t)r->count[FINDING_REVIEW],
-			 "benign", (json_int_t)r->count[FINDING_BENIGN],
-			 "sections", (json_int_t)r->sections_compared,
-			 "findings", findings);
+	json_t *doc = json_pack("{s:i,s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}",
+				"vmstate-wire-report", 1, "old", r->old_dump->path,
+				"new", r->new_dump->path, "directions", o->direction_name,
+				"summary", "breaks", (json_int_t)r->count[FINDING_BREAKS],
+				"review", (json_int_t)r->count[FINDING_REVIEW],
+				"benign", (json_int_t)r->count[FINDING_BENIGN],
+				"sections", (json_int_t)r->sections_compared,
+				"findings", findings);
+	if (doc && r->waivers)
+		json_object_set_new(json_object_get(doc, "summary"), "waived",
+				    json_integer((json_int_t)r->waived));
+	return doc;
 }
 
 /* Lines of a file, for a region that covers a whole dump; 1 when it cannot be read. */
@@ -284,6 +305,12 @@ static json_t *render_sarif(const struct vmw_report *r, const struct vmw_render_
 						      "the old version's side of this difference"));
 			json_object_set_new(res, "relatedLocations", json_pack("[o]", rel));
 		}
+		/* A waived finding stays, suppressed: SARIF viewers hide it and keep why. */
+		if (waived(f))
+			json_object_set_new(res, "suppressions", json_pack(
+				"[{s:s,s:s,s:s,s:{s:s}}]", "kind", "external", "status", "accepted",
+				"justification", vw_reason(r->waivers, (size_t)f->waiver),
+				"properties", "waiver", vw_where(r->waivers, (size_t)f->waiver)));
 		json_object_set_new(res, "properties", json_pack(
 			"{s:s,s:o,s:s,s:s}", "severity", vmw_severity_name(f->severity),
 			"sections", sections_json(f), "old-to-new", vmw_outcome_name(f->forward),
@@ -314,7 +341,7 @@ static json_t *render_gitlab(const struct vmw_report *r, const struct vmw_render
 	for (size_t i = 0; i < r->n; i++) {
 		const struct vmw_finding *f = &r->items[i];
 		struct place p;
-		if (!shown(f, o))
+		if (!shown(f, o) || waived(f))
 			continue;
 		if (!split_loc(primary_loc(f), &p)) {
 			snprintf(p.file, sizeof(p.file), "%s", fallback_file(r, f));

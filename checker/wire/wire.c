@@ -7,6 +7,7 @@
 #include "../common/version.h"
 
 #include "../common/alloc.h"
+#include "../waiver/waiver.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -16,7 +17,8 @@
 
 static const char usage_text[] =
 	"usage: %s --wire -s OLD -d NEW [--format=text|json|sarif|gitlab] [--benign]\n"
-	"       [--direction=both|forward|backward] [-o FILE] [--color[=WHEN]]\n";
+	"       [--direction=both|forward|backward] [--waivers FILE]\n"
+	"       [--suggest-waivers FILE] [-o FILE] [--color[=WHEN]]\n";
 
 static const char help_text[] =
 	"\n"
@@ -30,6 +32,12 @@ static const char help_text[] =
 	"                        or gitlab (GitLab code quality)\n"
 	"  --benign              show wire-compatible differences too\n"
 	"  --direction=DIR       both (the default), forward (old to new) or backward\n"
+	"  --waivers FILE        accept the differences FILE's waive-wire records name:\n"
+	"                        not printed, not counted (marked in json and sarif);\n"
+	"                        warn about records that match nothing (docs/waivers.md)\n"
+	"  --suggest-waivers FILE\n"
+	"                        write a waiver file to FILE with a record for each\n"
+	"                        finding shown, each reason left to fill in\n"
 	"  -o FILE, --output FILE  write the report to FILE instead of standard output\n"
 	"  --color[=WHEN]        colour the text: never, always or auto (the default),\n"
 	"                        as GCC (GCC_COLORS, NO_COLOR)\n"
@@ -37,7 +45,7 @@ static const char help_text[] =
 	"  --version             print the version and exit\n"
 	"\n"
 	"exit status: a bit field: 1 error (with 2: usage error), 4 a difference needs\n"
-	"review, 8 a difference breaks migration; 0 none of these.\n";
+	"review, 8 a difference breaks migration (waived ones left out); 0 none of these.\n";
 
 bool vmw_requested(int argc, char **argv)
 {
@@ -58,7 +66,7 @@ static int usage_error(const char *prog, const char *what, const char *arg)
 }
 
 struct wire_options {
-	const char *old_path, *new_path, *output;
+	const char *old_path, *new_path, *output, *waivers, *suggest;
 	struct vmw_render_options render;
 	enum vmw_direction direction;
 };
@@ -66,7 +74,8 @@ struct wire_options {
 /* Returns -1 to go on, else the exit status. */
 static int parse(int argc, char **argv, const char *prog, struct wire_options *o)
 {
-	enum { OPT_FORMAT = 256, OPT_BENIGN, OPT_DIRECTION, OPT_VERSION, OPT_WIRE, OPT_COLOR };
+	enum { OPT_FORMAT = 256, OPT_BENIGN, OPT_DIRECTION, OPT_VERSION, OPT_WIRE, OPT_COLOR,
+	       OPT_WAIVERS, OPT_SUGGEST };
 	static const struct option longopts[] = {
 		{ "src", required_argument, NULL, 's' }, { "dest", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
@@ -76,7 +85,9 @@ static int parse(int argc, char **argv, const char *prog, struct wire_options *o
 		{ "wire", no_argument, NULL, OPT_WIRE }, { "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR }, { NULL, 0, NULL, 0 },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "waivers", required_argument, NULL, OPT_WAIVERS },
+		{ "suggest-waivers", required_argument, NULL, OPT_SUGGEST }, { NULL, 0, NULL, 0 },
 	};
 	static const char *const formats[] = { "text", "json", "sarif", "gitlab" };
 	static const char *const directions[] = { "both", "forward", "backward" };
@@ -91,6 +102,8 @@ static int parse(int argc, char **argv, const char *prog, struct wire_options *o
 		case 'd': o->new_path = optarg; break;
 		case 'o': o->output = optarg; break;
 		case OPT_BENIGN: o->render.show_benign = true; break;
+		case OPT_WAIVERS: o->waivers = optarg; break;
+		case OPT_SUGGEST: o->suggest = optarg; break;
 		case OPT_WIRE: break;
 		case 'h':
 			printf(usage_text, prog);
@@ -153,6 +166,26 @@ static bool load(struct vmw_dump *dump, const char *path)
 	return false;
 }
 
+/* --suggest-waivers: a record for each finding shown and not waived. */
+static bool write_suggestions(const struct vmw_report *report, const struct vmw_run_options *run)
+{
+	struct vw_message *msgs = xcalloc(report->n + 1, sizeof(*msgs));
+	size_t n = 0;
+	for (size_t i = 0; i < report->n; i++) {
+		const struct vmw_finding *f = &report->items[i];
+		if (f->waiver >= 0 || (f->severity == FINDING_BENIGN && !run->show_benign))
+			continue;
+		msgs[n++] = (struct vw_message){
+			.kind = f->kind, .description = f->description, .field = f->field,
+			.sections = (const char *const *)f->sections, .nsections = f->nsections,
+		};
+	}
+	bool ok = vw_save_suggestions(run->suggest, msgs, n,
+				      run->suggest_by ? run->suggest_by : run->prog);
+	free(msgs);
+	return ok;
+}
+
 int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_options *run)
 {
 	struct vmw_render_options render = {
@@ -172,7 +205,9 @@ int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_opt
 		return VMW_EXIT_ERROR;
 	}
 	vmw_compare(&report, &old_dump, &new_dump);
-	vmw_finalize(&report, run->direction);
+	vmw_finalize(&report, run->direction, run->waivers);
+	if (run->waivers)
+		vmw_note_sections(run->waivers, &old_dump, &new_dump);
 	FILE *out = run->output ? fopen(run->output, "w") : stdout;
 	if (!out) {
 		diag_error(run->output, "cannot write: %s", strerror(errno));
@@ -185,6 +220,8 @@ int vmw_run(const char *old_path, const char *new_path, const struct vmw_run_opt
 		status = (report.count[FINDING_REVIEW] ? VMW_EXIT_REVIEW : 0) |
 			 (report.count[FINDING_BREAKS] ? VMW_EXIT_INCOMPATIBLE : 0);
 	}
+	if (run->suggest && !(status & VMW_EXIT_ERROR) && !write_suggestions(&report, run))
+		status = VMW_EXIT_ERROR;
 	vmw_report_free(&report);
 	vmw_dump_free(&old_dump);
 	vmw_dump_free(&new_dump);
@@ -206,7 +243,20 @@ int vmw_main(int argc, char **argv, const char *prog)
 		return status;
 	struct vmw_run_options run = {
 		.prog = prog, .format = (int)o.render.format, .show_benign = o.render.show_benign,
-		.direction = o.direction, .output = o.output,
+		.direction = o.direction, .output = o.output, .suggest = o.suggest,
 	};
-	return vmw_run(o.old_path, o.new_path, &run);
+	if (o.waivers && !(run.waivers = vw_load_or_report(o.waivers)))
+		return VMW_EXIT_ERROR;
+	char *by = xasprintf("Suggested by %s --wire -s %s -d %s%s%s", prog, o.old_path,
+			     o.new_path, o.direction ? " --direction=" : "",
+			     o.direction ? o.render.direction_name : "");
+	run.suggest_by = by;
+	status = vmw_run(o.old_path, o.new_path, &run);
+	/* Stale records are worth a warning, not a failure: the comparison itself ran.  The
+	 * findings were matched in both directions, whatever --direction shows. */
+	if (run.waivers && !(status & VMW_EXIT_ERROR))
+		vw_report_stale(run.waivers, stderr);
+	vw_free(run.waivers);
+	free(by);
+	return status;
 }

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+struct vw_set;
+
 /* The exit status of the wire mode: a bit field, like abidiff's (docs/wire-rules.md). */
 enum {
 	VMW_EXIT_ERROR = 1,         /* the tool could not do its job */
@@ -24,6 +26,13 @@ struct vmw_run_options {
 	bool show_benign;
 	int direction;          /* 0 both, 1 forward (old to new), 2 backward */
 	const char *output;     /* a file for the report, or NULL for standard output */
+	/* Accepted differences (docs/waivers.md), or NULL: a waived finding is left out of
+	 * the text and GitLab reports and of the exit status, marked in JSON and SARIF.
+	 * The caller reports stale records (vw_report_stale) after its last comparison. */
+	struct vw_set *waivers;
+	/* A waiver file to write with a record for each finding shown, or NULL; SUGGEST_BY
+	 * is its first comment line. */
+	const char *suggest, *suggest_by;
 };
 
 /* Compares the extended dumps OLD_PATH and NEW_PATH and writes the report; returns the

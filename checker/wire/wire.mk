@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # checker/wire: the wire-level verdicts (docs/wire-rules.md), a library that
-# vmstate-check --wire (and later vmstate-diff) calls; its tests (check-wire).
+# vmstate-check --wire and vmstate-diff call; its tests (check-wire).  It uses the
+# waiver library (checker/waiver): link $(WIRE_LIB) before libwaiver.a.
 WIRE_SRCS := $(addprefix checker/wire/,model.c finding.c compare.c render.c wire.c)
 WIRE_OBJS := $(WIRE_SRCS:checker/wire/%.c=$(BUILD)/wire/%.o)
 WIRE_LIB := $(BUILD)/wire/libwire.a
@@ -9,7 +10,8 @@ WIRE_CFLAGS = $(STD_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags
 
 WIRE_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 
-$(BUILD)/wire/%.o: checker/wire/%.c $(wildcard checker/wire/*.h) $(COMMON_HDRS)
+$(BUILD)/wire/%.o: checker/wire/%.c $(wildcard checker/wire/*.h) checker/waiver/waiver.h \
+		$(COMMON_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WIRE_CFLAGS) -c -o $@ $<
 
@@ -39,12 +41,15 @@ wire-qemu-oracle: $(BUILD)/vmstate-extract
 # Mutated dumps against an ASan and UBSan build of the wire mode (minutes; not in check).
 WIRE_MUTATE_CASES ?= 2000
 WIRE_MUTATE_SEED ?= 1
-$(BUILD)/wire/wire-asan: $(WIRE_SRCS) $(wildcard checker/wire/*.h) $(COMMON_SRCS) $(COMMON_HDRS)
+WIRE_WAIVER_SRCS := $(wildcard checker/waiver/*.c)
+$(BUILD)/wire/wire-asan: $(WIRE_SRCS) $(wildcard checker/wire/*.h) $(WIRE_WAIVER_SRCS) \
+		$(COMMON_SRCS) $(COMMON_HDRS)
 	@mkdir -p $(@D)
 	printf '#include "checker/wire/wire.h"\nint main(int c, char **v) { return vmw_main(c, v, "vmstate-check"); }\n' \
 		>$(BUILD)/wire/wire-asan-main.c
 	$(CC) $(STD_CFLAGS) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -I. \
-		-o $@ $(BUILD)/wire/wire-asan-main.c $(WIRE_SRCS) $(COMMON_SRCS) $(WIRE_LIBS)
+		-o $@ $(BUILD)/wire/wire-asan-main.c $(WIRE_SRCS) $(WIRE_WAIVER_SRCS) $(COMMON_SRCS) \
+		$(WIRE_LIBS)
 .PHONY: wire-mutate
 wire-mutate: $(BUILD)/wire/wire-asan $(BUILD)/vmstate-src/v1/plain/vmstate-src \
 		$(BUILD)/vmstate-src/v2/plain/vmstate-src

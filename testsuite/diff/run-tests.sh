@@ -720,12 +720,62 @@ expect_eq "wire: unknown revision: exit status 1" 1 $?
 expect_eq "wire: unknown revision: message" "vmstate-diff: error: no-such-rev: not a revision of the git repository $repo" "$(cat "$work/22f.err")"
 "$diff_bin" >/dev/null 2>&1
 expect_eq "wire: no argument: exit status 3 (usage error)" 3 $?
+# A file of reference records (waive) only: none applies to the wire findings, none is
+# stale in the wire mode (docs/waivers.md).
 vdw -w "$work/waivers" v2 >/dev/null 2>"$work/22g.err"
-expect_eq "wire: --waivers without --reference: exit status 3" 3 $?
+expect_eq "wire: --waivers with reference records only: exit status 0 (v2 v2)" 0 $?
+expect_eq "wire: --waivers with reference records only: no stale warning" 0 "$(grep -c 'stale waiver' "$work/22g.err")"
 vdw --format=json --each v2..series >/dev/null 2>&1
 expect_eq "wire: --format=json with --each: exit status 3" 3 $?
 vd --reference --format=json v2 >/dev/null 2>&1
 expect_eq "wire: --format with --reference: exit status 2" 2 $?
+
+# 22h. Waivers in the wire mode (waive-wire records): every breaking finding of v1 v2
+# waived (by description, in any section), one record stale, from --waivers and from
+# "waivers =" in the configuration; only the review bit is left.
+python3 - "$work/22.json" >"$work/wire-waivers" <<'PY'
+import json, sys
+print("vmstate-waivers 3")
+for f in json.load(open(sys.argv[1]))["findings"]:
+    if f["severity"] == "breaks":
+        field = f' field="{f["field"]}"' if f["field"] else ""
+        print(f'waive-wire kind={f["kind"]} section="*" description="{f["description"]}"{field} '
+              'reason="accepted in the test"')
+print('waive-wire kind=field-added section="PIIX3" reason="stale on purpose"')
+PY
+stale_line=$(grep -c '' "$work/wire-waivers")
+nbreaks=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"]["breaks"])' "$work/22.json")
+wire_summary=$(tail -n 1 "$work/22.out" | sed "s/^vmstate-diff: $nbreaks breaking, \(.*\)\(, in [0-9]* sections\)$/vmstate-diff: 0 breaking, \1, $nbreaks waived\2/")
+vdw -w "$work/wire-waivers" v1 v2 >"$work/22h.out" 2>"$work/22h.err"
+expect_eq "wire waivers: every breaking finding waived: exit status 4 (review only)" 4 $?
+expect_eq "wire waivers: the summary counts them waived" "$wire_summary" "$(tail -n 1 "$work/22h.out")"
+expect_eq "wire waivers: no error line left in the report" 0 "$(grep -c ': error: ' "$work/22h.out")"
+expect_eq "wire waivers: the stale record, once, with its place" \
+	"$work/wire-waivers:$stale_line: warning: stale waiver: no wire field-added finding in section \"PIIX3\" (reason: stale on purpose)" \
+	"$(grep 'stale waiver' "$work/22h.err")"
+printf 'waivers = %s\n' "$work/wire-waivers" >"$work/wire-waivers.conf"
+vd --config "$work/wire-waivers.conf" v1 v2 >"$work/22i.out" 2>"$work/22i.err"
+expect_eq "wire waivers: \"waivers =\" in the configuration: exit status 4" 4 $?
+if cmp -s "$work/22h.out" "$work/22i.out" &&
+	[ "$(grep 'stale waiver' "$work/22h.err")" = "$(grep 'stale waiver' "$work/22i.err")" ]; then
+	pass "wire waivers: \"waivers =\" in the configuration: the same report and warning"
+else
+	fail "wire waivers: \"waivers =\" in the configuration: $(diff "$work/22h.out" "$work/22i.out" | head -5) $(grep 'stale waiver' "$work/22i.err")"
+fi
+vdw --format=sarif -w "$work/wire-waivers" v1 v2 >"$work/22h.sarif" 2>/dev/null
+expect_eq "wire waivers: --format=sarif: exit status 4" 4 $?
+expect_eq "wire waivers: --format=sarif: the waived results suppressed, with their reason" \
+	"$nbreaks accepted in the test" \
+	"$(python3 -c 'import json, sys
+r = [x for x in json.load(open(sys.argv[1]))["runs"][0]["results"] if "suppressions" in x]
+print(len(r), *sorted({x["suppressions"][0]["justification"] for x in r}))' "$work/22h.sarif")"
+printf 'vmstate-waivers 3\nwaive-wire kind=field-added section="cpu" reason=""\n' >"$work/wire-bad-waivers"
+vdw -w "$work/wire-bad-waivers" v1 v2 >"$work/22j.out" 2>"$work/22j.err"
+expect_eq "wire waivers: a record without a reason: exit status 3 (usage error), no report" "3:" \
+	"$?:$(cat "$work/22j.out")"
+expect_eq "wire waivers: the error names the file and place" \
+	"$work/wire-bad-waivers:2:12: error: a waiver needs a reason=\"...\" that says why the difference is accepted" \
+	"$(cat "$work/22j.err")"
 
 # 23. The wire model over several targets and over a series.
 (cd "$repo" && "$diff_bin" --config /dev/null --cache-dir "$work/targets-cache" -j 2 \
@@ -756,6 +806,14 @@ else
 fi
 expect_eq "wire series: the commit that removes it" 1 "$(grep -c "^$c3 removes \[vmstate-encoding\]" "$work/23b.out")"
 expect_eq "wire series: summary" "== vmstate-diff: 3 commits, 2 incompatible, 0 to review" "$(tail -n 1 "$work/23b.out")"
+# The widened field waived: no commit brings a finding, none breaks, the record is used.
+printf 'vmstate-waivers 3\nwaive-wire kind=encoding section="usb-kbd" field="idle" reason="r"\n' \
+	>"$work/series-waivers"
+vdw -w "$work/series-waivers" --each v2..series >"$work/23e.out" 2>"$work/23e.err"
+expect_eq "wire series, the change waived: exit status 0" 0 $?
+expect_eq "wire series, the change waived: no finding, no stale record" \
+	"(no finding against $(cd "$repo" && git rev-parse --short=12 v2))|== vmstate-diff: 3 commits, 0 incompatible, 0 to review|" \
+	"$(tail -n 2 "$work/23e.out" | paste -sd'|')|$(grep 'stale waiver' "$work/23e.err")"
 # The pre-push hook in the wire mode (no "reference = yes"): refuses with the bits.
 sed -i '/^reference = /d' "$repo/.vmstate-diff"
 (cd "$repo" && git checkout -q -f -B wire-series v2 &&

@@ -6,7 +6,9 @@
 #  - on the example tree's v1 and v2 (their own extended dumps): the exit bits match the
 #    report, JSON, SARIF and GitLab outputs carry the same findings, SARIF passes the
 #    official validator (@microsoft/sarif-multitool) when it is installed, and GitLab's
-#    required keys are there.
+#    required keys are there;
+#  - waivers (waive-wire records): suggestions, waived findings left out of the text and
+#    the exit bits, marked in JSON and SARIF, stale records only where they could match.
 # The verdicts themselves are checked against real save and load by check-vmstate-src.
 #   check-wire.sh CHECKER V1_PROGRAM V2_PROGRAM
 set -u
@@ -165,6 +167,120 @@ PY
 "$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=sarif \
 	-o "$tmp/out-loc.sarif"
 
+# Waivers (docs/waivers.md, waive-wire records).  Suggestions first: format 3, one
+# record per finding shown, none loads until its reason is filled in.
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --suggest-waivers "$tmp/sugg" >/dev/null
+rc=$?
+nrec=$(grep -c '^waive-wire kind=.* reason=""$' "$tmp/sugg")
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" >"$tmp/plain.text"
+nshown=$(grep -c '\[vmstate-' "$tmp/plain.text")
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --waivers "$tmp/sugg" >"$tmp/out" 2>"$tmp/err"
+rc2=$?
+if [ "$rc" -eq 12 ] && grep -qx 'vmstate-waivers 3' "$tmp/sugg" && [ "$nrec" -eq "$nshown" ] &&
+	[ "$rc2" -eq 1 ] && [ ! -s "$tmp/out" ] &&
+	grep -qx "$tmp/sugg:5:[0-9]*: error: a waiver needs a reason=\"...\" that says why the difference is accepted" "$tmp/err"; then
+	pass "--suggest-waivers: format 3, $nrec waive-wire records for $nshown findings shown; an empty reason does not load (exit status 1)"
+else
+	fail "--suggest-waivers: status $rc, $nrec records for $nshown findings; with them: status $rc2, $(cat "$tmp/err")"
+fi
+sed 's/reason=""/reason="accepted in the test"/' "$tmp/sugg" >"$tmp/all.w"
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --waivers "$tmp/all.w" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q '\[vmstate-' "$tmp/out" && [ ! -s "$tmp/err" ] &&
+	grep -qx "vmstate-check: 0 breaking, 0 to review, 8 benign (not shown: --benign), $nshown waived, in 30 sections" "$tmp/out"; then
+	pass "suggestions filled in: every finding waived, none printed, \"$nshown waived\", no stale record, exit status 0"
+else
+	fail "suggestions filled in: exit status $rc, report: $(tail -1 "$tmp/out"), stderr: $(cat "$tmp/err")"
+fi
+
+# One record for xcr0 (breaks both ways), one stale (PIIX3 is in both dumps and has no
+# field-added finding), one for a section in neither dump (another target: not stale),
+# one reference record (not this mode's: not stale).
+cat >"$tmp/some.w" <<'W'
+vmstate-waivers 3
+waive-wire kind=field-added section="cpu" field="xcr0" reason="xcr0 is new in v2; both use the v2 machine"
+waive-wire kind=field-added section="PIIX3" reason="nothing like it"
+waive-wire kind=all section="arm-*" reason="another target"
+waive kind=size section="cpu" reason="a reference record"
+W
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --waivers "$tmp/some.w" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 12 ] && ! grep -q '"xcr0".*vmstate-field-added' "$tmp/out" &&
+	grep -qx 'vmstate-check: 13 breaking, 5 to review, 8 benign (not shown: --benign), 1 waived, in 30 sections' "$tmp/out" &&
+	[ "$(cat "$tmp/err")" = "$tmp/some.w:3: warning: stale waiver: no wire field-added finding in section \"PIIX3\" (reason: nothing like it)" ]; then
+	pass "one finding waived (not printed, \"1 waived\"), one stale record warned about, other targets' and reference records not stale, exit status 12"
+else
+	fail "one waiver: exit status $rc, summary: $(tail -1 "$tmp/out"), stderr: $(cat "$tmp/err")"
+fi
+
+# Every breaking finding waived (by description, any section): only review is left.
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --format=json -o "$tmp/r.json"
+python3 - "$tmp/r.json" >"$tmp/breaks.w" <<'PY'
+import json, sys
+print("vmstate-waivers 3")
+for f in json.load(open(sys.argv[1]))["findings"]:
+    if f["severity"] == "breaks":
+        field = f' field="{f["field"]}"' if f["field"] else ""
+        print(f'waive-wire kind={f["kind"]} section="*" description="{f["description"]}"{field} reason="r"')
+PY
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --waivers "$tmp/breaks.w" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 4 ] && [ ! -s "$tmp/err" ] &&
+	grep -qx 'vmstate-check: 0 breaking, 5 to review, 8 benign (not shown: --benign), 14 waived, in 30 sections' "$tmp/out"; then
+	pass "every breaking finding waived: exit status 4 (review only)"
+else
+	fail "breaking findings waived: exit status $rc (expected 4), summary: $(tail -1 "$tmp/out"), stderr: $(cat "$tmp/err")"
+fi
+
+# A record for a finding seen only backward (tpci2002 is a section only the new version
+# has) is used, not stale, when only the forward direction is checked.
+printf 'vmstate-waivers 3\nwaive-wire kind=section-added section="tpci2002" reason="r"\n' >"$tmp/bwd.w"
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --direction=forward --waivers "$tmp/bwd.w" \
+	>"$tmp/out" 2>"$tmp/err"
+if [ ! -s "$tmp/err" ] && grep -q ', 0 waived, in 30 sections$' "$tmp/out"; then
+	pass "--direction=forward: a record used only backward is not stale"
+else
+	fail "--direction=forward with a backward record: stderr: $(cat "$tmp/err"), summary: $(tail -1 "$tmp/out")"
+fi
+
+# JSON marks waived findings with their record and reason, SARIF suppresses them with the
+# reason as justification, GitLab leaves them out.
+for fmt in json sarif gitlab; do
+	"$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=$fmt \
+		--waivers "$tmp/some.w" -o "$tmp/waived.$fmt" 2>/dev/null
+	"$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=$fmt \
+		-o "$tmp/unwaived.$fmt"
+done
+python3 - "$tmp" "$tmp/some.w" >"$tmp/waived.msg" <<'PY'
+import json, sys
+tmp, wfile = sys.argv[1], sys.argv[2]
+j, u = json.load(open(f"{tmp}/waived.json")), json.load(open(f"{tmp}/unwaived.json"))
+marked = [f for f in j["findings"] if f["waived"]]
+sarif = json.load(open(f"{tmp}/waived.sarif"))["runs"][0]["results"]
+supp = [r for r in sarif if "suppressions" in r]
+gl, ugl = json.load(open(f"{tmp}/waived.gitlab")), json.load(open(f"{tmp}/unwaived.gitlab"))
+reason = "xcr0 is new in v2; both use the v2 machine"
+checks = {
+    "json: one finding marked": len(marked) == 1 and marked[0]["kind"] == "field-added"
+        and marked[0]["field"] == "xcr0"
+        and marked[0]["waived"] == {"waiver": f"{wfile}:2", "reason": reason},
+    "json: the others null": all(f["waived"] is None for f in j["findings"] if f not in marked),
+    "json: still every finding": len(j["findings"]) == len(u["findings"]),
+    "json: summary": j["summary"]["waived"] == 1
+        and j["summary"]["breaks"] == u["summary"]["breaks"] - 1 and "waived" not in u["summary"],
+    "sarif: one suppressed": len(supp) == 1 and supp[0]["ruleId"] == "vmstate-field-added"
+        and supp[0]["suppressions"][0]["kind"] == "external"
+        and supp[0]["suppressions"][0]["justification"] == reason,
+    "gitlab: left out": len(gl) == len(ugl) - 1,
+}
+bad = [k for k, ok in checks.items() if not ok]
+print(", ".join(bad) if bad else "json marks the waived finding with its record and reason, "
+      "sarif suppresses it (external, the reason as justification), gitlab leaves it out")
+sys.exit(1 if bad else 0)
+PY
+status=$? msg=$(cat "$tmp/waived.msg")
+if [ $status -eq 0 ]; then pass "$msg"; else fail "waived findings in json, sarif, gitlab: ${msg:-the check did not run to its end}"; fi
+
 validate() {
 	rm -f "$tmp/validation.sarif"
 	sarif-multitool validate "$1" -o "$tmp/validation.sarif" >"$tmp/validate.log" 2>&1 &&
@@ -176,7 +292,7 @@ sys.exit(1 if r else 0)' "$tmp/validation.sarif" >"$tmp/validation.txt"
 
 if command -v sarif-multitool >/dev/null 2>&1 && sarif-multitool --version >/dev/null 2>&1; then
 	tool=$(sarif-multitool --version 2>&1 | grep -m1 -o 'SARIF Multitool [^+]*')
-	for f in out.sarif out-loc.sarif; do
+	for f in out.sarif out-loc.sarif waived.sarif; do
 		if validate "$tmp/$f"; then
 			pass "SARIF output ($f) accepted by $tool validate: no error or warning"
 		else

@@ -165,6 +165,45 @@ PY
 "$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=sarif \
 	-o "$tmp/out-loc.sarif"
 
+# What the wire rules say of padding, with the places: the member that loads the
+# padding's zeros is named, at its own place (docs/wire-rules.md, rule 4).  Outcomes alone are checked against real loads by check-vmstate-src.
+"$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=json \
+	-o "$tmp/out-loc.json"
+if python3 - "$tmp" >"$tmp/rules.msg" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+report = json.load(open(f"{tmp}/out-loc.json"))
+dumps = {v: json.load(open(f"{tmp}/{v}-loc.json")) for v in ("v1", "v2")}
+def field_loc(v, desc, field):
+    d = next(d for d in dumps[v]["descriptions"].values() if d["name"] == desc)
+    loc = next(f["loc"] for f in d["fields"] if f["name"] == field)
+    file, line, col = loc.rsplit(":", 2)
+    return {"file": file, "line": int(line), "column": int(col)}
+def finding(section):
+    (f,) = [f for f in report["findings"] if f["sections"] == [section]]
+    return f
+bad = []
+f = finding("wire-padding")
+if (f["kind"], f["severity"], f["outcomes"]) != ("padding", "review",
+        {"old-to-new": "loads", "new-to-old": "depends"}) \
+        or f["old_loc"] != field_loc("v1", "wire-padding", "legacy") \
+        or 'the old version loads zeros (the padding) into "legacy"' not in f["message"]:
+    bad.append(f"padding replacing \"legacy\": {f}")
+f = finding("wire-padding-reused")
+if (f["kind"], f["severity"], f["outcomes"]) != ("padding", "review",
+        {"old-to-new": "depends", "new-to-old": "loads"}) \
+        or f["new_loc"] != field_loc("v2", "wire-padding-reused", "extra") \
+        or 'the new version loads zeros (the padding) into "extra"' not in f["message"]:
+    bad.append(f"padding given to \"extra\": {f}")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	pass "padding's zeros name the member that takes them, at its place (both ways)"
+else
+	fail "wire rules on padding: $(cat "$tmp/rules.msg")"
+fi
+
 validate() {
 	rm -f "$tmp/validation.sarif"
 	sarif-multitool validate "$1" -o "$tmp/validation.sarif" >"$tmp/validate.log" 2>&1 &&

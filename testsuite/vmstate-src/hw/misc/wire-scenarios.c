@@ -2,7 +2,7 @@
 /* One registered section per wire rule, each of which v2.patch changes in one way
  * (docs/scenarios.md, "Wire-level scenarios"): a rename, a swap, padding, subsections
  * with and without needed(), a field_exists test, a raised minimum version, a change
- * of encoding with the same bytes, a version bump.
+ * of encoding with the same bytes, a version bump, padding given to a new member.
  * Patterns: vmstate_register_any() and vmstate_register() at start-up. */
 #include "qemu/osdep.h"
 #include "migration/vmstate.h"
@@ -203,6 +203,19 @@ static const VMStateDescription vmstate_wire_version_bump = {
 	}
 };
 
+/* v2 gives the padding to a new member, which then loads v1's zeros. */
+static const VMStateDescription vmstate_wire_padding_reused = {
+	.name = "wire-padding-reused",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(count, WireState),
+		VMSTATE_UNUSED(4),
+		VMSTATE_UINT8(flags, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
 void wire_scenarios_init(void);
 void wire_scenarios_init(void)
 {
@@ -218,4 +231,5 @@ void wire_scenarios_init(void)
 	vmstate_register(NULL, 0, &vmstate_wire_version_bump, &wire_state);
 	vmstate_register(NULL, WIRE_INSTANCE_ID, &vmstate_wire_instance, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_validator, &wire_state);
+	vmstate_register(NULL, 0, &vmstate_wire_padding_reused, &wire_state);
 }

@@ -165,8 +165,10 @@ PY
 "$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=sarif \
 	-o "$tmp/out-loc.sarif"
 
-# What the wire rules say of padding, with the places: the member that loads the
-# padding's zeros is named, at its own place (docs/wire-rules.md, rule 4).  Outcomes alone are checked against real loads by check-vmstate-src.
+# What the wire rules say of padding and of a rename under another test, with the
+# places: the member that loads the padding's zeros is named, at its own place, and a
+# rename whose field_exists function changed names both functions (docs/wire-rules.md,
+# rules 3 and 4).  Outcomes alone are checked against real loads by check-vmstate-src.
 "$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=json \
 	-o "$tmp/out-loc.json"
 if python3 - "$tmp" >"$tmp/rules.msg" <<'PY'
@@ -195,13 +197,21 @@ if (f["kind"], f["severity"], f["outcomes"]) != ("padding", "review",
         or f["new_loc"] != field_loc("v2", "wire-padding-reused", "extra") \
         or 'the new version loads zeros (the padding) into "extra"' not in f["message"]:
     bad.append(f"padding given to \"extra\": {f}")
+f = finding("wire-rename-test")
+if (f["kind"], f["severity"], f["outcomes"]) != ("field-exists", "review",
+        {"old-to-new": "depends", "new-to-old": "depends"}) \
+        or "field_exists:wire-rename-test.serial_no()" not in f["message"] \
+        or "was by field_exists:wire-rename-test.serial()" not in f["message"] \
+        or f["old_loc"] != field_loc("v1", "wire-rename-test", "serial") \
+        or f["new_loc"] != field_loc("v2", "wire-rename-test", "serial_no"):
+    bad.append(f"rename under another test: {f}")
 print("; ".join(bad))
 sys.exit(1 if bad else 0)
 PY
 then
-	pass "padding's zeros name the member that takes them, at its place (both ways)"
+	pass "padding's zeros name the member that takes them, at its place (both ways); a rename under another field_exists names both tests (review)"
 else
-	fail "wire rules on padding: $(cat "$tmp/rules.msg")"
+	fail "wire rules on padding and renames: $(cat "$tmp/rules.msg")"
 fi
 
 validate() {

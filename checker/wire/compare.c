@@ -883,13 +883,20 @@ static void section_alone(struct cmp *c, const struct vmw_section *s, bool remov
 					d->name, NULL, removed ? NULL : d->loc,
 					removed ? d->loc : NULL);
 	enum vmw_outcome sent = has_needed(d) ? VMW_DEPENDS : VMW_FAILS;
+	/* A device no user can create (sysbus devices) is sent only where a machine
+	 * creates it: whether one does is not in the dump. */
+	bool machine_only = s->not_user_creatable && sent == VMW_FAILS;
 
+	if (machine_only)
+		sent = VMW_DEPENDS;
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
 	f->predicate = d->needed;
-	f->message = xasprintf("section \"%s\" (%s) is only in the %s version", s->name,
+	f->message = xasprintf("section \"%s\" (%s) is only in the %s version%s", s->name,
 			  s->registered && *s->registered ? s->registered : "registered",
-			  removed ? "old" : "new");
+			  removed ? "old" : "new",
+			  machine_only ? ": not user-creatable, so it breaks only if a machine "
+			  "creates it" : "");
 }
 
 void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,

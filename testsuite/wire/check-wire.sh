@@ -93,6 +93,46 @@ else
 	fail "UNKNOWN values: exit status $rc, findings: $(cat "$tmp/unknown.json")"
 fi
 
+# A section only the old version has is "breaks", except when every registration is a
+# device class with "user_creatable": false (sysbus devices: only a machine creates
+# them), which is "review" with the reason.  An UNKNOWN or a missing key counts as
+# creatable.  v1 against itself minus "fdc" (SUNW,fdtwo: not user-creatable) and
+# "pflash_cfi01" (cfi.pflash01: user-creatable).
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/v1.json"))
+d["sections"] = [s for s in d["sections"] if s["name"] not in ("fdc", "pflash_cfi01")]
+json.dump(d, open(f"{tmp}/v1-gone.json", "w"))
+d = json.load(open(f"{tmp}/v1.json"))
+for s in d["sections"]:
+    for r in s["registrations"]:
+        if s["name"] == "fdc":
+            r["user_creatable"] = {"unknown": "not evaluated (test)", "loc": "x.c:1:2"}
+json.dump(d, open(f"{tmp}/v1-unknown-creatable.json", "w"))
+PY
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v1-gone.json" --format=json >"$tmp/gone.json"
+rc=$?
+"$checker" --wire -s "$tmp/v1-unknown-creatable.json" -d "$tmp/v1-gone.json" --format=json \
+	>"$tmp/gone-unknown.json"
+rc2=$?
+if python3 -c 'import json,sys
+def get(path):
+    r = json.load(open(path))
+    return {f["sections"][0]: (f["kind"], f["severity"], f["outcomes"]["old-to-new"], f["message"])
+            for f in r["findings"]}
+a, b = get(sys.argv[1]), get(sys.argv[2])
+ok = a["fdc"][:3] == ("section-removed", "review", "depends") \
+    and a["fdc"][3].endswith("not user-creatable, so it breaks only if a machine creates it") \
+    and a["pflash_cfi01"][:3] == ("section-removed", "breaks", "fails") \
+    and b["fdc"][:3] == ("section-removed", "breaks", "fails")
+sys.exit(0 if ok and len(a) == 2 else 1)' "$tmp/gone.json" "$tmp/gone-unknown.json" &&
+	[ "$rc" -eq 12 ] && [ "$rc2" -eq 8 ]; then
+	pass "a removed section of a device no user can create is review (machine-created only); a creatable or undecided one breaks"
+else
+	fail "removed sections and user_creatable: exit status $rc and $rc2, findings: $(cat "$tmp/gone.json" "$tmp/gone-unknown.json")"
+fi
+
 # Every format carries the same findings (benign ones included with --benign).
 for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \

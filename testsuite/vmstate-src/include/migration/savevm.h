@@ -12,6 +12,7 @@ typedef struct SectionSource {
 	const char *kind;          /* "device", "cpu" or "register" */
 	const char *type;          /* the QOM type, for device and cpu */
 	int instance_id;           /* for register */
+	bool user_creatable;       /* for device: DeviceClass.user_creatable */
 } SectionSource;
 
 typedef struct SaveSection {

@@ -315,6 +315,17 @@ static void type_unknown(struct extended *x, const struct qom_type *t, const cha
 	free(context);
 }
 
+/* A device class's user_creatable: true, false, or an UNKNOWN saying why. */
+static json_t *user_creatable(struct extended *x, const struct qom_type *t)
+{
+	if (t->user_creatable != QOM_CREATABLE_UNKNOWN)
+		return json_boolean(t->user_creatable == QOM_CREATABLE_YES);
+	char *context = xasprintf("type %s", t->name);
+	json_t *u = unknown(x, t->creatable_unknown, t->creatable_unknown_loc, context);
+	free(context);
+	return u;
+}
+
 /* Device classes' dc->vmsd and CPU classes' legacy description. */
 static void add_type_sections(struct extended *x, const struct qom_types *types)
 {
@@ -327,8 +338,9 @@ static void add_type_sections(struct extended *x, const struct qom_types *types)
 		if (t->is_device && t->unknown)
 			type_unknown(x, t, t->unknown, t->unknown_loc);
 		else if (t->is_device && t->vmsd && t->vmsd->kind == VX_DEF_VMSTATE)
-			add_registration(x, t->vmsd, json_pack("{s:s, s:s, s:s}", "kind", "device",
-							       "type", t->name, "loc", t->loc));
+			add_registration(x, t->vmsd, json_pack("{s:s, s:s, s:s, s:o}", "kind",
+							       "device", "type", t->name, "loc", t->loc,
+							       "user_creatable", user_creatable(x, t)));
 		/* QEMU registers the CPU's description for each CPU it creates: a concrete
 		 * type's. */
 		if (!t->is_cpu || t->abstract)

@@ -123,6 +123,7 @@ struct function_state *qeval_function_state(struct qeval *ev, const struct vx_de
 	if (!fs) {
 		fs = qeval_alloc(ev, sizeof(*fs));
 		fs->may_matter = -1;
+		fs->may_set_creatable = -1;
 		*slot = fs;
 	}
 	return fs;
@@ -152,6 +153,18 @@ static void mark_vmsd_unknown(struct qeval *ev, const char *loc, const char *why
 {
 	if (ev->klass)
 		qagg_state_unknown(ev, ev->klass, loc, why);
+}
+
+void qagg_creatable_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
+			    const char *why)
+{
+	*qagg_member(ev, klass, QOM_USER_CREATABLE_KEY) = qv_unknown(ev, loc, "%s", why);
+}
+
+static void mark_creatable_unknown(struct qeval *ev, const char *loc, const char *why)
+{
+	if (ev->klass)
+		qagg_creatable_unknown(ev, ev->klass, loc, why);
 }
 
 /* ---- expressions ---- */
@@ -470,6 +483,9 @@ static struct qval assign(struct qeval *ev, struct frame *fr, const struct ir_no
 					  qeval_printf(ev, "store to vmsd through an unknown "
 						       "pointer: %s",
 						       p.kind == QV_UNKNOWN ? p.u.why : "?"));
+		if (ir_expr_sets_creatable(ev, fr->unit, e))
+			mark_creatable_unknown(ev, p.kind == QV_UNKNOWN ? p.u.loc : "",
+					       "store to user_creatable through an unknown pointer");
 		return v;
 	}
 	cell = qv_deref(&p);
@@ -707,6 +723,10 @@ static struct outcome stop(struct qeval *ev, struct frame *fr, struct qval why,
 		mark_vmsd_unknown(ev, why.u.loc,
 				  qeval_printf(ev, "evaluation of %s stopped: %s", fr->def->symbol,
 					       why.u.why));
+	if (ev->klass && ir_function_sets_creatable(ev, fr->def))
+		mark_creatable_unknown(ev, why.u.loc,
+				       qeval_printf(ev, "evaluation of %s stopped: %s",
+						    fr->def->symbol, why.u.why));
 	return o;
 }
 
@@ -740,6 +760,11 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 	}
 	if (matters)
 		mark_vmsd_unknown(ev, n->loc, why);
+	for (size_t i = pc + 1; i < join && ev->klass; i++)
+		if (ir_expr_sets_creatable(ev, fr->unit, fr->fn->body[i])) {
+			mark_creatable_unknown(ev, n->loc, why);
+			break;
+		}
 	for (size_t i = pc + 1; i < join; i++)
 		havoc(ev, fr, fr->fn->body[i], why, n->loc);
 	*next = join;
@@ -770,8 +795,10 @@ static bool step(struct qeval *ev, struct frame *fr, size_t *pc, struct outcome 
 
 	switch (s->stmt) {
 	case STMT_DO:
-		/* A call for its effects only, to code that cannot matter, is skipped. */
-		if (s->expr->kind != IR_CALL || ir_expr_matters(ev, fr->unit, s->expr))
+		/* A call for its effects only, to code that cannot matter, is skipped (in a
+		 * class_init, code that may set user_creatable matters too). */
+		if (s->expr->kind != IR_CALL || ir_expr_matters(ev, fr->unit, s->expr) ||
+		    (ev->klass && ir_expr_sets_creatable(ev, fr->unit, s->expr)))
 			eval(ev, fr, s->expr);
 		break;
 	case STMT_DECL:
@@ -869,9 +896,12 @@ static struct qval unknown_callee(struct qeval *ev, struct qval f, const struct 
 		if (ev->klass && args[i].kind == QV_PTR) {
 			struct qval *cell = qv_deref(&args[i]);
 
-			if (cell && cell->kind == QV_AGG && cell->agg == ev->klass)
+			if (cell && cell->kind == QV_AGG && cell->agg == ev->klass) {
 				mark_vmsd_unknown(ev, loc, "the class is passed to a function "
 						  "through an unknown pointer");
+				mark_creatable_unknown(ev, loc, "the class is passed to a function "
+						       "through an unknown pointer");
+			}
 		}
 	return u;
 }

@@ -116,6 +116,16 @@ struct qagg *qeval_class(struct qeval *ev);
 #define QOM_STATE_KEY_COUNT 3
 extern const char *const qom_state_keys[QOM_STATE_KEY_COUNT];
 
+/* Not migration state, but what tells whether a user can create the device
+ * (-device): QEMU's device_class_init sets it true, sys-bus-device's class_init false.
+ * Tracked apart from the state keys, so that code which may set it does not make a
+ * class's vmsd unknown. */
+#define QOM_USER_CREATABLE_KEY "DeviceClass.user_creatable"
+
+/* Makes KLASS's user_creatable unknown: why, and where. */
+void qagg_creatable_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
+			    const char *why);
+
 /* Makes every state member of KLASS unknown: why, and where. */
 void qagg_state_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
 			const char *why);

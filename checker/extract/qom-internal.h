@@ -48,9 +48,15 @@ size_t qagg_member_index(struct qeval *ev, struct qagg *agg, const char *name);
 bool ir_is_state_store(const struct ir_node *lvalue);
 bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e);
 bool ir_function_matters(struct qeval *ev, const struct vx_def *def);
+/* Whether code may store DeviceClass.user_creatable (QOM_USER_CREATABLE_KEY), itself or
+ * through what it calls (a call through a pointer may). */
+bool ir_expr_sets_creatable(struct qeval *ev, const struct vx_unit *unit,
+			    const struct ir_node *e);
+bool ir_function_sets_creatable(struct qeval *ev, const struct vx_def *def);
 /* What the evaluator knows of a recorded function: decoded only once it runs. */
 struct function_state {
 	int may_matter;              /* -1 not computed, 2 in progress, 0 or 1 */
+	int may_set_creatable;       /* the same, for user_creatable */
 	struct ir_function *decoded;
 };
 

@@ -94,3 +94,52 @@ bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
 	fn->may_matter = m;
 	return m;
 }
+
+/* ---- user_creatable: the same closure over the decoded bodies, since the plugin's
+ * "writes_vmsd" says nothing of it ---- */
+
+static bool is_creatable_store(const struct ir_node *lv)
+{
+	return lv && lv->kind == IR_FIELD && lv->struct_name && lv->name &&
+	       !strcmp(lv->struct_name, "DeviceClass") && !strcmp(lv->name, "user_creatable");
+}
+
+bool ir_expr_sets_creatable(struct qeval *ev, const struct vx_unit *unit,
+			    const struct ir_node *e)
+{
+	if (!e)
+		return false;
+	if ((e->kind == IR_ASSIGN || e->kind == IR_INCR) && is_creatable_store(e->to))
+		return true;
+	if (e->kind == IR_CALL) {
+		if (!e->fn || e->fn->kind != IR_ADDR)
+			return true;   /* through a pointer: anything */
+		if (builtin_kind(ev, e->fn->sym) == QEVAL_NOT_BUILTIN) {
+			const struct vx_def *def = vx_lookup(ev->prog, unit, e->fn->sym);
+			if (def && def->kind == VX_DEF_FUNCTION && ir_function_sets_creatable(ev, def))
+				return true;
+		}
+	}
+	for (size_t i = 0; i < e->kid_count; i++)
+		if (ir_expr_sets_creatable(ev, unit, e->kids[i]))
+			return true;
+	return false;
+}
+
+bool ir_function_sets_creatable(struct qeval *ev, const struct vx_def *def)
+{
+	struct function_state *fn = qeval_function_state(ev, def);
+	struct ir_function *body;
+	bool m = false;
+
+	if (fn->may_set_creatable == 2)
+		return false;    /* a cycle: decided by the other members */
+	if (fn->may_set_creatable >= 0)
+		return fn->may_set_creatable;
+	fn->may_set_creatable = 2;
+	body = qeval_function(ev, def);
+	for (size_t i = 0; body && i < body->count && !m; i++)
+		m = ir_expr_sets_creatable(ev, def->unit, body->body[i]);
+	fn->may_set_creatable = m;
+	return m;
+}

@@ -392,9 +392,10 @@ static void call_class_hook(struct registry *r, struct qval fn, struct qval klas
 	struct qeval *ev = r->ev;
 	struct qagg *cls = qv_deref(&klass)->agg;
 	if (fn.kind != QV_SYM || !fn.sym.def || fn.sym.def->kind != VX_DEF_FUNCTION) {
-		qagg_state_unknown(ev, cls, loc,
-				   qeval_printf(ev, "class_init %s is not recorded",
-						fn.kind == QV_SYM ? fn.sym.name : "(not a function)"));
+		const char *why = qeval_printf(ev, "class_init %s is not recorded",
+					       fn.kind == QV_SYM ? fn.sym.name : "(not a function)");
+		qagg_state_unknown(ev, cls, loc, why);
+		qagg_creatable_unknown(ev, cls, loc, why);
 		return;
 	}
 	struct qagg *saved = qeval_class(ev);
@@ -524,6 +525,25 @@ static void read_vmsd(struct registry *r, struct type_rec *t, struct qom_type *o
 	}
 }
 
+/* DeviceClass.user_creatable after class initialization: set by device_class_init
+ * (true) and overridden by sys-bus-device and many devices (false). */
+static void read_user_creatable(struct registry *r, struct type_rec *t, struct qom_type *out)
+{
+	const struct qval *v = class_member(t, QOM_USER_CREATABLE_KEY);
+
+	if (v && v->kind == QV_INT) {
+		out->user_creatable = v->i ? QOM_CREATABLE_YES : QOM_CREATABLE_NO;
+		return;
+	}
+	out->user_creatable = QOM_CREATABLE_UNKNOWN;
+	out->creatable_unknown = xstrdup(!v ? "no class_init of its chain sets user_creatable"
+					 : v->kind == QV_UNKNOWN ? v->u.why
+					 : "user_creatable is not a number");
+	out->creatable_unknown_loc = xstrdup(v && v->kind == QV_UNKNOWN && v->u.loc && *v->u.loc
+					     ? v->u.loc : t->loc);
+	(void)r;
+}
+
 /* A CPU class's legacy description: cc->sysemu_ops->legacy_vmsd, else cc->vmsd. */
 static void read_cpu_vmsd(struct registry *r, struct type_rec *t, struct qom_type *out)
 {
@@ -576,6 +596,8 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 		o->is_device = is_ancestor(&r, (int)i, "device");
 		o->is_cpu = is_ancestor(&r, (int)i, "cpu");
 		read_vmsd(&r, t, o);
+		if (o->is_device)
+			read_user_creatable(&r, t, o);
 		if (o->is_cpu)
 			read_cpu_vmsd(&r, t, o);
 		if (o->is_device && o->vmsd && !o->unknown && t->condition) {
@@ -610,6 +632,8 @@ void qom_types_free(struct qom_types *types)
 		free((char *)t->unknown_loc);
 		free((char *)t->cpu_unknown);
 		free((char *)t->cpu_unknown_loc);
+		free((char *)t->creatable_unknown);
+		free((char *)t->creatable_unknown_loc);
 	}
 	free(types->types);
 	types->types = NULL;

@@ -29,6 +29,11 @@ struct qom_type {
 	const char *cpu_via;
 	const char *cpu_unknown;
 	const char *cpu_unknown_loc;
+	/* Devices: DeviceClass.user_creatable after class initialization (can -device
+	 * create it?); when undecided, why and where. */
+	enum { QOM_CREATABLE_UNKNOWN, QOM_CREATABLE_NO, QOM_CREATABLE_YES } user_creatable;
+	const char *creatable_unknown;
+	const char *creatable_unknown_loc;
 };
 
 struct qom_types {

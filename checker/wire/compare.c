@@ -177,9 +177,51 @@ struct side {
 	long long v;
 };
 
+/* The loader's fields that take bytes the saver sends as padding: zeros, into a member
+ * the saver no longer has (or does not have yet). */
+struct zeros {
+	const struct vmw_field **f;
+	size_t n, cap;
+};
+
+static void zeros_add(struct zeros *z, const struct vmw_field *f)
+{
+	for (size_t k = 0; k < z->n; k++)
+		if (z->f[k] == f)
+			return;
+	xgrow(&z->f, &z->cap, z->n + 1, sizeof(*z->f));
+	z->f[z->n++] = f;
+}
+
+/* A group of fields of the same total bytes, S's I0..I1 against L's J0..J1: L's data
+ * that overlaps S's padding takes zeros. */
+static void group_zeros(struct side s, size_t i0, size_t i1, struct side l, size_t j0,
+			size_t j1, int forced, struct zeros *z)
+{
+	long long sa = 0;
+
+	for (size_t i = i0; i <= i1; i++) {
+		if (exists_at(&s.f[i], s.v, forced) == NO)
+			continue;
+		long long sb = sa + fixed_bytes(&s.f[i]), la = 0;
+		for (size_t j = j0; j <= j1 && is_unused(&s.f[i]); j++) {
+			if (exists_at(&l.f[j], l.v, forced) == NO)
+				continue;
+			long long lb = la + fixed_bytes(&l.f[j]);
+			if (!is_unused(&l.f[j]) && la < sb && sa < lb)
+				zeros_add(z, &l.f[j]);
+			la = lb;
+		}
+		sa = sb;
+	}
+}
+
+enum match { MATCH_NO, MATCH_YES, MATCH_ZEROS };
+
 /* Do the fields of S that are on the wire load as the fields of L that are on the wire,
- * predicates taken as FORCED?  Padding matches any fixed-size bytes. */
-static bool run_matches(struct side s, struct side l, int forced)
+ * predicates taken as FORCED?  Padding matches any fixed-size bytes; when L has data
+ * where S sends padding, it matches with zeros, and Z gets those fields of L. */
+static enum match run_matches(struct side s, struct side l, int forced, struct zeros *z)
 {
 	size_t i = 0, j = 0;
 
@@ -189,30 +231,32 @@ static bool run_matches(struct side s, struct side l, int forced)
 		while (j < l.n && exists_at(&l.f[j], l.v, forced) == NO)
 			j++;
 		if (i == s.n || j == l.n)
-			return i == s.n && j == l.n;
+			return i < s.n || j < l.n ? MATCH_NO : z->n ? MATCH_ZEROS : MATCH_YES;
 		const struct vmw_field *a = &s.f[i], *b = &l.f[j];
 		if (is_unused(a) || is_unused(b)) {
+			size_t i0 = i, j0 = j;
 			long long ra = fixed_bytes(a), rb = fixed_bytes(b);
 			while (ra >= 0 && rb >= 0 && ra != rb) {
 				if (ra < rb) {
 					if (++i == s.n)
-						return false;
+						return MATCH_NO;
 					ra = exists_at(&s.f[i], s.v, forced) == NO ? ra
 						: fixed_bytes(&s.f[i]) < 0 ? -1 : ra + fixed_bytes(&s.f[i]);
 				} else {
 					if (++j == l.n)
-						return false;
+						return MATCH_NO;
 					rb = exists_at(&l.f[j], l.v, forced) == NO ? rb
 						: fixed_bytes(&l.f[j]) < 0 ? -1 : rb + fixed_bytes(&l.f[j]);
 				}
 			}
 			if (ra < 0 || rb < 0)
-				return false;
+				return MATCH_NO;
+			group_zeros(s, i0, i, l, j0, j, forced, z);
 		} else {
 			/* Nested descriptions are compared on their own (compare_desc). */
 			int k = shape_kind(a, b);
 			if (k >= 0 && k != FINDING_WIRE_ENCODING_SAME_BYTES)
-				return false;
+				return MATCH_NO;
 		}
 		i++;
 		j++;
@@ -227,23 +271,68 @@ static bool run_unknown(struct side s)
 	return false;
 }
 
+/* ZEROS, when not NULL, gets the loader's fields that take the saver's padding in a
+ * case that loads: whether zero harms them only the device can tell, so that case
+ * depends. */
 static enum vmw_outcome run_outcome(struct side s, struct side l, bool accepted,
-				    bool moved_data)
+				    bool moved_data, struct zeros *zeros)
 {
 	if (!accepted)
 		return VMW_UNAFFECTED;
 	/* What the tools could not evaluate may or may not match. */
 	if (run_unknown(s) || run_unknown(l))
 		return VMW_DEPENDS;
-	bool when_true = run_matches(s, l, 1), when_false = run_matches(s, l, 0);
-	/* A moved field's bytes land in another member even when the shapes agree. */
-	if (moved_data) {
-		when_true = false;
-		when_false = false;
+	struct zeros z[2] = { { 0 }, { 0 } };
+	enum match when[2] = { run_matches(s, l, 1, &z[0]), run_matches(s, l, 0, &z[1]) };
+	for (int k = 0; k < 2; k++) {
+		/* A moved field's bytes land in another member even when the shapes agree. */
+		if (moved_data)
+			when[k] = MATCH_NO;
+		for (size_t m = 0; zeros && when[k] == MATCH_ZEROS && m < z[k].n; m++)
+			zeros_add(zeros, z[k].f[m]);
+		free(z[k].f);
 	}
-	if (when_true != when_false)
+	if (when[0] != when[1] || when[0] == MATCH_ZEROS)
 		return VMW_DEPENDS;
-	return when_true ? VMW_LOADS : VMW_FAILS;
+	return when[0] == MATCH_YES ? VMW_LOADS : VMW_FAILS;
+}
+
+/* Do A and B decide by different tests whether they are on the wire?  Each side calls
+ * its own function, so the same bytes under another test may travel on one side only. */
+static bool tests_differ(const struct vmw_field *a, const struct vmw_field *b)
+{
+	return has_predicate(a) != has_predicate(b) ||
+		(a->exists.symbol && b->exists.symbol && strcmp(a->exists.symbol, b->exists.symbol));
+}
+
+/* Has a run of fields other tests than the run it replaces (the tests of each side, as
+ * sets: a field without a test counts as one test)? */
+static bool run_tests_differ(const struct vmw_field *o, size_t on, const struct vmw_field *n,
+			     size_t nn)
+{
+	for (int side = 0; side < 2; side++) {
+		const struct vmw_field *x = side ? n : o, *y = side ? o : n;
+		size_t xn = side ? nn : on, yn = side ? on : nn;
+		for (size_t i = 0; i < xn; i++) {
+			bool found = false;
+			for (size_t k = 0; k < yn && !found; k++)
+				found = !tests_differ(&x[i], &y[k]);
+			if (!found && yn)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* "esp_is_version_5()", "its version_id (2)" or why it is not known; malloc'd.  Places
+ * stay out of messages: they are the findings' data (vmstate-diff maps them). */
+static char *test_text(const struct vmw_field *f)
+{
+	if (f->exists.symbol)
+		return xasprintf("%s()", f->exists.symbol);
+	if (f->exists_unknown)
+		return xasprintf("a test the tools could not evaluate (%s)", f->exists_unknown);
+	return xasprintf("its version_id (%lld)", f->version_id.value);
 }
 
 /* ---- descriptions ---- */
@@ -313,10 +402,9 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	struct side so = { o, 1, v->old_save }, sn = { n, 1, v->new_save };
 	struct side lo = { o, 1, v->old_load }, ln = { n, 1, v->new_load };
 	int kind = shape_kind(o, n);
-	bool preds_differ = has_predicate(o) != has_predicate(n) ||
-		(o->exists.symbol && n->exists.symbol && strcmp(o->exists.symbol, n->exists.symbol));
-	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, false);
-	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, false);
+	bool preds_differ = tests_differ(o, n);
+	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, false, NULL);
+	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, false, NULL);
 
 	if (o->vmsd && n->vmsd) {
 		struct cmp saved = *c;
@@ -357,12 +445,14 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 				  "was %lld", n->name, nd->name, n->version_id.value,
 				  o->version_id.value);
 		break;
-	case FINDING_WIRE_FIELD_EXISTS:
-		f->message = xasprintf("field \"%s\" of \"%s\" is on the wire when %s() says so, "
-				  "was when %s", n->name, nd->name,
-				  n->exists.symbol ? n->exists.symbol : "its version allows",
-				  o->exists.symbol ? o->exists.symbol : "its version allowed");
+	case FINDING_WIRE_FIELD_EXISTS: {
+		char *nt = test_text(n), *ot = test_text(o);
+		f->message = xasprintf("field \"%s\" of \"%s\": whether it is on the wire is "
+				  "decided by %s, was by %s", n->name, nd->name, nt, ot);
+		free(nt);
+		free(ot);
 		break;
+	}
 	case FINDING_WIRE_UNKNOWN:
 		f->message = xasprintf("field \"%s\" of \"%s\": %s", n->name, nd->name,
 				  shape_unknown(n) ? shape_unknown(n) : shape_unknown(o));
@@ -400,6 +490,22 @@ static char *field_list(const struct vmw_field *f, size_t n)
 	return n ? sb_take(&list) : NULL;
 }
 
+/* "; from new to old the old version loads zeros into \"a\", \"b\", which it may
+ * still use", or "" when Z is empty; malloc'd. */
+static char *zero_takers(const struct zeros *z, const char *direction, const char *side)
+{
+	struct strbuf list = STRBUF_INIT;
+
+	if (!z->n)
+		return xstrdup("");
+	for (size_t k = 0; k < z->n; k++)
+		sb_printf(&list, "%s\"%s\"", k ? ", " : "", z->f[k]->name);
+	char *text = xasprintf("; from %s the %s version loads zeros (the padding) into %s, "
+			       "which it may still use", direction, side, list.data);
+	sb_release(&list);
+	return text;
+}
+
 /* A run of old fields OR (ON of them) against new fields NR (NN) between two fields
  * both sides keep. */
 static void compare_run(struct cmp *c, const struct data *o, const struct data *n,
@@ -428,8 +534,16 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 	}
 	struct side so = { orun, on, v->old_save }, lo = { orun, on, v->old_load };
 	struct side sn = { nrun, nn, v->new_save }, ln = { nrun, nn, v->new_load };
-	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, moved);
-	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, moved);
+	struct zeros zf = { 0 }, zb = { 0 };  /* new fields (forward), old ones, taking zeros */
+	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, moved, &zf);
+	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, moved, &zb);
+	bool retested = run_tests_differ(orun, on, nrun, nn);
+	if (retested) {
+		if (fwd == VMW_LOADS)
+			fwd = VMW_DEPENDS;
+		if (bwd == VMW_LOADS)
+			bwd = VMW_DEPENDS;
+	}
 	bool padding = false;
 	for (size_t i = 0; i < on; i++)
 		padding |= is_unused(&orun[i]);
@@ -443,14 +557,21 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 		kind = FINDING_WIRE_FIELDS_CHANGED;
 	if (kind == FINDING_WIRE_PADDING && (fwd == VMW_FAILS || bwd == VMW_FAILS))
 		kind = FINDING_WIRE_FIELDS_CHANGED;
+	if (kind == FINDING_WIRE_FIELD_RENAMED && retested)
+		kind = FINDING_WIRE_FIELD_EXISTS;
 	if (run_unknown(so) || run_unknown(sn))
 		kind = FINDING_WIRE_UNKNOWN;
 	/* A move shows in two runs: it is reported where the field now is. */
-	if (only_moved && nn == 0)
+	if (only_moved && nn == 0) {
+		free(zf.f);
+		free(zb.f);
 		return;
+	}
 	const char *field = nn ? nrun[0].name : orun[0].name;
-	struct vmw_finding *f = finding(c, kind, nd->name, field, field_or_desc_loc(n, ni),
-					field_or_desc_loc(o, oi));
+	/* Padding's zeros are placed at the member that takes them. */
+	const char *new_loc = zf.n && zf.f[0]->loc ? zf.f[0]->loc : field_or_desc_loc(n, ni);
+	const char *old_loc = zb.n && zb.f[0]->loc ? zb.f[0]->loc : field_or_desc_loc(o, oi);
+	struct vmw_finding *f = finding(c, kind, nd->name, field, new_loc, old_loc);
 	f->forward = fwd;
 	f->backward = bwd;
 	const struct vmw_func *p = first_predicate(nrun, nn);
@@ -472,18 +593,35 @@ static void compare_run(struct cmp *c, const struct data *o, const struct data *
 	case FINDING_WIRE_FIELD_RENAMED:
 		f->message = xasprintf("field %s of \"%s\" renamed %s", olist, nd->name, nlist);
 		break;
+	case FINDING_WIRE_FIELD_EXISTS: {
+		/* A rename under another test (run_tests_differ: one field each side). */
+		char *nt = test_text(nrun), *ot = test_text(orun);
+		f->message = xasprintf("field %s of \"%s\" renamed %s, and whether it is on the "
+				  "wire is decided by %s, was by %s: each side decides by its own",
+				  olist, nd->name, nlist, nt, ot);
+		free(nt);
+		free(ot);
+		break;
+	}
 	case FINDING_WIRE_FIELD_MOVED:
 		f->message = xasprintf("%s of \"%s\" moved: the bytes sent for one member load into "
 				  "another", nn ? nlist : olist, nd->name);
 		break;
-	case FINDING_WIRE_PADDING:
-		f->message = xasprintf("padding in \"%s\": %s, was %s", nd->name,
-				  nlist, olist);
+	case FINDING_WIRE_PADDING: {
+		char *to_new = zero_takers(&zf, "old to new", "new");
+		char *to_old = zero_takers(&zb, "new to old", "old");
+		f->message = xasprintf("padding in \"%s\": %s, was %s%s%s", nd->name,
+				  nlist, olist, to_new, to_old);
+		free(to_new);
+		free(to_old);
 		break;
+	}
 	default:
 		f->message = xasprintf("fields of \"%s\" changed: %s, was %s", nd->name,
 				  nlist, olist);
 	}
+	free(zf.f);
+	free(zb.f);
 }
 
 
@@ -745,13 +883,20 @@ static void section_alone(struct cmp *c, const struct vmw_section *s, bool remov
 					d->name, NULL, removed ? NULL : d->loc,
 					removed ? d->loc : NULL);
 	enum vmw_outcome sent = has_needed(d) ? VMW_DEPENDS : VMW_FAILS;
+	/* A device no user can create (sysbus devices) is sent only where a machine
+	 * creates it: whether one does is not in the dump. */
+	bool machine_only = s->not_user_creatable && sent == VMW_FAILS;
 
+	if (machine_only)
+		sent = VMW_DEPENDS;
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
 	f->predicate = d->needed;
-	f->message = xasprintf("section \"%s\" (%s) is only in the %s version", s->name,
+	f->message = xasprintf("section \"%s\" (%s) is only in the %s version%s", s->name,
 			  s->registered && *s->registered ? s->registered : "registered",
-			  removed ? "old" : "new");
+			  removed ? "old" : "new",
+			  machine_only ? ": not user-creatable, so it breaks only if a machine "
+			  "creates it" : "");
 }
 
 void vmw_compare(struct vmw_report *report, const struct vmw_dump *old_dump,

@@ -292,6 +292,22 @@ static void instance(struct vmw_section *s, json_t *regs)
 	}
 }
 
+/* Are REGS device classes only, each with "user_creatable": false?  (An UNKNOWN, or no
+ * key from an older writer, counts as creatable.) */
+static bool not_user_creatable(json_t *regs)
+{
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(regs, i, r) {
+		const char *kind = json_string_value(json_object_get(r, "kind"));
+		if (!kind || strcmp(kind, "device") != 0 ||
+		    !json_is_false(json_object_get(r, "user_creatable")))
+			return false;
+	}
+	return json_array_size(regs) > 0;
+}
+
 static void load_sections(struct loader *ld, json_t *list)
 {
 	struct vmw_dump *dump = ld->dump;
@@ -313,8 +329,10 @@ static void load_sections(struct loader *ld, json_t *list)
 			bad(ld, where, "a section without a name");
 		s->desc = desc_by_id(ld, member(ld, v, "description", where), where);
 		json_t *regs = json_object_get(v, "registrations");
-		if (json_is_array(regs))
+		if (json_is_array(regs)) {
 			instance(s, regs);
+			s->not_user_creatable = not_user_creatable(regs);
+		}
 		s->registered = json_is_array(regs) ? registrations(regs) : "";
 	}
 }

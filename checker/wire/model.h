@@ -75,6 +75,9 @@ struct vmw_section {
 	enum { VMW_INSTANCE_NONE, VMW_INSTANCE_CONSTANT, VMW_INSTANCE_ANY } instance_kind;
 	long long instance_id;
 	const char *register_loc;  /* where that call is, or NULL */
+	/* Every registration is a device class whose user_creatable is false: -device
+	 * cannot create it, so it is on the wire only where a machine creates it. */
+	bool not_user_creatable;
 };
 
 struct vmw_dump {

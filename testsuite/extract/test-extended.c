@@ -74,7 +74,8 @@ struct result {
 static struct qom_type type(const char *name, const struct vx_def *vmsd)
 {
 	struct qom_type t = { .name = name, .parent = "device", .loc = "hw/t.c:1:1",
-			      .is_device = true, .vmsd = vmsd };
+			      .is_device = true, .vmsd = vmsd,
+			      .user_creatable = QOM_CREATABLE_YES };
 
 	return t;
 }
@@ -154,18 +155,20 @@ static void sections_from_devices_cpus_and_registers(void **state)
 	types[3].abstract = true;
 	types[4].unknown = "class_init stopped";
 	types[4].unknown_loc = "hw/u.c:3:3";
+	types[0].user_creatable = QOM_CREATABLE_NO;
 	extended(&r, fragment_text, types, 5);
 	assert_json(json_object_get(r.dump, "vmstate-extended-dump"), "1");
 	assert_json(json_object_get(r.dump, "program"), "'prog'");
 	sections = json_object_get(r.dump, "sections");
 	/* By name; one section for a description registered twice; abstract CPUs left
-	 * out; a registration whose description is unknown makes no section. */
+	 * out; a registration whose description is unknown makes no section; a device's
+	 * user_creatable as evaluated. */
 	assert_json(sections,
 		    "[{'description':'vmstate_cpu','name':'cpu','registrations':"
 		    "[{'kind':'cpu','loc':'hw/t.c:1:1','type':'cpu-x','via':'legacy_vmsd'}]},"
 		    "{'description':'vmstate_a','name':'dev','registrations':"
-		    "[{'kind':'device','loc':'hw/t.c:1:1','type':'dev-a'},"
-		    "{'kind':'device','loc':'hw/t.c:1:1','type':'dev-b'}]},"
+		    "[{'kind':'device','loc':'hw/t.c:1:1','type':'dev-a','user_creatable':true},"
+		    "{'kind':'device','loc':'hw/t.c:1:1','type':'dev-b','user_creatable':false}]},"
 		    "{'description':'vmstate_timers@" ID "','name':'timer','registrations':"
 		    "[{'caller':{'loc':'hw/a.c:60:5','symbol':'timers_init'},'function':"
 		    "'vmstate_register','instance_id':0,'kind':'register','loc':'hw/a.c:60:5'},"
@@ -238,6 +241,28 @@ static void undecided_types_are_unknowns(void **state)
 	release(&r);
 }
 
+/* A device whose user_creatable could not be decided: an UNKNOWN in place, with the
+ * type's context, and listed again. */
+static void undecided_user_creatable_is_unknown(void **state)
+{
+	struct qom_type t = type("dev-a", SYM("vmstate_a"));
+	struct result r;
+
+	t.user_creatable = QOM_CREATABLE_UNKNOWN;
+	t.creatable_unknown = "condition at hw/t.c:5:5 cannot be decided: x";
+	t.creatable_unknown_loc = "hw/t.c:5:5";
+	extended(&r, fragment_text, &t, 1);
+	const json_t *s = json_array_get(json_object_get(r.dump, "sections"), 0);
+	assert_json(json_object_get(json_array_get(json_object_get(s, "registrations"), 0),
+				    "user_creatable"),
+		    "{'context':'type dev-a','loc':'hw/t.c:5:5','unknown':'condition at "
+		    "hw/t.c:5:5 cannot be decided: x'}");
+	assert_json(json_array_get(json_object_get(r.dump, "unknowns"), 0),
+		    "{'context':'type dev-a','loc':'hw/t.c:5:5','unknown':'condition at "
+		    "hw/t.c:5:5 cannot be decided: x'}");
+	release(&r);
+}
+
 /* A fragment from a plugin that predates the wire facts: what it cannot tell is
  * unknown, what it can (no field_exists, a fixed count) is written. */
 static void older_fragments_give_unknowns(void **state)
@@ -286,6 +311,7 @@ int main(void)
 		cmocka_unit_test(sections_from_devices_cpus_and_registers),
 		cmocka_unit_test(descriptions_once_with_wire_facts),
 		cmocka_unit_test(undecided_types_are_unknowns),
+		cmocka_unit_test(undecided_user_creatable_is_unknown),
 		cmocka_unit_test(older_fragments_give_unknowns),
 	};
 

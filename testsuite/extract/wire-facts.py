@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The facts of an extended dump (docs/extended-dump.md) in the line format that
 # qom-src/runtime.c --wire prints, sorted: the sections and their registrations, and
-# each description's versions, .needed, fields (VMStateInfo name, size, version,
+# each device's user_creatable, each description's versions, .needed, fields (VMStateInfo name, size, version,
 # field_exists) and subsections.  Unknowns are printed as such, so they never match.
 #   wire-facts.py EXTENDED.json
 import json
@@ -21,6 +21,10 @@ for section in dump["sections"]:
     for reg in section["registrations"]:
         if reg["kind"] == "register":
             who = reg["instance_id"] if isinstance(reg["instance_id"], (int, str)) else "UNKNOWN"
+        elif reg["kind"] == "device":
+            c = reg.get("user_creatable")
+            who = "%s creatable=%s" % (reg["type"], "yes" if c is True else "no" if c is False
+                                       else "UNKNOWN")
         else:
             who = reg["type"]
         lines.add("section %s %s %s" % (section["name"], reg["kind"], who))

@@ -31,7 +31,8 @@ static void usage(FILE *to)
 		"--layout: the dump as QEMU 8.1 and later print it (the default: \"num\" for\n"
 		"arrays) or as earlier versions do (no \"num\"). FILE \"-\" is standard output.\n"
 		"--save writes DIR/NAME.bin (and its .values) for every section; --load loads\n"
-		"each and prints \"NAME: loads\", \"NAME: fails: WHY\" or \"NAME: corrupts: WHAT\".\n"
+		"each and prints \"NAME: loads\", \"NAME: fails: WHY\", \"NAME: corrupts: WHAT\"\n"
+		"or \"NAME: zeros: WHAT\" (a member loaded the source's padding).\n"
 		"--condition: what every needed() and field_exists() of the tree returns.\n",
 		prog, prog, pc_default_machine, prog, prog);
 }

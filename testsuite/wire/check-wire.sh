@@ -95,6 +95,46 @@ else
 	fail "UNKNOWN values: exit status $rc, findings: $(cat "$tmp/unknown.json")"
 fi
 
+# A section only the old version has is "breaks", except when every registration is a
+# device class with "user_creatable": false (sysbus devices: only a machine creates
+# them), which is "review" with the reason.  An UNKNOWN or a missing key counts as
+# creatable.  v1 against itself minus "fdc" (SUNW,fdtwo: not user-creatable) and
+# "pflash_cfi01" (cfi.pflash01: user-creatable).
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/v1.json"))
+d["sections"] = [s for s in d["sections"] if s["name"] not in ("fdc", "pflash_cfi01")]
+json.dump(d, open(f"{tmp}/v1-gone.json", "w"))
+d = json.load(open(f"{tmp}/v1.json"))
+for s in d["sections"]:
+    for r in s["registrations"]:
+        if s["name"] == "fdc":
+            r["user_creatable"] = {"unknown": "not evaluated (test)", "loc": "x.c:1:2"}
+json.dump(d, open(f"{tmp}/v1-unknown-creatable.json", "w"))
+PY
+"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v1-gone.json" --format=json >"$tmp/gone.json"
+rc=$?
+"$checker" --wire -s "$tmp/v1-unknown-creatable.json" -d "$tmp/v1-gone.json" --format=json \
+	>"$tmp/gone-unknown.json"
+rc2=$?
+if python3 -c 'import json,sys
+def get(path):
+    r = json.load(open(path))
+    return {f["sections"][0]: (f["kind"], f["severity"], f["outcomes"]["old-to-new"], f["message"])
+            for f in r["findings"]}
+a, b = get(sys.argv[1]), get(sys.argv[2])
+ok = a["fdc"][:3] == ("section-removed", "review", "depends") \
+    and a["fdc"][3].endswith("not user-creatable, so it breaks only if a machine creates it") \
+    and a["pflash_cfi01"][:3] == ("section-removed", "breaks", "fails") \
+    and b["fdc"][:3] == ("section-removed", "breaks", "fails")
+sys.exit(0 if ok and len(a) == 2 else 1)' "$tmp/gone.json" "$tmp/gone-unknown.json" &&
+	[ "$rc" -eq 12 ] && [ "$rc2" -eq 8 ]; then
+	pass "a removed section of a device no user can create is review (machine-created only); a creatable or undecided one breaks"
+else
+	fail "removed sections and user_creatable: exit status $rc and $rc2, findings: $(cat "$tmp/gone.json" "$tmp/gone-unknown.json")"
+fi
+
 # Every format carries the same findings (benign ones included with --benign).
 for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \
@@ -280,6 +320,55 @@ sys.exit(1 if bad else 0)
 PY
 status=$? msg=$(cat "$tmp/waived.msg")
 if [ $status -eq 0 ]; then pass "$msg"; else fail "waived findings in json, sarif, gitlab: ${msg:-the check did not run to its end}"; fi
+
+# What the wire rules say of padding and of a rename under another test, with the
+# places: the member that loads the padding's zeros is named, at its own place, and a
+# rename whose field_exists function changed names both functions (docs/wire-rules.md,
+# rules 3 and 4).  Outcomes alone are checked against real loads by check-vmstate-src.
+"$checker" --wire -s "$tmp/v1-loc.json" -d "$tmp/v2-loc.json" --benign --format=json \
+	-o "$tmp/out-loc.json"
+if python3 - "$tmp" >"$tmp/rules.msg" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+report = json.load(open(f"{tmp}/out-loc.json"))
+dumps = {v: json.load(open(f"{tmp}/{v}-loc.json")) for v in ("v1", "v2")}
+def field_loc(v, desc, field):
+    d = next(d for d in dumps[v]["descriptions"].values() if d["name"] == desc)
+    loc = next(f["loc"] for f in d["fields"] if f["name"] == field)
+    file, line, col = loc.rsplit(":", 2)
+    return {"file": file, "line": int(line), "column": int(col)}
+def finding(section):
+    (f,) = [f for f in report["findings"] if f["sections"] == [section]]
+    return f
+bad = []
+f = finding("wire-padding")
+if (f["kind"], f["severity"], f["outcomes"]) != ("padding", "review",
+        {"old-to-new": "loads", "new-to-old": "depends"}) \
+        or f["old_loc"] != field_loc("v1", "wire-padding", "legacy") \
+        or 'the old version loads zeros (the padding) into "legacy"' not in f["message"]:
+    bad.append(f"padding replacing \"legacy\": {f}")
+f = finding("wire-padding-reused")
+if (f["kind"], f["severity"], f["outcomes"]) != ("padding", "review",
+        {"old-to-new": "depends", "new-to-old": "loads"}) \
+        or f["new_loc"] != field_loc("v2", "wire-padding-reused", "extra") \
+        or 'the new version loads zeros (the padding) into "extra"' not in f["message"]:
+    bad.append(f"padding given to \"extra\": {f}")
+f = finding("wire-rename-test")
+if (f["kind"], f["severity"], f["outcomes"]) != ("field-exists", "review",
+        {"old-to-new": "depends", "new-to-old": "depends"}) \
+        or "field_exists:wire-rename-test.serial_no()" not in f["message"] \
+        or "was by field_exists:wire-rename-test.serial()" not in f["message"] \
+        or f["old_loc"] != field_loc("v1", "wire-rename-test", "serial") \
+        or f["new_loc"] != field_loc("v2", "wire-rename-test", "serial_no"):
+    bad.append(f"rename under another test: {f}")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	pass "padding's zeros name the member that takes them, at its place (both ways); a rename under another field_exists names both tests (review)"
+else
+	fail "wire rules on padding and renames: $(cat "$tmp/rules.msg")"
+fi
 
 validate() {
 	rm -f "$tmp/validation.sarif"

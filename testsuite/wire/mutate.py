@@ -39,7 +39,10 @@ def mutate(doc, rng):
     if r < 0.15:
         del parent[path[-1]]
     elif r < 0.3:
-        parent[path[-1]] = rng.choice(list(doc.get("descriptions") or {"x": 0}))
+        # An earlier mutation may have made "descriptions" anything.
+        descs = doc.get("descriptions")
+        parent[path[-1]] = rng.choice(list(descs) if isinstance(descs, dict) and descs
+                                      else ["x"])
     else:
         parent[path[-1]] = rng.choice(VALUES)
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Helpers that other units call: one registers a family of types and builds a name with
- * g_strdup_printf, the other sets the vmsd of the class it is given. */
+ * g_strdup_printf, one sets the vmsd of the class it is given, one its user_creatable. */
 #include "qom-lib.h"
 
 static void family_class_init(ObjectClass *klass, const void *data)
@@ -46,6 +46,12 @@ void family_register(const FamilyInfo *f)
 		type_register(&legacy_info);
 	}
 	g_free(base_name);
+}
+
+/* Stores no vmsd, only user_creatable: the evaluator must still run it. */
+void forbid_device_add(ObjectClass *klass)
+{
+	DEVICE_CLASS(klass)->user_creatable = false;
 }
 
 void set_vmsd_for_class(ObjectClass *klass, const VMStateDescription *vmsd, int which)

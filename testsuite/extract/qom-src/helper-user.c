@@ -35,6 +35,8 @@ type_init(gpu_register)
 static void sensor_class_init(ObjectClass *klass, const void *data)
 {
 	set_vmsd_for_class(klass, &vmstate_gpu, (int)(long)data);
+	if ((long)data == 2)
+		forbid_device_add(klass);
 }
 
 static const TypeInfo sensor_types[] = {

@@ -15,4 +15,5 @@ typedef struct FamilyInfo {
 extern const VMStateDescription vmstate_shared;
 void family_register(const FamilyInfo *f);
 void set_vmsd_for_class(ObjectClass *klass, const VMStateDescription *vmsd, int which);
+void forbid_device_add(ObjectClass *klass);
 #endif

@@ -227,7 +227,8 @@ static void print_wire(void)
 		DeviceClass *dc = (DeviceClass *)t->klass;
 
 		if (is_a(t, TYPE_DEVICE) && dc->vmsd) {
-			printf("section %s device %s\n", dc->vmsd->name, t->info.name);
+			printf("section %s device %s creatable=%s\n", dc->vmsd->name, t->info.name,
+			       dc->user_creatable ? "yes" : "no");
 			describe(dc->vmsd);
 		}
 		if (is_a(t, TYPE_CPU) && !t->info.abstract) {

@@ -129,7 +129,8 @@ static void registration(FILE *out, const SectionSource *src)
 		fprintf(out, "{ \"kind\": \"cpu\", \"type\": \"%s\", \"via\": \"legacy_vmsd\" }",
 			src->type);
 	} else {
-		fprintf(out, "{ \"kind\": \"device\", \"type\": \"%s\" }", src->type);
+		fprintf(out, "{ \"kind\": \"device\", \"type\": \"%s\", \"user_creatable\": %s }",
+			src->type, src->user_creatable ? "true" : "false");
 	}
 }
 

@@ -109,6 +109,7 @@ void *harness_state(const VMStateDescription *vmsd)
 
 struct harness_value {
 	char *path;
+	long offset;            /* where its bytes are in the stream */
 	char *hex;
 };
 
@@ -122,7 +123,7 @@ struct harness_values *harness_values_new(void)
 	return vsrc_alloc0(sizeof(struct harness_values));
 }
 
-static void values_append(struct harness_values *v, char *path, char *hex)
+static void values_append(struct harness_values *v, char *path, long offset, char *hex)
 {
 	if (v->n == v->cap) {
 		v->cap = v->cap ? v->cap * 2 : 32;
@@ -132,17 +133,17 @@ static void values_append(struct harness_values *v, char *path, char *hex)
 			exit(1);
 		}
 	}
-	v->items[v->n++] = (struct harness_value){ path, hex };
+	v->items[v->n++] = (struct harness_value){ path, offset, hex };
 }
 
-void harness_values_add(struct harness_values *v, const char *path, const void *bytes,
-			size_t len)
+void harness_values_add(struct harness_values *v, const char *path, long offset,
+			const void *bytes, size_t len)
 {
 	char *hex = vsrc_alloc0(2 * len + 1);
 
 	for (size_t i = 0; i < len; i++)
 		snprintf(hex + 2 * i, 3, "%02x", ((const uint8_t *)bytes)[i]);
-	values_append(v, strcpy(vsrc_alloc0(strlen(path) + 1), path), hex);
+	values_append(v, strcpy(vsrc_alloc0(strlen(path) + 1), path), offset, hex);
 }
 
 int harness_values_write(const struct harness_values *v, const char *path)
@@ -152,15 +153,23 @@ int harness_values_write(const struct harness_values *v, const char *path)
 	if (!f)
 		return -1;
 	for (size_t i = 0; i < v->n; i++)
-		fprintf(f, "%s %s\n", v->items[i].path, v->items[i].hex);
+		fprintf(f, "%s %ld %s\n", v->items[i].path, v->items[i].offset, v->items[i].hex);
 	return fclose(f) == 0 ? 0 : -1;
+}
+
+/* Does the value loaded as ITEM take any of the LEN stream bytes at OFFSET? */
+static bool overlaps(const struct harness_value *item, long offset, size_t len)
+{
+	long end = item->offset + (long)(strlen(item->hex) / 2);
+
+	return item->offset < offset + (long)len && offset < end;
 }
 
 int harness_values_compare(const struct harness_values *v, const char *path, char *where,
 			   size_t size)
 {
 	FILE *f = fopen(path, "r");
-	char line[8192];
+	char line[8192], zeros[512] = "";
 
 	if (!f) {
 		fprintf(stderr, "vmstate-src: error: cannot read '%s': %s\n", path, strerror(errno));
@@ -168,20 +177,31 @@ int harness_values_compare(const struct harness_values *v, const char *path, cha
 	}
 	int rc = 0;
 	while (!rc && fgets(line, sizeof(line), f)) {
-		char *space = strchr(line, ' ');
-		if (!space)
+		char sent_path[4096], hex[8192];
+		long offset;
+		if (sscanf(line, "%4095s %ld %8191s", sent_path, &offset, hex) != 3)
 			continue;
-		*space = '\0';
-		line[strcspn(space + 1, "\n") + (size_t)(space + 1 - line)] = '\0';
 		for (size_t i = 0; i < v->n; i++) {
-			if (strcmp(v->items[i].path, line) != 0 || strcmp(v->items[i].hex, space + 1) == 0)
+			const struct harness_value *item = &v->items[i];
+			/* Padding's zeros taken by a member (checked after every path). */
+			if (strcmp(sent_path, HARNESS_PADDING) == 0) {
+				if (!zeros[0] && overlaps(item, offset, strlen(hex) / 2))
+					snprintf(zeros, sizeof(zeros), "\"%s\" loads %s from bytes the "
+						 "source sent as padding", item->path, item->hex);
 				continue;
-			snprintf(where, size, "\"%s\" loads %s, the source sent %s", line,
-				 v->items[i].hex, space + 1);
+			}
+			if (strcmp(item->path, sent_path) != 0 || strcmp(item->hex, hex) == 0)
+				continue;
+			snprintf(where, size, "\"%s\" loads %s, the source sent %s", sent_path,
+				 item->hex, hex);
 			rc = 1;
 			break;
 		}
 	}
 	fclose(f);
+	if (!rc && zeros[0]) {
+		snprintf(where, size, "%s", zeros);
+		rc = 2;
+	}
 	return rc;
 }

@@ -26,20 +26,20 @@ static SaveSection *section_for(const VMStateDescription *vmsd)
 }
 
 static void add_source(const VMStateDescription *vmsd, const char *kind, const char *type,
-		       int instance_id)
+		       int instance_id, bool user_creatable)
 {
 	SaveSection *s = section_for(vmsd);
 
 	if (s->nsources == (int)ARRAY_SIZE(s->sources))
 		return;
-	s->sources[s->nsources++] = (SectionSource){ kind, type, instance_id };
+	s->sources[s->nsources++] = (SectionSource){ kind, type, instance_id, user_creatable };
 }
 
 int vmstate_register(void *obj, int instance_id, const VMStateDescription *vmsd, void *opaque)
 {
 	(void)obj;
 	(void)opaque;
-	add_source(vmsd, "register", NULL, instance_id);
+	add_source(vmsd, "register", NULL, instance_id, false);
 	return 0;
 }
 
@@ -54,7 +54,7 @@ static void add_device(ObjectClass *klass, void *opaque)
 
 	(void)opaque;
 	if (dc->vmsd)
-		add_source(dc->vmsd, "device", object_class_get_name(klass), 0);
+		add_source(dc->vmsd, "device", object_class_get_name(klass), 0, dc->user_creatable);
 }
 
 static void add_cpu(ObjectClass *klass, void *opaque)
@@ -63,7 +63,8 @@ static void add_cpu(ObjectClass *klass, void *opaque)
 
 	(void)opaque;
 	if (cc->sysemu_ops && cc->sysemu_ops->legacy_vmsd)
-		add_source(cc->sysemu_ops->legacy_vmsd, "cpu", object_class_get_name(klass), 0);
+		add_source(cc->sysemu_ops->legacy_vmsd, "cpu", object_class_get_name(klass), 0,
+			   false);
 }
 
 /* The first source's instance id; VMSTATE_INSTANCE_ID_ANY takes the first free one,

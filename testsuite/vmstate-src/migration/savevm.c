@@ -118,6 +118,7 @@ static int field_transfer(struct stream *s, const VMStateField *field, void *opa
 {
 	uint8_t *base = (uint8_t *)opaque + field->offset;
 	size_t n = harness_count(field, opaque), size = harness_size(field, opaque);
+	long offset = ftell(s->f);
 	char sub[512];
 
 	if (field->flags & VMS_POINTER)
@@ -139,10 +140,18 @@ static int field_transfer(struct stream *s, const VMStateField *field, void *opa
 		if (rc)
 			return fail(s, "field \"%s%s\": the stream ends early", path, field->name);
 	}
-	if (field->info != &vmstate_info_unused_buffer && n * size != 0) {
-		snprintf(sub, sizeof(sub), "%s%s", path, field->name);
-		harness_values_add(s->values, sub, base, n * size);
+	if (n * size == 0)
+		return 0;
+	/* The source's padding is recorded by place: a member that loads it gets zeros. */
+	if (field->info == &vmstate_info_unused_buffer) {
+		if (save) {
+			uint8_t *zeros = vsrc_alloc0(n * size);
+			harness_values_add(s->values, HARNESS_PADDING, offset, zeros, n * size);
+		}
+		return 0;
 	}
+	snprintf(sub, sizeof(sub), "%s%s", path, field->name);
+	harness_values_add(s->values, sub, offset, base, n * size);
 	return 0;
 }
 
@@ -320,9 +329,15 @@ int savevm_load_one(const char *path, FILE *report)
 	rc = harness_values_compare(s.values, values_path, corrupt, sizeof(corrupt));
 	if (rc < 0)
 		return -1;
-	if (rc > 0) {
+	if (rc == 1) {
 		fprintf(report, "%s: corrupts: %s\n", name, corrupt);
 		return 1;
+	}
+	/* Loaded as sent, but a member the source no longer has got zeros: QEMU loads
+	 * without complaint, and only the device can tell whether zero does it harm. */
+	if (rc == 2) {
+		fprintf(report, "%s: zeros: %s\n", name, corrupt);
+		return 0;
 	}
 	fprintf(report, "%s: loads\n", name);
 	return 0;

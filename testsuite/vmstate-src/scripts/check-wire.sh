@@ -32,6 +32,30 @@ if "$extract" --help 2>&1 | grep -q -- '--extended'; then
 		fi
 	done
 	[ $extended_ok = 1 ] && wire "$build/{v}/check/extended.json"
+	# The device registrations, user_creatable included (QOM facts the extractor
+	# evaluates from class_init chains), as the programs' own dumps have them.
+	for v in v1 v2; do
+		[ $extended_ok = 1 ] || break
+		"$build/$v/plain/vmstate-src" --dump-extended "$build/$v/check/runtime-extended.json"
+		if msg=$(python3 - "$build/$v/check/extended.json" \
+			"$build/$v/check/runtime-extended.json" <<'PY'
+import json, sys
+def regs(path):
+    return sorted((s["name"], r["type"], r.get("user_creatable"))
+                  for s in json.load(open(path))["sections"] for r in s["registrations"]
+                  if r["kind"] == "device")
+static, runtime = regs(sys.argv[1]), regs(sys.argv[2])
+if static != runtime:
+    print(f"static {sorted(set(static) - set(runtime))}, runtime {sorted(set(runtime) - set(static))}")
+    sys.exit(1)
+print(f"{len(static)} device registrations, {sum(1 for r in static if r[2] is False)} not user-creatable")
+PY
+		); then
+			pass "$v: the static extended dump's device registrations and user_creatable equal the program's own ($msg)"
+		else
+			fail "$v: device registrations or user_creatable differ: $msg"
+		fi
+	done
 else
 	skip "wire verdicts from static extended dumps: $extract has no --extended yet"
 fi

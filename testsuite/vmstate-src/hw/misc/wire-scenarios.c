@@ -2,7 +2,8 @@
 /* One registered section per wire rule, each of which v2.patch changes in one way
  * (docs/scenarios.md, "Wire-level scenarios"): a rename, a swap, padding, subsections
  * with and without needed(), a field_exists test, a raised minimum version, a change
- * of encoding with the same bytes, a version bump.
+ * of encoding with the same bytes, a version bump, a rename whose test changes, padding
+ * given to a new member.
  * Patterns: vmstate_register_any() and vmstate_register() at start-up. */
 #include "qemu/osdep.h"
 #include "migration/vmstate.h"
@@ -203,6 +204,39 @@ static const VMStateDescription vmstate_wire_version_bump = {
 	}
 };
 
+static bool wire_serial_exists(void *opaque, int version_id)
+{
+	(void)opaque;
+	(void)version_id;
+	return vmstate_test_condition;
+}
+
+/* v2 renames the field and gives it a test of its own (QEMU 10.0's esp "ti_cmd" became
+ * "mig_ti_cmd" with another field_exists): the bytes agree, the tests need not. */
+static const VMStateDescription vmstate_wire_rename_test = {
+	.name = "wire-rename-test",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32_TEST(serial, WireState, wire_serial_exists),
+		VMSTATE_UINT8(flags, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
+/* v2 gives the padding to a new member, which then loads v1's zeros. */
+static const VMStateDescription vmstate_wire_padding_reused = {
+	.name = "wire-padding-reused",
+	.version_id = 1,
+	.minimum_version_id = 1,
+	.fields = (const VMStateField[]) {
+		VMSTATE_UINT32(count, WireState),
+		VMSTATE_UNUSED(4),
+		VMSTATE_UINT8(flags, WireState),
+		VMSTATE_END_OF_LIST()
+	}
+};
+
 void wire_scenarios_init(void);
 void wire_scenarios_init(void)
 {
@@ -218,4 +252,6 @@ void wire_scenarios_init(void)
 	vmstate_register(NULL, 0, &vmstate_wire_version_bump, &wire_state);
 	vmstate_register(NULL, WIRE_INSTANCE_ID, &vmstate_wire_instance, &wire_state);
 	vmstate_register(NULL, 0, &vmstate_wire_validator, &wire_state);
+	vmstate_register(NULL, 0, &vmstate_wire_rename_test, &wire_state);
+	vmstate_register(NULL, 0, &vmstate_wire_padding_reused, &wire_state);
 }

@@ -15,14 +15,18 @@ void *harness_state(const VMStateDescription *vmsd);
 size_t harness_count(const VMStateField *field, const void *opaque);
 size_t harness_size(const VMStateField *field, const void *opaque);
 
+/* The values sent or loaded: each field's bytes by field path, with their offset in the
+ * stream.  The source records its padding too, under the path HARNESS_PADDING. */
+#define HARNESS_PADDING "(padding)"
 struct harness_values;
 struct harness_values *harness_values_new(void);
-void harness_values_add(struct harness_values *v, const char *path, const void *bytes,
-			size_t len);
+void harness_values_add(struct harness_values *v, const char *path, long offset,
+			const void *bytes, size_t len);
 int harness_values_write(const struct harness_values *v, const char *path);
 /* Compares the values loaded (V) with those the source sent (in file PATH), for every
  * field path both have.  0 when all agree; 1 and the first path that differs in WHERE;
- * -1 when PATH cannot be read. */
+ * 2 when they agree but a member loaded bytes the source sent as padding (zeros: a
+ * member the source no longer has), and which in WHERE; -1 when PATH cannot be read. */
 int harness_values_compare(const struct harness_values *v, const char *path, char *where,
 			   size_t size);
 

@@ -12,6 +12,7 @@ typedef struct SectionSource {
 	const char *kind;          /* "device", "cpu" or "register" */
 	const char *type;          /* the QOM type, for device and cpu */
 	int instance_id;           /* for register */
+	bool user_creatable;       /* for device: DeviceClass.user_creatable */
 } SectionSource;
 
 typedef struct SaveSection {
@@ -33,7 +34,8 @@ int savevm_instance_id(const SaveSection *sec);
 int savevm_save_one(const SaveSection *sec, const char *path);
 
 /* Loads the stream PATH into fresh state and prints one line for it:
- * "NAME: loads", "NAME: fails: WHY" or "NAME: corrupts: FIELD".  0 when loaded. */
+ * "NAME: loads", "NAME: fails: WHY", "NAME: corrupts: FIELD" or "NAME: zeros: FIELD"
+ * (loaded, but a member took the source's padding).  0 when loaded. */
 int savevm_load_one(const char *path, FILE *report);
 
 #endif

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "configure.h"
+#include "git.h"
 #include "progress.h"
 #include "run.h"
 
@@ -25,24 +26,58 @@ void vd_side_env(const struct vd_side *s)
 	set_env("VMSTATE_SIDE", s->role);
 }
 
+/* The stamp of a configured build directory: the revision it was configured for
+ * ("-" for none) on the first line, then the configure command. */
+static char *stamp_text(const struct vd_options *o, const struct vd_side *s)
+{
+	return xasprintf("%s\n%s", s->commit ? s->commit : "-",
+			 o->configure_cmd ? o->configure_cmd : "");
+}
+
 static void configure_done(const struct vd_options *o, struct vd_side *s)
 {
-	const char *want = o->configure_cmd ? o->configure_cmd : "";
+	char *want = stamp_text(o, s);
 	char *stamp = xasprintf("%s/.vmstate-diff-configured", s->slot);
 	if (!write_atomic(stamp, want, strlen(want)))
 		vd_die("cannot write %s: %s", stamp, strerror(errno));
 	free(stamp);
+	free(want);
 }
 
-/* The build directory belongs to one configure command (or to none): another command
- * starts it afresh.  The command runs in the background (both sides configure at once);
- * configure_wait() collects it. */
+/* Whether a build directory configured as OLD (a stamp) serves S as it is: the same
+ * command, and a revision that differs from S's in C sources and headers only.  Any
+ * other change (meson.build, configure itself, a release apart) may change what is
+ * built and how, and a build directory left from another revision would plan with
+ * its targets. */
+static bool still_configured(const struct vd_options *o, const struct vd_side *s,
+			     const char *old)
+{
+	const char *nl = old ? strchr(old, '\n') : NULL;
+	if (!nl || strcmp(nl + 1, o->configure_cmd ? o->configure_cmd : "") != 0)
+		return false;
+	size_t n = (size_t)(nl - old);
+	const char *was = n == 1 && old[0] == '-' ? NULL : old;
+	if (!was || !s->commit)
+		return !was && !s->commit;
+	char *commit = xstrndup(was, n);
+	char *known = strcmp(commit, s->commit) == 0 ? NULL : vd_git_resolve(o->repo, commit);
+	/* A revision git no longer has (a working tree's snapshot, collected) is another. */
+	bool same = strcmp(commit, s->commit) == 0 ||
+		    (known && vd_git_differ_in_c_only(o->repo, known, s->commit));
+	free(known);
+	free(commit);
+	return same;
+}
+
+/* The build directory belongs to one configure command (or to none) and to revisions
+ * that differ from the one it was configured for in C sources and headers only: any
+ * other starts it afresh.  The command runs in the background (both sides configure at
+ * once); configure_wait() collects it. */
 void vd_configure_start(const struct vd_options *o, struct vd_side *s)
 {
-	const char *want = o->configure_cmd ? o->configure_cmd : "";
 	char *stamp = xasprintf("%s/.vmstate-diff-configured", s->slot);
 	char *old = vd_read_file(stamp, NULL);
-	bool fresh = strcmp(old ? old : "", want) == 0;
+	bool fresh = still_configured(o, s, old);
 	free(old);
 	if (fresh) {
 		free(stamp);

@@ -260,6 +260,35 @@ expect_eq "ninja: v1 -> v2-note: exit status 1" 1 $?
 expect_eq "ninja: a README change: dest does not share" 0 \
 	"$(grep -c 'uses the build directory' "$work/10c.err")"
 
+# 10d. A build directory kept between runs serves a later revision only if that differs
+# from the one it was configured for in C sources and headers: v2-slotdev adds a device
+# with a build file, so the slot configured at v1 in a first run is configured again,
+# and the new device is in the dump (before: planned with v1's build.ninja, left out).
+(cd "$repo" && git checkout -q -f v2 && mkdir -p hw/slot &&
+	printf '%s\n' '#include "qemu/osdep.h"' '#include "hw/qdev-core.h"' \
+	'#include "migration/vmstate.h"' 'typedef struct SlotState { DeviceState parent; uint32_t v; } SlotState;' \
+	'static const VMStateDescription vmstate_slot = { .name = "slot-device", .version_id = 1,' \
+	'  .minimum_version_id = 1, .fields = (const VMStateField[]) { VMSTATE_UINT32(v, SlotState),' \
+	'  VMSTATE_END_OF_LIST() } };' \
+	'static void slot_class_init(ObjectClass *k, void *d) { (void)d; DEVICE_CLASS(k)->vmsd = &vmstate_slot; }' \
+	'static const TypeInfo slot_info = { .name = "slot-device", .parent = TYPE_DEVICE,' \
+	'  .instance_size = sizeof(SlotState), .class_init = slot_class_init };' \
+	'static void slot_register(void) { type_register_static(&slot_info); }' 'type_init(slot_register)' \
+	>hw/slot/slot-device.c && echo "slot-device.c" >hw/slot/build.list && git add hw/slot &&
+	git commit -q -m "a device with a build file" && git tag v2-slotdev && git checkout -q -f v2)
+for run in 1 2; do
+	[ $run = 1 ] && revs="v1 v2" || revs="v2-slotdev v2"
+	(cd "$repo" && "$diff_bin" --reference --cache-dir "$work/slot-cache" -v -j 2 \
+		--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
+		-o "$work/slot-dumps" $revs) >"$work/10d-$run.out" 2>"$work/10d-$run.err"
+done
+expect_eq "ninja: a slot configured at v1 is configured again for v2-slotdev" 1 \
+	"$(grep -c '^vmstate-diff: src: configuring ' "$work/10d-2.err")"
+expect_eq "ninja: so v2-slotdev's new device is in its dump" 1 \
+	"$(grep -c '^  "slot-device": {' "$work/slot-dumps/src.json")"
+expect_eq "ninja: and missing from v2's, the other way" 'Section "slot-device" does not exist in dest' \
+	"$(grep -x 'Section "slot-device" does not exist in dest' "$work/10d-2.out")"
+
 # 11. Baselines: the regeneration command writes the documented layout.
 cat >"$repo/.vmstate-diff" <<CONFIG
 # vmstate-diff settings of the test repository

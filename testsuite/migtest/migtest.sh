@@ -10,8 +10,9 @@
 # -dump-vmstate output is shown beside.  A verdict matches when:
 #   - a direction the tool says "fails" fails for real, and one it says "loads" or
 #     "unaffected" (or nothing) loads;
-#   - a direction that "depends" names a needed()/field_exists() predicate; either
-#     result matches, and the table shows which one happened;
+#   - a direction that "depends" (on a needed()/field_exists() predicate, or on what
+#     the zeros of padding mean to the field that loads them) matches either result,
+#     and the table shows what it depends on and which one happened;
 #   - the tool sees each change (one finding at least, benign ones included).
 # Results: $VMSTATE_CACHE/migtest/results.md and standard output.  Exit 1 when one
 # verdict does not match or a step fails.  Minutes: a QEMU build, then a relink per change.

@@ -86,10 +86,15 @@ static const char *direction_text(const struct vmw_finding *f, char *buf, size_t
 	if (f->kind == FINDING_WIRE_UNKNOWN)
 		return "what it does to migration depends on what the tools could not evaluate";
 	if (a == VMW_DEPENDS || b == VMW_DEPENDS) {
+		/* Without a predicate, what decides is the finding's own subject. */
+		const char *what = pred ? pred
+			: f->kind == FINDING_WIRE_PADDING ? "whether zeros suit the field that loads them"
+			: f->kind == FINDING_WIRE_SECTION_REMOVED ? "whether a machine creates the device"
+			: "a run-time condition";
 		snprintf(buf, size, "migration %s depends on %s%s",
 			 a == VMW_DEPENDS && b == VMW_DEPENDS ? "both ways"
 			 : a == VMW_DEPENDS ? "from old to new" : "from new to old",
-			 pred ? pred : "a run-time condition", pred ? "()" : "");
+			 what, pred ? "()" : "");
 		return buf;
 	}
 	return "wire-compatible";

@@ -169,6 +169,16 @@ static const char *kind_name(enum vx_def_kind kind)
 	return "definition";
 }
 
+/* One source file compiled into two libraries (QEMU 7.2 builds migration/vmstate-types.c
+ * for two of them) gives the same definition twice: the linker takes one member, and
+ * the program cannot tell them apart, so that is not a conflict. */
+static bool same_unit_twice(const struct vx_def *a, const struct vx_def *b)
+{
+	const char *sa = a->unit->source, *sb = b->unit->source;
+
+	return sa && sb && strcmp(sa, sb) == 0 && json_equal(a->json, b->json);
+}
+
 /* Adds NODE to its symbol's chain; reports a second global definition. */
 static unsigned index_def(struct vx_program *prog, struct def_node *node)
 {
@@ -197,7 +207,8 @@ static unsigned index_def(struct vx_program *prog, struct def_node *node)
 	if (node->def.global) {
 		if (!e->global) {
 			e->global = node;
-		} else if (e->global->def.unit != node->def.unit) {
+		} else if (e->global->def.unit != node->def.unit &&
+			   !same_unit_twice(&e->global->def, &node->def)) {
 			diag_warning(def_loc(&node->def), "global symbol '%s' is defined twice "
 				     "(in %s)", node->def.symbol, node->def.unit->input);
 			diag_note(def_loc(&e->global->def), "the definition that is used "

@@ -129,6 +129,36 @@ static void two_global_definitions(void **state)
 	vx_program_free(prog);
 }
 
+/* One source compiled into two libraries: the same definition twice is no conflict,
+ * but the same symbol from that source with another content still is. */
+static void same_source_in_two_libraries(void **state)
+{
+	struct vx_program *prog = vx_program_new();
+	char *g = vmsd_text("vmstate_info_bool", "global", "../migration/vmstate-types.c:40:19");
+	char *h = vmsd_text("vmstate_other", "global", "../migration/vmstate-types.c:50:1");
+	char *h2 = vmsd_text("vmstate_other", "global", "../migration/vmstate-types.c:51:1");
+	char *err;
+
+	(void)state;
+	add_unit(prog, "liba.a(vmstate-types.o)", "../migration/vmstate-types.c", ID_A, g, NULL, NULL);
+	add_unit(prog, "libb.a(vmstate-types.o)", "../migration/vmstate-types.c", ID_B, g, NULL, NULL);
+	assert_int_equal(link_quietly(prog, &err), 0);
+	assert_string_equal(err, "");
+	free(err);
+	vx_program_free(prog);
+
+	prog = vx_program_new();
+	add_unit(prog, "liba.a(vmstate-types.o)", "../migration/vmstate-types.c", ID_A, h, NULL, NULL);
+	add_unit(prog, "libb.a(vmstate-types.o)", "../migration/vmstate-types.c", ID_B, h2, NULL, NULL);
+	assert_int_equal(link_quietly(prog, &err), 1);
+	assert_non_null(strstr(err, "global symbol 'vmstate_other' is defined twice"));
+	free(err);
+	free(g);
+	free(h);
+	free(h2);
+	vx_program_free(prog);
+}
+
 static void same_fragment_twice_is_dropped(void **state)
 {
 	struct vx_program *prog = vx_program_new();
@@ -294,6 +324,7 @@ int main(void)
 		cmocka_unit_test(global_seen_from_every_unit),
 		cmocka_unit_test(own_static_shadows_global),
 		cmocka_unit_test(two_global_definitions),
+		cmocka_unit_test(same_source_in_two_libraries),
 		cmocka_unit_test(same_fragment_twice_is_dropped),
 		cmocka_unit_test(same_unit_id_different_fragment),
 		cmocka_unit_test(units_in_input_order),

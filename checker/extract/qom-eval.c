@@ -139,6 +139,7 @@ struct ir_function *qeval_function(struct qeval *ev, const struct vx_def *def)
 
 const char *const qom_state_keys[QOM_STATE_KEY_COUNT] = {
 	QOM_VMSD_KEY, QOM_SYSEMU_OPS_KEY, QOM_CPU_VMSD_KEY,
+	QOM_VIRTIO_VMSD_KEY, QOM_VIRTIO_SAVE_KEY, QOM_VIRTIO_LOAD_KEY,
 };
 
 void qagg_state_unknown(struct qeval *ev, struct qagg *klass, const char *loc,

@@ -61,6 +61,30 @@ bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct 
 	return false;
 }
 
+static bool stores_state(const struct ir_node *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == IR_ASSIGN && ir_is_state_store(e->to))
+		return true;
+	for (size_t i = 0; i < e->kid_count; i++)
+		if (stores_state(e->kids[i]))
+			return true;
+	return false;
+}
+
+/* The fragment's "writes_vmsd" covers DeviceClass and CPUClass only; the other state
+ * members (VirtioDeviceClass.vmsd, ...) are found in the body itself. */
+static bool body_stores_state(struct qeval *ev, const struct vx_def *def)
+{
+	struct ir_function *fn = qeval_function(ev, def);
+
+	for (size_t i = 0; fn && i < fn->count; i++)
+		if (stores_state(fn->body[i]))
+			return true;
+	return false;
+}
+
 bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
 {
 	struct function_state *fn = qeval_function_state(ev, def);
@@ -91,6 +115,8 @@ bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
 		if (d && d->kind == VX_DEF_FUNCTION && d != def && ir_function_matters(ev, d))
 			m = true;
 	}
+	if (!m)
+		m = body_stores_state(ev, def);
 	fn->may_matter = m;
 	return m;
 }

@@ -35,7 +35,7 @@ for k in sorted(d):
         print(k, d[k]["Description"]["name"])' "$1"
 }
 
-programs="core loop direct helper-lib helper-user stmt-expr wire"
+programs="core loop direct helper-lib helper-user stmt-expr wire virtio"
 facts=$(cd "$(dirname "$0")" && pwd)/wire-facts.py
 for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat-lto-objects"; do
 	runs=$((runs + 1))

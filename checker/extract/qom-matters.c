@@ -7,18 +7,23 @@
 #include "../common/alloc.h"
 #include "qom-internal.h"
 
-bool ir_is_state_store(const struct ir_node *lv)
+int ir_state_key(const struct ir_node *lv)
 {
 	size_t n, i;
 
 	if (!lv || lv->kind != IR_FIELD)
-		return false;
+		return -1;
 	n = strlen(lv->struct_name);
 	for (i = 0; i < QOM_STATE_KEY_COUNT; i++)
 		if (!strncmp(qom_state_keys[i], lv->struct_name, n) &&
 		    qom_state_keys[i][n] == '.' && !strcmp(qom_state_keys[i] + n + 1, lv->name))
-			return true;
-	return false;
+			return (int)i;
+	return -1;
+}
+
+bool ir_is_state_store(const struct ir_node *lv)
+{
+	return ir_state_key(lv) >= 0;
 }
 
 static enum qeval_builtin_kind builtin_kind(struct qeval *ev, const char *name)
@@ -38,27 +43,34 @@ static bool call_matters(struct qeval *ev, const struct vx_unit *unit, const cha
 	return def && def->kind == VX_DEF_FUNCTION && ir_function_matters(ev, def);
 }
 
-bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
+unsigned ir_expr_keys(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
 {
-	size_t i;
+	unsigned keys = 0;
+	int key;
 
 	if (!e)
-		return false;
-	if (e->kind == IR_ASSIGN && ir_is_state_store(e->to))
-		return true;
+		return 0;
+	if (e->kind == IR_ASSIGN && (key = ir_state_key(e->to)) >= 0)
+		keys |= 1u << key;
 	if (e->kind == IR_CALL) {
 		if (!e->fn || e->fn->kind != IR_ADDR)
-			return true;   /* through a pointer: anything */
+			return QOM_ALL_STATE_KEYS;   /* through a pointer: anything */
 		/* A built-in's recorded body is never run: it decides alone. */
-		if (builtin_kind(ev, e->fn->sym) != QEVAL_NOT_BUILTIN)
-			return builtin_kind(ev, e->fn->sym) == QEVAL_BUILTIN_REGISTERS;
-		if (call_matters(ev, unit, e->fn->sym))
-			return true;
+		if (builtin_kind(ev, e->fn->sym) != QEVAL_NOT_BUILTIN) {
+			if (builtin_kind(ev, e->fn->sym) == QEVAL_BUILTIN_REGISTERS)
+				return QOM_ALL_STATE_KEYS;
+		} else if (call_matters(ev, unit, e->fn->sym)) {
+			return QOM_ALL_STATE_KEYS;
+		}
 	}
-	for (i = 0; i < e->kid_count; i++)
-		if (ir_expr_matters(ev, unit, e->kids[i]))
-			return true;
-	return false;
+	for (size_t i = 0; i < e->kid_count && keys != QOM_ALL_STATE_KEYS; i++)
+		keys |= ir_expr_keys(ev, unit, e->kids[i]);
+	return keys;
+}
+
+bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
+{
+	return ir_expr_keys(ev, unit, e) != 0;
 }
 
 static bool stores_state(const struct ir_node *e)

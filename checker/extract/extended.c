@@ -24,6 +24,8 @@ struct extended {
 	size_t section_count, section_cap, registration_count;
 	const struct vx_def **queue;   /* descriptions referenced, not yet written */
 	size_t queue_count, queue_cap;
+	const struct qom_type **types; /* by name, each name once (distinct_types) */
+	size_t type_count;
 };
 
 /* SYMBOL for a global definition, SYMBOL@UNIT for a static one. */
@@ -179,9 +181,161 @@ static json_t *int_or_zero(struct extended *x, const json_t *obj, const char *ke
 	return v ? value(x, v, context) : json_integer(0);
 }
 
+/* ---- The VMStateInfo "virtio" (VMSTATE_VIRTIO_DEVICE): its hand-written put saves the
+ * common virtio state, then the device's by hand (VirtioDeviceClass.save), then the
+ * device class's description (VirtioDeviceClass.vmsd), then virtio's own description
+ * (vmstate_virtio, a static of the unit that defines the VMStateInfo). ---- */
+
+#define VIRTIO_INFO_NAME "virtio"
+#define VIRTIO_COMMON_SYMBOL "vmstate_virtio"
+
+/* The device types whose dc->vmsd is OWNER (the object a virtio field is saved from):
+ * the concrete ones, or the abstract ones when none is concrete. */
+static size_t owner_types(struct extended *x, const struct vx_def *owner,
+			  const struct qom_type **out)
+{
+	size_t n = 0, i;
+	bool concrete = false;
+
+	for (i = 0; i < x->type_count; i++) {
+		const struct qom_type *t = x->types[i];
+
+		if (!t->is_device || t->unknown || t->vmsd != owner || (t->abstract && concrete))
+			continue;
+		if (!t->abstract && !concrete) {
+			concrete = true;
+			n = 0;
+		}
+		out[n++] = t;
+	}
+	return n;
+}
+
+/* Member KEY of the classes of TYPES when they all agree, else NULL and *WHY. */
+static const struct qom_member *agreed_member(const struct qom_type **types, size_t n,
+					      const char *key, char **why)
+{
+	const struct qom_member *first = qom_type_member(types[0], key), *m;
+
+	*why = NULL;
+	for (size_t i = 1; first && i < n; i++) {
+		m = qom_type_member(types[i], key);
+		if (!m || m->vmsd != first->vmsd || !m->symbol != !first->symbol ||
+		    (m->symbol && strcmp(m->symbol, first->symbol)) ||
+		    !m->unknown != !first->unknown) {
+			*why = xasprintf("device types %s and %s differ in %s", types[0]->name,
+					 types[i]->name, key);
+			return NULL;
+		}
+	}
+	if (!first)
+		*why = xasprintf("%s is not a class member the evaluator follows", key);
+	return first;
+}
+
+static json_t *description_id_json(struct extended *x, const struct vx_def *def)
+{
+	char *id = description_id(def);
+	json_t *out = json_string(id);
+
+	enqueue(x, def);
+	free(id);
+	return out;
+}
+
+/* "vmsd": the device class's description, null, or an UNKNOWN. */
+static json_t *virtio_vmsd(struct extended *x, const struct qom_type **types, size_t n,
+			   const char *context)
+{
+	char *why;
+	const struct qom_member *m = agreed_member(types, n, QOM_VIRTIO_VMSD_KEY, &why);
+	json_t *out;
+
+	if (m && m->unknown)
+		return unknown(x, m->unknown, m->unknown_loc, context);
+	if (m && m->symbol)
+		why = xasprintf("its %s %s is not a recorded VMStateDescription",
+				QOM_VIRTIO_VMSD_KEY, m->symbol);
+	if (!why)
+		return m->vmsd ? description_id_json(x, m->vmsd) : json_null();
+	out = unknown(x, why, types[0]->loc, context);
+	free(why);
+	return out;
+}
+
+/* "by_hand": null, or the UNKNOWN that says which functions write the state. */
+static json_t *virtio_by_hand(struct extended *x, const struct qom_type **types, size_t n,
+			      const char *context)
+{
+	char *why[2], *text;
+	const struct qom_member *save = agreed_member(types, n, QOM_VIRTIO_SAVE_KEY, &why[0]);
+	const struct qom_member *load = agreed_member(types, n, QOM_VIRTIO_LOAD_KEY, &why[1]);
+	json_t *out;
+
+	if (why[0] || why[1]) {
+		out = unknown(x, why[0] ? why[0] : why[1], types[0]->loc, context);
+		free(why[0]);
+		free(why[1]);
+		return out;
+	}
+	if (save->unknown || load->unknown)
+		return unknown(x, save->unknown ? save->unknown : load->unknown,
+			       save->unknown ? save->unknown_loc : load->unknown_loc, context);
+	if (!save->symbol && !load->symbol && !save->vmsd && !load->vmsd)
+		return json_null();
+	text = xasprintf("saved by hand: vdc->save %s, vdc->load %s",
+			 save->symbol ? save->symbol : save->vmsd ? save->vmsd->symbol : "NULL",
+			 load->symbol ? load->symbol : load->vmsd ? load->vmsd->symbol : "NULL");
+	out = unknown(x, text, types[0]->loc, context);
+	free(text);
+	return out;
+}
+
+/* What a field of the VMStateInfo INFO ("virtio") of OWNER saves after the common
+ * virtio state (docs/extended-dump.md, "virtio"). */
+static json_t *virtio_json(struct extended *x, const struct vx_def *owner,
+			   const struct vx_def *info, const char *loc, const char *context)
+{
+	const struct qom_type **types = xcalloc(x->type_count + 1, sizeof(*types));
+	size_t n = owner_types(x, owner, types), i;
+	const struct vx_def *common = vx_lookup_kind(x->prog, info->unit, VIRTIO_COMMON_SYMBOL,
+						     VX_DEF_VMSTATE);
+	json_t *out = json_object(), *names = json_array();
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(names, json_string(types[i]->name));
+	json_object_set_new(out, "types", names);
+	if (!n) {
+		json_object_set_new(out, "by_hand", unknown(x, "no device class has this "
+			"description as its dc->vmsd: the VirtioDeviceClass that saves it is not "
+			"known", loc, context));
+		json_object_set_new(out, "vmsd", unknown(x, "no device class has this "
+			"description as its dc->vmsd: the VirtioDeviceClass that saves it is not "
+			"known", loc, context));
+	} else {
+		json_object_set_new(out, "by_hand", virtio_by_hand(x, types, n, context));
+		json_object_set_new(out, "vmsd", virtio_vmsd(x, types, n, context));
+	}
+	json_object_set_new(out, "common", common ? description_id_json(x, common)
+		: unknown(x, VIRTIO_COMMON_SYMBOL " is not a VMStateDescription of the unit "
+			  "that defines the VMStateInfo \"" VIRTIO_INFO_NAME "\"", loc, context));
+	free(types);
+	return out;
+}
+
+/* The VMStateInfo a field names, when an input defines it. */
+static const struct vx_def *info_def(struct extended *x, const struct vx_unit *unit,
+				     const json_t *ref)
+{
+	return json_is_string(ref)
+		? vx_lookup_kind(x->prog, unit, json_string_value(ref), VX_DEF_INFO) : NULL;
+}
+
 static json_t *field_json(struct extended *x, const struct vx_def *owner,
 			  const json_t *field, const char *id)
 {
+	const struct vx_def *info = info_def(x, owner->unit, json_object_get(field, "info"));
+	const char *info_text = info ? fragment_string(info->json, "name") : NULL;
 	const char *loc = fragment_string(field, "loc");
 	json_t *out = json_object();
 
@@ -199,6 +353,8 @@ static json_t *field_json(struct extended *x, const struct vx_def *owner,
 	json_object_set_new(out, "field_exists", field_exists(x, field, loc, id));
 	json_object_set_new(out, "vmsd", description_ref(x, owner->unit,
 							 json_object_get(field, "vmsd"), loc, id));
+	if (info_text && !strcmp(info_text, VIRTIO_INFO_NAME))
+		json_object_set_new(out, "virtio", virtio_json(x, owner, info, loc, id));
 	return out;
 }
 
@@ -327,13 +483,10 @@ static json_t *user_creatable(struct extended *x, const struct qom_type *t)
 }
 
 /* Device classes' dc->vmsd and CPU classes' legacy description. */
-static void add_type_sections(struct extended *x, const struct qom_types *types)
+static void add_type_sections(struct extended *x)
 {
-	const struct qom_type **sorted = xcalloc(types->count + 1, sizeof(*sorted));
-	size_t n = distinct_types(types, sorted), i;
-
-	for (i = 0; i < n; i++) {
-		const struct qom_type *t = sorted[i];
+	for (size_t i = 0; i < x->type_count; i++) {
+		const struct qom_type *t = x->types[i];
 
 		if (t->is_device && t->unknown)
 			type_unknown(x, t, t->unknown, t->unknown_loc);
@@ -352,7 +505,6 @@ static void add_type_sections(struct extended *x, const struct qom_types *types)
 					 json_pack("{s:s, s:s, s:s, s:s}", "kind", "cpu", "type",
 						   t->name, "via", t->cpu_via, "loc", t->loc));
 	}
-	free(sorted);
 }
 
 /* One entry of a fragment's "registers". */
@@ -486,7 +638,9 @@ unsigned extended_write(struct strbuf *out, const struct vx_program *prog,
 	json_t *root, *sections;
 	unsigned count;
 
-	add_type_sections(&x, types);
+	x.types = xcalloc(types->count + 1, sizeof(*x.types));
+	x.type_count = distinct_types(types, x.types);
+	add_type_sections(&x);
 	add_register_sections(&x);
 	write_descriptions(&x);
 	sections = sections_json(&x);
@@ -503,5 +657,6 @@ unsigned extended_write(struct strbuf *out, const struct vx_program *prog,
 	json_decref(x.unknowns);
 	free(x.sections);
 	free(x.queue);
+	free(x.types);
 	return count;
 }

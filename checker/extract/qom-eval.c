@@ -140,19 +140,29 @@ struct ir_function *qeval_function(struct qeval *ev, const struct vx_def *def)
 
 const char *const qom_state_keys[QOM_STATE_KEY_COUNT] = {
 	QOM_VMSD_KEY, QOM_SYSEMU_OPS_KEY, QOM_CPU_VMSD_KEY,
+	QOM_VIRTIO_VMSD_KEY, QOM_VIRTIO_SAVE_KEY, QOM_VIRTIO_LOAD_KEY,
 };
+
+static void state_keys_unknown(struct qeval *ev, struct qagg *klass, unsigned keys,
+			       const char *loc, const char *why)
+{
+	for (size_t i = 0; i < QOM_STATE_KEY_COUNT; i++)
+		if (keys & (1u << i))
+			*qagg_member(ev, klass, qom_state_keys[i]) = qv_unknown(ev, loc, "%s", why);
+}
 
 void qagg_state_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
 			const char *why)
 {
-	for (size_t i = 0; i < QOM_STATE_KEY_COUNT; i++)
-		*qagg_member(ev, klass, qom_state_keys[i]) = qv_unknown(ev, loc, "%s", why);
+	state_keys_unknown(ev, klass, QOM_ALL_STATE_KEYS, loc, why);
 }
 
-static void mark_vmsd_unknown(struct qeval *ev, const char *loc, const char *why)
+/* Makes the state members KEYS of the class being initialized unknown. */
+static void mark_vmsd_unknown(struct qeval *ev, unsigned keys, const char *loc,
+			      const char *why)
 {
 	if (ev->klass)
-		qagg_state_unknown(ev, ev->klass, loc, why);
+		state_keys_unknown(ev, ev->klass, keys, loc, why);
 }
 
 void qagg_creatable_unknown(struct qeval *ev, struct qagg *klass, const char *loc,
@@ -479,7 +489,8 @@ static struct qval assign(struct qeval *ev, struct frame *fr, const struct ir_no
 	if (p.kind != QV_PTR) {
 		/* A store through a pointer we do not know may hit the class's state. */
 		if (ir_is_state_store(e->to))
-			mark_vmsd_unknown(ev, p.kind == QV_UNKNOWN ? p.u.loc : "",
+			mark_vmsd_unknown(ev, 1u << ir_state_key(e->to),
+					  p.kind == QV_UNKNOWN ? p.u.loc : "",
 					  qeval_printf(ev, "store to vmsd through an unknown "
 						       "pointer: %s",
 						       p.kind == QV_UNKNOWN ? p.u.why : "?"));
@@ -659,12 +670,14 @@ static void havoc(struct qeval *ev, struct frame *fr, const struct ir_node *e,
 		havoc(ev, fr, e->kids[i], why, loc);
 }
 
-static bool region_matters(struct qeval *ev, struct frame *fr, size_t from, size_t to)
+/* The state members the statements FROM..TO may store (ir_expr_keys). */
+static unsigned region_keys(struct qeval *ev, struct frame *fr, size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++)
-		if (ir_expr_matters(ev, fr->unit, fr->fn->body[i]))
-			return true;
-	return false;
+	unsigned keys = 0;
+
+	for (size_t i = from; i < to && keys != QOM_ALL_STATE_KEYS; i++)
+		keys |= ir_expr_keys(ev, fr->unit, fr->fn->body[i]);
+	return keys;
 }
 
 static bool lands_inside(const struct frame *fr, struct ir_label l, size_t low, size_t to)
@@ -720,7 +733,7 @@ static struct outcome stop(struct qeval *ev, struct frame *fr, struct qval why,
 	}
 	o = (struct outcome){ false, why };
 	if (ir_function_matters(ev, fr->def))
-		mark_vmsd_unknown(ev, why.u.loc,
+		mark_vmsd_unknown(ev, QOM_ALL_STATE_KEYS, why.u.loc,
 				  qeval_printf(ev, "evaluation of %s stopped: %s", fr->def->symbol,
 					       why.u.why));
 	if (ev->klass && ir_function_sets_creatable(ev, fr->def))
@@ -738,6 +751,7 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 	const struct ir_stmt_info *s = n->s;
 	size_t join = ir_label_index(fr->fn, s->join), low = pc + 1, top;
 	const char *why;
+	unsigned keys;
 	bool matters;
 
 	if (s->loop.present || s->loop.is_null) {
@@ -748,7 +762,8 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 	if (join == SIZE_MAX || join <= pc)
 		return false;
 	why = qeval_printf(ev, "condition at %s cannot be decided: %s", n->loc, cond.u.why);
-	matters = region_matters(ev, fr, pc + 1, join);
+	keys = region_keys(ev, fr, pc + 1, join);
+	matters = keys != 0;
 	if (!region_is_closed(fr, pc + 1, join, low, false)) {
 		/* Registering code that may return early (machine versions that getenv()
 		 * may delete): go on as if it does not, and mark what is registered from
@@ -759,7 +774,7 @@ static bool undecided(struct qeval *ev, struct frame *fr, size_t pc, struct qval
 			ev->condition = why;
 	}
 	if (matters)
-		mark_vmsd_unknown(ev, n->loc, why);
+		mark_vmsd_unknown(ev, keys, n->loc, why);
 	for (size_t i = pc + 1; i < join && ev->klass; i++)
 		if (ir_expr_sets_creatable(ev, fr->unit, fr->fn->body[i])) {
 			mark_creatable_unknown(ev, n->loc, why);
@@ -897,7 +912,8 @@ static struct qval unknown_callee(struct qeval *ev, struct qval f, const struct 
 			struct qval *cell = qv_deref(&args[i]);
 
 			if (cell && cell->kind == QV_AGG && cell->agg == ev->klass) {
-				mark_vmsd_unknown(ev, loc, "the class is passed to a function "
+				mark_vmsd_unknown(ev, QOM_ALL_STATE_KEYS, loc,
+						  "the class is passed to a function "
 						  "through an unknown pointer");
 				mark_creatable_unknown(ev, loc, "the class is passed to a function "
 						       "through an unknown pointer");

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <jansson.h>
 #include "link.h"
+#include "qom.h"
 
 struct qagg;
 
@@ -106,14 +107,7 @@ void qeval_set_class(struct qeval *ev, struct qagg *klass);
 const char *qeval_condition(struct qeval *ev);
 struct qagg *qeval_class(struct qeval *ev);
 
-/* The class members through which a class hands migration state to QEMU: a device's
- * DeviceClass.vmsd, a CPU's CPUClass.sysemu_ops (whose SysemuCPUOps.legacy_vmsd QEMU
- * registers for each CPU) and CPUClass.vmsd where the struct has it.  Stores to them
- * are what a class_init may matter for. */
-#define QOM_VMSD_KEY "DeviceClass.vmsd"
-#define QOM_SYSEMU_OPS_KEY "CPUClass.sysemu_ops"
-#define QOM_CPU_VMSD_KEY "CPUClass.vmsd"
-#define QOM_STATE_KEY_COUNT 3
+/* The state members, QOM_*_KEY: qom.h. */
 extern const char *const qom_state_keys[QOM_STATE_KEY_COUNT];
 
 /* Not migration state, but what tells whether a user can create the device

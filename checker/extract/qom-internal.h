@@ -46,6 +46,12 @@ size_t qagg_member_index(struct qeval *ev, struct qagg *agg, const char *name);
  * qom_state_keys), register a type, or run code that might.  Skipped code that cannot
  * is no loss. */
 bool ir_is_state_store(const struct ir_node *lvalue);
+/* The index in qom_state_keys of the member LVALUE stores to, or -1. */
+int ir_state_key(const struct ir_node *lvalue);
+/* The state members evaluating E may store, one bit per qom_state_keys index: a call
+ * that may matter, or a registration, may store any of them. */
+#define QOM_ALL_STATE_KEYS ((1u << QOM_STATE_KEY_COUNT) - 1)
+unsigned ir_expr_keys(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e);
 bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e);
 bool ir_function_matters(struct qeval *ev, const struct vx_def *def);
 /* Whether code may store DeviceClass.user_creatable (QOM_USER_CREATABLE_KEY), itself or

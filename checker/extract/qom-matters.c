@@ -7,18 +7,23 @@
 #include "../common/alloc.h"
 #include "qom-internal.h"
 
-bool ir_is_state_store(const struct ir_node *lv)
+int ir_state_key(const struct ir_node *lv)
 {
 	size_t n, i;
 
 	if (!lv || lv->kind != IR_FIELD)
-		return false;
+		return -1;
 	n = strlen(lv->struct_name);
 	for (i = 0; i < QOM_STATE_KEY_COUNT; i++)
 		if (!strncmp(qom_state_keys[i], lv->struct_name, n) &&
 		    qom_state_keys[i][n] == '.' && !strcmp(qom_state_keys[i] + n + 1, lv->name))
-			return true;
-	return false;
+			return (int)i;
+	return -1;
+}
+
+bool ir_is_state_store(const struct ir_node *lv)
+{
+	return ir_state_key(lv) >= 0;
 }
 
 static enum qeval_builtin_kind builtin_kind(struct qeval *ev, const char *name)
@@ -38,25 +43,56 @@ static bool call_matters(struct qeval *ev, const struct vx_unit *unit, const cha
 	return def && def->kind == VX_DEF_FUNCTION && ir_function_matters(ev, def);
 }
 
+unsigned ir_expr_keys(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
+{
+	unsigned keys = 0;
+	int key;
+
+	if (!e)
+		return 0;
+	if (e->kind == IR_ASSIGN && (key = ir_state_key(e->to)) >= 0)
+		keys |= 1u << key;
+	if (e->kind == IR_CALL) {
+		if (!e->fn || e->fn->kind != IR_ADDR)
+			return QOM_ALL_STATE_KEYS;   /* through a pointer: anything */
+		/* A built-in's recorded body is never run: it decides alone. */
+		if (builtin_kind(ev, e->fn->sym) != QEVAL_NOT_BUILTIN) {
+			if (builtin_kind(ev, e->fn->sym) == QEVAL_BUILTIN_REGISTERS)
+				return QOM_ALL_STATE_KEYS;
+		} else if (call_matters(ev, unit, e->fn->sym)) {
+			return QOM_ALL_STATE_KEYS;
+		}
+	}
+	for (size_t i = 0; i < e->kid_count && keys != QOM_ALL_STATE_KEYS; i++)
+		keys |= ir_expr_keys(ev, unit, e->kids[i]);
+	return keys;
+}
+
 bool ir_expr_matters(struct qeval *ev, const struct vx_unit *unit, const struct ir_node *e)
 {
-	size_t i;
+	return ir_expr_keys(ev, unit, e) != 0;
+}
 
+static bool stores_state(const struct ir_node *e)
+{
 	if (!e)
 		return false;
 	if (e->kind == IR_ASSIGN && ir_is_state_store(e->to))
 		return true;
-	if (e->kind == IR_CALL) {
-		if (!e->fn || e->fn->kind != IR_ADDR)
-			return true;   /* through a pointer: anything */
-		/* A built-in's recorded body is never run: it decides alone. */
-		if (builtin_kind(ev, e->fn->sym) != QEVAL_NOT_BUILTIN)
-			return builtin_kind(ev, e->fn->sym) == QEVAL_BUILTIN_REGISTERS;
-		if (call_matters(ev, unit, e->fn->sym))
+	for (size_t i = 0; i < e->kid_count; i++)
+		if (stores_state(e->kids[i]))
 			return true;
-	}
-	for (i = 0; i < e->kid_count; i++)
-		if (ir_expr_matters(ev, unit, e->kids[i]))
+	return false;
+}
+
+/* The fragment's "writes_vmsd" covers DeviceClass and CPUClass only; the other state
+ * members (VirtioDeviceClass.vmsd, ...) are found in the body itself. */
+static bool body_stores_state(struct qeval *ev, const struct vx_def *def)
+{
+	struct ir_function *fn = qeval_function(ev, def);
+
+	for (size_t i = 0; fn && i < fn->count; i++)
+		if (stores_state(fn->body[i]))
 			return true;
 	return false;
 }
@@ -91,6 +127,8 @@ bool ir_function_matters(struct qeval *ev, const struct vx_def *def)
 		if (d && d->kind == VX_DEF_FUNCTION && d != def && ir_function_matters(ev, d))
 			m = true;
 	}
+	if (!m)
+		m = body_stores_state(ev, def);
 	fn->may_matter = m;
 	return m;
 }

@@ -576,6 +576,38 @@ static void read_cpu_vmsd(struct registry *r, struct type_rec *t, struct qom_typ
 	}
 }
 
+/* Every state member's final value: a general fact that the sections' readers
+ * (extended.c: VirtioDeviceClass.vmsd, .save, .load) pick from. */
+static void read_members(struct registry *r, struct type_rec *t, struct qom_type *out)
+{
+	out->member_count = QOM_STATE_KEY_COUNT;
+	out->members = xcalloc(QOM_STATE_KEY_COUNT, sizeof(*out->members));
+	for (size_t i = 0; i < QOM_STATE_KEY_COUNT; i++) {
+		struct qom_member *m = &out->members[i];
+		struct qval *v = class_member(t, qom_state_keys[i]);
+		const char *why, *where;
+
+		m->key = qom_state_keys[i];
+		if (v && v->kind == QV_SYM && !(v->sym.def && v->sym.def->kind == VX_DEF_VMSTATE)) {
+			m->symbol = xstrdup(v->sym.name);
+			continue;
+		}
+		m->vmsd = vmsd_value(r, t, v, qom_state_keys[i], &why, &where);
+		if (why) {
+			m->unknown = xstrdup(why);
+			m->unknown_loc = xstrdup(where);
+		}
+	}
+}
+
+const struct qom_member *qom_type_member(const struct qom_type *t, const char *key)
+{
+	for (size_t i = 0; i < t->member_count; i++)
+		if (!strcmp(t->members[i].key, key))
+			return &t->members[i];
+	return NULL;
+}
+
 int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned *problems)
 {
 	struct registry r = { 0 };
@@ -598,6 +630,7 @@ int qom_evaluate(const struct vx_program *prog, struct qom_types *out, unsigned 
 		read_vmsd(&r, t, o);
 		if (o->is_device)
 			read_user_creatable(&r, t, o);
+		read_members(&r, t, o);
 		if (o->is_cpu)
 			read_cpu_vmsd(&r, t, o);
 		if (o->is_device && o->vmsd && !o->unknown && t->condition) {
@@ -634,6 +667,12 @@ void qom_types_free(struct qom_types *types)
 		free((char *)t->cpu_unknown_loc);
 		free((char *)t->creatable_unknown);
 		free((char *)t->creatable_unknown_loc);
+		for (size_t k = 0; k < t->member_count; k++) {
+			free((char *)t->members[k].symbol);
+			free((char *)t->members[k].unknown);
+			free((char *)t->members[k].unknown_loc);
+		}
+		free(t->members);
 	}
 	free(types->types);
 	types->types = NULL;

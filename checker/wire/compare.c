@@ -395,6 +395,73 @@ static const char *field_or_desc_loc(const struct data *x, size_t i)
 	return i < x->n && x->f[i].loc ? x->f[i].loc : x->d->loc;
 }
 
+/* ---- a field of the VMStateInfo "virtio": what its put saves after the common state
+ * (docs/extended-dump.md, "VIRTIO"; wire-rules.md, "Virtio devices") ---- */
+
+static void virtio_unknown(struct cmp *c, const struct vmw_desc *nd,
+			   const struct vmw_field *o, const struct vmw_field *n, const char *why)
+{
+	struct vmw_finding *f = finding(c, FINDING_WIRE_UNKNOWN, nd->name, n->name, n->loc,
+					o->loc);
+	f->forward = f->backward = VMW_DEPENDS;
+	f->message = xasprintf("field \"%s\" of \"%s\": %s", n->name, nd->name, why);
+}
+
+/* The device class's description, one side NULL: the other side's loader reads what
+ * was never sent, or leaves unread what was. */
+static void virtio_vmsd_alone(struct cmp *c, const struct vmw_desc *nd,
+			      const struct vmw_field *o, const struct vmw_field *n)
+{
+	const struct vmw_desc *ov = o->virtio->vmsd, *nv = n->virtio->vmsd;
+	struct vmw_finding *f = finding(c, FINDING_WIRE_STRUCT, nd->name, n->name,
+					nv ? nv->loc : n->loc, ov ? ov->loc : o->loc);
+
+	f->forward = f->backward = VMW_FAILS;
+	f->old_value = xstrdup(ov ? ov->name : "none");
+	f->new_value = xstrdup(nv ? nv->name : "none");
+	f->message = xasprintf("field \"%s\" of \"%s\" saves the device state \"%s\" after "
+			       "the common virtio state, was \"%s\"", n->name, nd->name,
+			       f->new_value, f->old_value);
+}
+
+/* QEMU loads the class's description with the section's stream version: as a
+ * section's own description when each side's version_id is its section's. */
+static void compare_virtio(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
+			   const struct vmw_field *o, const struct vmw_field *n)
+{
+	const struct vmw_virtio *ov = o->virtio, *nv = n->virtio;
+
+	if (!ov || !nv) {
+		virtio_unknown(c, nd, o, n, "what it saves after the common virtio state is "
+			       "not in both dumps (one is from an older vmstate-extract)");
+		return;
+	}
+	/* State written by hand is not read: the same functions are taken to agree. */
+	if ((ov->by_hand || nv->by_hand) &&
+	    (!ov->by_hand || !nv->by_hand || strcmp(ov->by_hand, nv->by_hand)))
+		virtio_unknown(c, nd, o, n, nv->by_hand ? nv->by_hand : ov->by_hand);
+	if (ov->vmsd_unknown || nv->vmsd_unknown) {
+		virtio_unknown(c, nd, o, n, nv->vmsd_unknown ? nv->vmsd_unknown
+			       : ov->vmsd_unknown);
+	} else if (ov->vmsd && nv->vmsd) {
+		bool stream = ov->vmsd->version_id.value == od->version_id.value &&
+			      nv->vmsd->version_id.value == nd->version_id.value &&
+			      !ov->vmsd->version_id.unknown && !nv->vmsd->version_id.unknown;
+		if (!stream)
+			virtio_unknown(c, nd, o, n, "the device class's description is loaded "
+				       "with the section's version, which differs from its own");
+		compare_desc(c, ov->vmsd, nv->vmsd, stream);
+	} else if (ov->vmsd || nv->vmsd) {
+		if (!(ov->vmsd ? nv->by_hand : ov->by_hand))
+			virtio_vmsd_alone(c, nd, o, n);
+	}
+	if (ov->common_unknown || nv->common_unknown)
+		virtio_unknown(c, nd, o, n, nv->common_unknown ? nv->common_unknown
+			       : ov->common_unknown);
+	else if (ov->common && nv->common)
+		compare_desc(c, ov->common, nv->common, false);
+}
+
 static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct vmw_desc *nd,
 			 const struct vmw_field *o, const struct vmw_field *n,
 			 const struct versions *v)
@@ -406,7 +473,7 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 	enum vmw_outcome fwd = run_outcome(so, ln, v->fwd, false, NULL);
 	enum vmw_outcome bwd = run_outcome(sn, lo, v->bwd, false, NULL);
 
-	if (o->vmsd && n->vmsd) {
+	if ((o->vmsd && n->vmsd) || o->virtio || n->virtio) {
 		struct cmp saved = *c;
 		c->reach[0] = narrow(saved.reach[0], exists_at(o, v->old_save, -1),
 				     exists_at(n, v->new_load, -1), v->fwd);
@@ -416,7 +483,10 @@ static void compare_pair(struct cmp *c, const struct vmw_desc *od, const struct 
 			c->reach_why[0] = o->exists.symbol ? &o->exists : &n->exists;
 		if (c->reach[1] != saved.reach[1])
 			c->reach_why[1] = n->exists.symbol ? &n->exists : &o->exists;
-		compare_desc(c, o->vmsd, n->vmsd, false);
+		if (o->vmsd && n->vmsd)
+			compare_desc(c, o->vmsd, n->vmsd, false);
+		else
+			compare_virtio(c, od, nd, o, n);
 		memcpy(c->reach, saved.reach, sizeof(c->reach));
 		memcpy(c->reach_why, saved.reach_why, sizeof(c->reach_why));
 	}

@@ -152,6 +152,31 @@ static unsigned flags(struct loader *ld, json_t *v, const char *where)
 	return bits;
 }
 
+/* A description ID, null (*DESC stays NULL) or an UNKNOWN (*UNKNOWN). */
+static void desc_or_unknown(struct loader *ld, json_t *v, struct vmw_desc **desc,
+			    const char **unknown, const char *where)
+{
+	if ((*unknown = unknown_reason(v)))
+		return;
+	if (v && !json_is_null(v))
+		*desc = desc_by_id(ld, v, where);
+}
+
+/* Into F->virtio, set first so that a bad input (longjmp) leaks nothing. */
+static void load_virtio(struct loader *ld, struct vmw_field *f, json_t *v, const char *where)
+{
+	if (!json_is_object(v))
+		bad(ld, where, "\"virtio\" is not an object");
+	struct vmw_virtio *x = f->virtio = xcalloc(1, sizeof(*x));
+	json_t *hand = json_object_get(v, "by_hand");
+	x->by_hand = unknown_reason(hand);
+	if (!x->by_hand && hand && !json_is_null(hand))
+		bad(ld, where, "\"by_hand\" is neither null nor an UNKNOWN");
+	desc_or_unknown(ld, json_object_get(v, "vmsd"), &x->vmsd, &x->vmsd_unknown, where);
+	desc_or_unknown(ld, json_object_get(v, "common"), &x->common, &x->common_unknown,
+			where);
+}
+
 static void load_field(struct loader *ld, struct vmw_field *f, json_t *v, const char *where)
 {
 	if (!json_is_object(v))
@@ -179,6 +204,9 @@ static void load_field(struct loader *ld, struct vmw_field *f, json_t *v, const 
 		f->unknown = f->unknown ? f->unknown : unknown_reason(vmsd);
 	else if (vmsd && !json_is_null(vmsd))
 		f->vmsd = desc_by_id(ld, vmsd, where);
+	json_t *virtio = json_object_get(v, "virtio");
+	if (virtio)
+		load_virtio(ld, f, virtio, where);
 }
 
 static void load_desc(struct loader *ld, struct vmw_desc *d, const char *id, json_t *v)
@@ -407,6 +435,8 @@ bool vmw_dump_load(struct vmw_dump *dump, const char *path, struct vmw_load_erro
 void vmw_dump_free(struct vmw_dump *dump)
 {
 	for (size_t i = 0; i < dump->ndescs; i++) {
+		for (size_t k = 0; k < dump->descs[i].nfields; k++)
+			free(dump->descs[i].fields[k].virtio);
 		free(dump->descs[i].fields);
 		free(dump->descs[i].subsections);
 	}

@@ -23,6 +23,16 @@ struct vmw_num {
 
 struct vmw_desc;
 
+/* What a field of the VMStateInfo "virtio" saves after the common virtio state, in
+ * order (docs/extended-dump.md, "VIRTIO"). */
+struct vmw_virtio {
+	const char *by_hand;        /* why the device's own state is not known, or NULL */
+	struct vmw_desc *vmsd;      /* the device class's description, or NULL */
+	const char *vmsd_unknown;
+	struct vmw_desc *common;    /* vmstate_virtio, or NULL */
+	const char *common_unknown;
+};
+
 struct vmw_field {
 	const char *name;
 	const char *loc;
@@ -34,6 +44,7 @@ struct vmw_field {
 	const char *exists_unknown;  /* field_exists present but not evaluated */
 	struct vmw_desc *vmsd;  /* nested description, or NULL */
 	const char *unknown;    /* why its name, info or flags are not known, or NULL */
+	struct vmw_virtio *virtio;   /* its "virtio" key, or NULL */
 };
 
 enum {

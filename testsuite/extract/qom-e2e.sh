@@ -35,7 +35,7 @@ for k in sorted(d):
         print(k, d[k]["Description"]["name"])' "$1"
 }
 
-programs="core loop direct helper-lib helper-user stmt-expr wire"
+programs="core loop direct helper-lib helper-user stmt-expr wire virtio"
 facts=$(cd "$(dirname "$0")" && pwd)/wire-facts.py
 for flags in "-O0" "-O2" "-O2 -g" "-O1 -fno-inline" "-O2 -flto" "-O2 -flto -ffat-lto-objects"; do
 	runs=$((runs + 1))
@@ -131,6 +131,29 @@ compile "$dir" -O2 core undecidable && {
 	"$extract" --strict -o "$dir/dump2.json" "$dir/core.o" "$dir/undecidable.o" 2> /dev/null
 	[ $? -ne 0 ] && [ ! -e "$dir/dump2.json" ] && pass "--strict fails on an unknown vmsd" ||
 		fail "--strict accepted an unknown vmsd"
+}
+
+# A virtio device's class description under an undecidable condition: only that member
+# is unknown, at the condition; the section and its dc->vmsd stay.
+dir=$work/virtio-unknown
+compile "$dir" -O2 core virtio runtime virtio-undecidable && {
+	line=$(grep -n 'if (host_feature_enabled' "$src/virtio-undecidable.c" | cut -d: -f1)
+	"$extract" --extended -o "$dir/ext.json" "$dir/core.o" "$dir/virtio.o" \
+		"$dir/runtime.o" "$dir/virtio-undecidable.o" 2> "$dir/err"
+	status=$?
+	if [ $status -eq 0 ] && ! grep -q 'type "vprobe" is unknown' "$dir/err" &&
+	   python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+s = [x for x in d["sections"] if x["name"] == "vprobe"]
+v = d["descriptions"][s[0]["description"]]["fields"][0]["virtio"]
+ok = (v["vmsd"]["loc"].endswith("virtio-undecidable.c:%s:5" % sys.argv[2])
+      and "cannot be decided" in v["vmsd"]["unknown"] and v["by_hand"] is None
+      and v["types"] == ["vprobe"])
+sys.exit(0 if ok else 1)' "$dir/ext.json" "$line"; then
+		pass "undecidable VirtioDeviceClass.vmsd: unknown at virtio-undecidable.c:$line, the section kept"
+	else
+		fail "undecidable VirtioDeviceClass.vmsd: status $status, stderr: $(cat "$dir/err")"
+	fi
 }
 
 # Conflicts: a type registered twice, a parent never registered.

@@ -36,11 +36,23 @@ for d in descs.values():
         if "unknown" in f:
             lines.add("field %s UNKNOWN" % d["name"])
             continue
+        v = f.get("virtio")
+        if v is not None:
+            # What virtio's put saves after the common state, per device type.
+            hand = v["by_hand"]
+            for t in v["types"]:
+                lines.add("virtio %s %s vmsd=%s by_hand=%s common=%s" % (
+                    d["name"], t, "none" if v["vmsd"] is None else name_of(v["vmsd"]),
+                    "no" if hand is None
+                    else "yes" if hand["unknown"].startswith("saved by hand:") else "UNKNOWN",
+                    name_of(v["common"])))
         lines.add("field %s %s info=%s size=%s version=%s exists=%s" % (
             d["name"], f["name"], f["info"] if f["info"] is not None else "-", f["size"],
             f["version_id"], yes(f["field_exists"])))
     for s in d["subsections"] or []:
         lines.add("sub %s %s" % (d["name"], name_of(s)))
 for u in dump["unknowns"]:
+    if u["unknown"].startswith("saved by hand:"):
+        continue  # a fact, printed as by_hand=yes above
     lines.add("unknown %s at %s" % (u["unknown"], u["loc"]))
 print("\n".join(sorted(lines)))

@@ -135,6 +135,28 @@ else
 	fail "removed sections and user_creatable: exit status $rc and $rc2, findings: $(cat "$tmp/gone.json" "$tmp/gone-unknown.json")"
 fi
 
+# Virtio devices (docs/wire-rules.md, "Virtio devices"): what a "virtio" field saves
+# after the common state is compared like a nested description, at its source lines.
+"$checker" --wire -s "$here/virtio/old.json" -d "$here/virtio/new.json" --format=json \
+	--benign >"$tmp/virtio.json"
+rc=$?
+if python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))
+got = sorted((",".join(f["sections"]), f["kind"], f["severity"], f["field"],
+              f["new_loc"]["line"]) for f in r["findings"])
+want = sorted([
+    ("vmem", "field-exists", "review", "size", 22),       # inside the class description
+    ("vmem", "field-added", "breaks", "plugged", 23),
+    ("vconv", "unknown", "review", "virtio", 40),         # by hand, then a description
+    ("vrng", "struct", "breaks", "virtio", 52),           # a description where none was
+    ("vblk,vconv,vmem,vrng", "subsection-added", "review", "virtio/extra", 61),
+])                                                        # vblk: same hand-written state
+sys.exit(0 if got == want else 1)' "$tmp/virtio.json" && [ "$rc" -eq 12 ]; then
+	pass "virtio: the class description and vmstate_virtio compared, hand-written state reported"
+else
+	fail "virtio: exit status $rc, findings: $(cat "$tmp/virtio.json")"
+fi
+
 # Every format carries the same findings (benign ones included with --benign).
 for fmt in text json sarif gitlab; do
 	"$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --benign --format=$fmt \

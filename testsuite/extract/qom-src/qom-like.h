@@ -108,6 +108,25 @@ static inline CPUClass *CPU_CLASS(const void *klass)
 		TYPE_CPU, __FILE__, __LINE__, __func__);
 }
 
+/* Virtio devices: the section holds one field of the VMStateInfo "virtio", whose
+ * hand-written put saves the common state, then the device's state by hand (save), then
+ * the class's own description (vmsd), then virtio's own (runtime.c). */
+typedef struct VirtioDeviceClass {
+	DeviceClass parent_class;
+	void (*realize) (void *dev, void **errp);
+	void (*save) (void *vdev, void *f);
+	int (*load) (void *vdev, void *f, int version_id);
+	const VMStateDescription *vmsd;
+} VirtioDeviceClass;
+#define TYPE_VIRTIO_DEVICE "virtio-device"
+static inline VirtioDeviceClass *VIRTIO_DEVICE_CLASS(const void *klass)
+{
+	return (VirtioDeviceClass *)object_class_dynamic_cast_assert((ObjectClass *)klass,
+		TYPE_VIRTIO_DEVICE, __FILE__, __LINE__, __func__);
+}
+extern const VMStateInfo virtio_vmstate_info;
+#define F_VIRTIO_DEVICE() { .name = "virtio", .info = &virtio_vmstate_info, .flags = VMS_SINGLE }
+
 /* State registered outside the object model: the family of the emulator's
  * migration/register.h, the short ones forwarding to the long one. */
 #define VMSTATE_INSTANCE_ID_ANY -1

@@ -181,6 +181,29 @@ int host_feature_enabled(void)
 const VMStateInfo vmstate_info_uint32 = { .name = "uint32" };
 const VMStateInfo vmstate_info_bool = { .name = "bool" };
 
+/* virtio's own VMStateInfo and description, as the emulator's virtio core has them:
+ * the description is static, found by symbol in the unit of the VMStateInfo. */
+const VMStateInfo virtio_vmstate_info = { .name = "virtio" };
+
+static bool virtio_extra_needed(void *opaque)
+{
+	return opaque != NULL;
+}
+
+typedef struct VirtioCommon { unsigned int features; } VirtioCommon;
+
+static const VMStateDescription vmstate_virtio_extra = {
+	.name = "virtio/extra", .version_id = 1, .minimum_version_id = 1,
+	.needed = virtio_extra_needed,
+	.fields = (const VMStateField[]) { F_UINT32(VirtioCommon, features, 0), F_END() },
+};
+
+static const VMStateDescription vmstate_virtio = {
+	.name = "virtio", .version_id = 1, .minimum_version_id = 1,
+	.fields = (const VMStateField[]) { F_END() },
+	.subsections = (const VMStateDescription *const[]) { &vmstate_virtio_extra, NULL },
+};
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp((*(struct type *const *)a)->info.name,
@@ -218,6 +241,22 @@ static void describe(const VMStateDescription *d)
 	}
 }
 
+/* What a virtio field of type T's section saves after the common state. */
+static void print_virtio(struct type *t, const VMStateDescription *d)
+{
+	for (const VMStateField *f = d->fields; f && f->name; f++) {
+		if (f->info != &virtio_vmstate_info)
+			continue;
+		VirtioDeviceClass *vdc = (VirtioDeviceClass *)t->klass;
+		printf("virtio %s %s vmsd=%s by_hand=%s common=%s\n", d->name, t->info.name,
+		       vdc->vmsd ? vdc->vmsd->name : "none",
+		       vdc->save || vdc->load ? "yes" : "no", vmstate_virtio.name);
+		if (vdc->vmsd)
+			describe(vdc->vmsd);
+		describe(&vmstate_virtio);
+	}
+}
+
 static void print_wire(void)
 {
 	for (size_t i = 0; i < machine_init_count; i++)
@@ -230,6 +269,9 @@ static void print_wire(void)
 			printf("section %s device %s creatable=%s\n", dc->vmsd->name, t->info.name,
 			       dc->user_creatable ? "yes" : "no");
 			describe(dc->vmsd);
+			/* The extended dump takes the concrete types of a description. */
+			if (is_a(t, TYPE_VIRTIO_DEVICE) && !t->info.abstract)
+				print_virtio(t, dc->vmsd);
 		}
 		if (is_a(t, TYPE_CPU) && !t->info.abstract) {
 			CPUClass *cc = (CPUClass *)t->klass;

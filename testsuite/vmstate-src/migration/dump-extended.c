@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "migration/dump.h"
 #include "migration/savevm.h"
+#include "hw/virtio/virtio.h"
 
 #define MAX_DESCS 256
 
@@ -49,6 +50,31 @@ static const struct { unsigned bit; const char *name; } flag_names[] = {
 	{ VMS_VSTRUCT, "VMS_VSTRUCT" },
 };
 
+/* A "virtio" field of VMSD: what it saves after the common state, from the classes of
+ * the device types whose section VMSD is. */
+static void virtio_key(FILE *out, const VMStateDescription *vmsd)
+{
+	const SaveSection *secs;
+	int n = savevm_sections(&secs);
+	const char *type = NULL;
+
+	fprintf(out, ", \"virtio\": { \"types\": [");
+	for (int i = 0; i < n; i++)
+		for (int k = 0; secs[i].vmsd == vmsd && k < secs[i].nsources; k++)
+			if (strcmp(secs[i].sources[k].kind, "device") == 0) {
+				fprintf(out, "%s\"%s\"", type ? ", " : "", secs[i].sources[k].type);
+				type = type ? type : secs[i].sources[k].type;
+			}
+	fprintf(out, "], \"by_hand\": null, \"vmsd\": ");
+	if (type && virtio_device_vmsd(type))
+		id(out, virtio_device_vmsd(type));
+	else
+		fprintf(out, "null");
+	fprintf(out, ", \"common\": ");
+	id(out, virtio_common_vmsd());
+	fprintf(out, " }");
+}
+
 static void field(FILE *out, const VMStateDescription *vmsd, const VMStateField *f)
 {
 	bool first = true;
@@ -76,6 +102,8 @@ static void field(FILE *out, const VMStateDescription *vmsd, const VMStateField 
 		id(out, f->vmsd);
 	else
 		fprintf(out, "null");
+	if (f->info == &virtio_vmstate_info)
+		virtio_key(out, vmsd);
 	fprintf(out, " }");
 }
 
@@ -151,6 +179,17 @@ int dump_extended_json(FILE *out)
 			registration(out, &secs[i].sources[k]);
 		}
 		fprintf(out, "] }%s\n", i + 1 < n ? "," : "");
+	}
+	/* Descriptions reached through the sections' "virtio" fields get their IDs too. */
+	for (int i = 0; i < n; i++) {
+		const char *type = savevm_device_type(&secs[i]);
+
+		for (const VMStateField *f = secs[i].vmsd->fields; f && f->name; f++)
+			if (f->info == &virtio_vmstate_info) {
+				if (type && virtio_device_vmsd(type))
+					desc_index(virtio_device_vmsd(type));
+				desc_index(virtio_common_vmsd());
+			}
 	}
 	fprintf(out, "  ],\n  \"descriptions\": {\n");
 	for (int i = 0; i < ndescs; i++) {

@@ -99,6 +99,11 @@ static void populate(const VMStateDescription *vmsd, uint8_t *opaque, const char
 	}
 }
 
+void harness_populate(const VMStateDescription *vmsd, void *opaque, const char *path)
+{
+	populate(vmsd, opaque, path);
+}
+
 void *harness_state(const VMStateDescription *vmsd)
 {
 	uint8_t *opaque = vsrc_alloc0(STATE_SIZE);

@@ -76,6 +76,14 @@ int savevm_instance_id(const SaveSection *sec)
 	return id == VMSTATE_INSTANCE_ID_ANY ? 0 : id;
 }
 
+const char *savevm_device_type(const SaveSection *sec)
+{
+	for (int i = 0; i < sec->nsources; i++)
+		if (strcmp(sec->sources[i].kind, "device") == 0)
+			return sec->sources[i].type;
+	return NULL;
+}
+
 static int compare_sections(const void *a, const void *b)
 {
 	return strcmp(((const SaveSection *)a)->vmsd->name, ((const SaveSection *)b)->vmsd->name);

@@ -8,13 +8,16 @@
  *   its version_id <= version; VMSTATE_VALIDATE refuses a load when its test fails;
  * - after the fields, each subsection whose needed() holds (or that has none) travels
  *   by name with its own version; the destination must know the name;
- * - nested structures carry no version: each side uses its own description's.
+ * - nested structures carry no version: each side uses its own description's;
+ * - the VMStateInfo "virtio" writes the common state by hand, then the device class's
+ *   description (loaded with the section's version), then the core's (version 1).
  * The state saved is made up by the harness (harness.c), and the values sent and loaded
  * are recorded by field path, so that a load that puts bytes into the wrong members is
  * seen too. */
 #include "qemu/osdep.h"
 #include "migration/savevm.h"
 #include "migration/harness.h"
+#include "hw/virtio/virtio.h"
 
 #include <stdarg.h>
 
@@ -31,6 +34,8 @@ struct stream {
 	FILE *f;
 	char why[512];           /* the first failure */
 	struct harness_values *values;
+	const char *type;        /* the section's device type, or NULL */
+	int version;             /* the section's version: sent, or received */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -112,6 +117,32 @@ static int state_save(struct stream *s, const VMStateDescription *vmsd, void *op
 static int state_load(struct stream *s, const VMStateDescription *vmsd, void *opaque,
 		      int version_id, const char *path);
 
+/* A field of the VMStateInfo "virtio", as QEMU's virtio_save and virtio_load. */
+static int virtio_transfer(struct stream *s, const VMStateField *field, void *opaque,
+			   const char *path, bool save)
+{
+	const VMStateDescription *dev = s->type ? virtio_device_vmsd(s->type) : NULL;
+	const VMStateDescription *core = virtio_common_vmsd();
+	char sub[512];
+
+	if (save ? field->info->put(s->f, opaque, 0, field)
+		 : field->info->get(s->f, opaque, 0, field))
+		return fail(s, "field \"%s%s\": no common virtio state", path, field->name);
+	snprintf(sub, sizeof(sub), "%s%s.", path, field->name);
+	if (dev && save) {
+		harness_populate(dev, opaque, sub);
+		if (state_save(s, dev, opaque, sub))
+			return -1;
+	} else if (dev && state_load(s, dev, opaque, s->version, sub)) {
+		return -1;
+	}
+	snprintf(sub, sizeof(sub), "%s%s/core.", path, field->name);
+	if (!save)
+		return state_load(s, core, opaque, 1, sub);
+	harness_populate(core, opaque, sub);
+	return state_save(s, core, opaque, sub);
+}
+
 /* Saves (SAVE) or loads one field's elements. */
 static int field_transfer(struct stream *s, const VMStateField *field, void *opaque,
 			  const char *path, bool save)
@@ -121,6 +152,8 @@ static int field_transfer(struct stream *s, const VMStateField *field, void *opa
 	long offset = ftell(s->f);
 	char sub[512];
 
+	if (field->info == &virtio_vmstate_info)
+		return virtio_transfer(s, field, opaque, path, save);
 	if (field->flags & VMS_POINTER)
 		base = *(uint8_t **)base;
 	if (field->flags & VMS_STRUCT) {
@@ -238,7 +271,8 @@ static int state_load(struct stream *s, const VMStateDescription *vmsd, void *op
 
 int savevm_save_one(const SaveSection *sec, const char *path)
 {
-	struct stream s = { .values = harness_values_new() };
+	struct stream s = { .values = harness_values_new(), .type = savevm_device_type(sec),
+			    .version = sec->vmsd->version_id };
 	char values_path[4096];
 	void *opaque = harness_state(sec->vmsd);
 
@@ -268,7 +302,7 @@ int savevm_save_one(const SaveSection *sec, const char *path)
 	return harness_values_write(s.values, values_path);
 }
 
-static const VMStateDescription *section_by_id(const char *name, uint32_t instance_id)
+static const SaveSection *section_by_id(const char *name, uint32_t instance_id)
 {
 	const SaveSection *secs;
 	int n = savevm_sections(&secs);
@@ -276,7 +310,7 @@ static const VMStateDescription *section_by_id(const char *name, uint32_t instan
 	for (int i = 0; i < n; i++)
 		if (strcmp(secs[i].vmsd->name, name) == 0 &&
 		    (uint32_t)savevm_instance_id(&secs[i]) == instance_id)
-			return secs[i].vmsd;
+			return &secs[i];
 	return NULL;
 }
 
@@ -295,9 +329,12 @@ static int stream_load(struct stream *s, char name[256])
 	if (get_be32(s, &id) || get_name(s, name) || get_be32(s, &instance) ||
 	    get_be32(s, &section_version))
 		return -1;
-	const VMStateDescription *vmsd = section_by_id(name, instance);
-	if (!vmsd)
+	const SaveSection *sec = section_by_id(name, instance);
+	if (!sec)
 		return fail(s, "unknown section \"%s\" instance %u", name, instance);
+	const VMStateDescription *vmsd = sec->vmsd;
+	s->type = savevm_device_type(sec);
+	s->version = (int)section_version;
 	void *opaque = harness_state(vmsd);
 	if (state_load(s, vmsd, opaque, (int)section_version, ""))
 		return -1;

@@ -9,6 +9,9 @@
 /* Fresh state for VMSD: every member a description names gets a value of its own,
  * the same on both sides; pointers point at buffers, variable counts are small. */
 void *harness_state(const VMStateDescription *vmsd);
+/* The same for VMSD's members in OPAQUE, their paths prefixed with PATH: state that a
+ * hand-written VMStateInfo saves through another description. */
+void harness_populate(const VMStateDescription *vmsd, void *opaque, const char *path);
 
 /* Elements of FIELD in OPAQUE, and the size of each (QEMU's vmstate_n_elems and
  * vmstate_size). */

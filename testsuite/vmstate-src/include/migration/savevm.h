@@ -27,6 +27,8 @@ int savevm_sections(const SaveSection **out);
 
 /* The instance id SEC is saved and found under. */
 int savevm_instance_id(const SaveSection *sec);
+/* The type of SEC's first device class registration, or NULL. */
+const char *savevm_device_type(const SaveSection *sec);
 
 /* Writes a stream with the one section SEC, its state made up by the harness (see
  * savevm.c), into PATH; the values it sent go to PATH.values.  Writes nothing when

@@ -33,13 +33,16 @@ check-diff-unit: $(BUILD)/diff/test-compdb
 # build to compare with).  Long: it configures QEMU once (twice with normal) and compiles
 # every unit of the target once with -fsyntax-only (and once in full with normal).
 # DIFF_BENCH=clone5: QEMU as a clone, five targets, two releases, against configure +
-# ninja of the five emulators (testsuite/diff/bench-qemu-clone.sh; hours on 2 CPUs);
-# DIFF_BENCH=clone5-repo only makes its repository.
+# ninja of the five emulators (testsuite/diff/bench-qemu-clone.sh; about 45 minutes on
+# 2 CPUs);
+# DIFF_BENCH=clone5-repo only makes its repository; DIFF_BENCH=clone5-one-file measures
+# only the one-file change again, on the cache of the last clone5 run.
 bench-diff: $(DIFF_BIN) $(BUILD)/vmstate.so $(BUILD)/vmstate-extract $(BUILD)/vmstate-check \
 		$(BUILD)/vmstate-dumpcmp
 	$(if $(filter clone5,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)),\
 	$(if $(filter clone5-repo,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)) repo,\
-	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH)))
+	$(if $(filter clone5-one-file,$(DIFF_BENCH)),testsuite/diff/bench-qemu-clone.sh $(abspath $(BUILD)) one-file,\
+	testsuite/diff/bench-qemu.sh $(abspath $(BUILD)) $(DIFF_BENCH))))
 bench: bench-diff
 
 # The end-to-end tests build the example tree's v1 and v2 as two commits of a temporary

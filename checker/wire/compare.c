@@ -576,22 +576,29 @@ static char *zero_takers(const struct zeros *z, const char *direction, const cha
 	return text;
 }
 
+static bool same_padding(const struct vmw_field *a, const struct vmw_field *b)
+{
+	return is_unused(a) && is_unused(b) && shape_kind(a, b) < 0 &&
+	       a->version_id.value == b->version_id.value;
+}
+
 /* A run of old fields OR (ON of them) against new fields NR (NN) between two fields
  * both sides keep. */
 static void compare_run(struct cmp *c, const struct data *o, const struct data *n,
 			size_t oi, size_t on, size_t ni, size_t nn, const struct versions *v)
 {
-	const struct vmw_field *orun = o->f + oi, *nrun = n->f + ni;
 	const struct vmw_desc *nd = n->d;
 	bool moved = false, only_moved = true;
 
-	bool same_padding = on == nn;
-	for (size_t i = 0; i < on && same_padding; i++)
-		same_padding = is_unused(&orun[i]) && is_unused(&nrun[i]) &&
-			shape_kind(&orun[i], &nrun[i]) < 0 &&
-			orun[i].version_id.value == nrun[i].version_id.value;
-	if (same_padding)
+	/* Padding never aligns by name: the same padding at either end of both runs is
+	 * not part of the change (a field renamed next to VMSTATE_UNUSED is a rename). */
+	while (on && nn && same_padding(&o->f[oi + on - 1], &n->f[ni + nn - 1]))
+		on--, nn--;
+	while (on && nn && same_padding(&o->f[oi], &n->f[ni]))
+		oi++, ni++, on--, nn--;
+	if (on == 0 && nn == 0)
 		return;
+	const struct vmw_field *orun = o->f + oi, *nrun = n->f + ni;
 	for (size_t i = 0; i < on; i++) {
 		bool m = name_in(n, &orun[i]);
 		moved |= m;

@@ -156,10 +156,11 @@ static char *prepared_stamp_text(const struct vd_options *o, const struct vd_sid
 }
 
 /* A ninja build directory: the targets' units and their generated files, built (unless
- * built already for this very commit and configuration). */
+ * built already for this very commit and configuration).  The stamp lives in the build
+ * directory, so that configuring it afresh also forgets what was built there. */
 static void ninja_units(const struct vd_options *o, struct vd_side *s, const char *compdb)
 {
-	char *stamp = xasprintf("%s/.vmstate-diff-prepared", s->slot);
+	char *stamp = xasprintf("%s/.vmstate-diff-prepared", s->roots.build);
 	char *want = prepared_stamp_text(o, s);
 	char *have = vd_read_file(stamp, NULL);
 	bool prepared = want && have && strcmp(want, have) == 0;

@@ -288,6 +288,18 @@ expect_eq "ninja: so v2-slotdev's new device is in its dump" 1 \
 	"$(grep -c '^  "slot-device": {' "$work/slot-dumps/src.json")"
 expect_eq "ninja: and missing from v2's, the other way" 'Section "slot-device" does not exist in dest' \
 	"$(grep -x 'Section "slot-device" does not exist in dest' "$work/10d-2.out")"
+# A configure stamp of the earlier format (the command alone) configures again, and what
+# the build directory had built goes with it: its generated header is built anew.
+for f in "$work"/slot-cache/trees/*/src/.vmstate-diff-configured; do
+	tail -n +2 "$f" >"$f.old" && mv "$f.old" "$f"
+done
+(cd "$repo" && "$diff_bin" --reference --cache-dir "$work/slot-cache" -v -j 2 \
+	--configure "sh '$here/ninja-tree.sh' '$here'" --target vmstate-src \
+	v2-slotdev v2) >"$work/10d-3.out" 2>"$work/10d-3.err"
+expect_eq "ninja: an old configure stamp: configured again, same report (exit status 1)" \
+	"1 1" "$? $(grep -c '^vmstate-diff: src: configuring ' "$work/10d-3.err")"
+expect_eq "ninja: and the generated header built again" 1 \
+	"$(grep -c '^vmstate-diff: src: generated headers' "$work/10d-3.err")"
 
 # 11. Baselines: the regeneration command writes the documented layout.
 cat >"$repo/.vmstate-diff" <<CONFIG

@@ -405,7 +405,13 @@ static json_t *description_json(struct extended *x, const struct vx_def *def,
 
 	json_object_set_new(out, "symbol", json_string(def->symbol));
 	json_object_set_new(out, "loc", json_string(loc ? loc : ""));
-	json_object_set_new(out, "name", value(x, json_object_get(vmsd, "name"), id));
+	const json_t *name = json_object_get(vmsd, "name");
+	/* A description defined without a name (a stub's, all zeros) is never registered;
+	 * a dump that reaches it says so instead of writing a nameless description. */
+	json_object_set_new(out, "name", json_is_null(name)
+			    ? unknown(x, "the description has no name (defined without an "
+					 "initializer, as a stub)", loc, id)
+			    : value(x, name, id));
 	json_object_set_new(out, "version_id",
 			    value(x, json_object_get(vmsd, "version_id"), id));
 	json_object_set_new(out, "minimum_version_id",

@@ -179,6 +179,16 @@ static bool same_unit_twice(const struct vx_def *a, const struct vx_def *b)
 	return sa && sb && strcmp(sa, sb) == 0 && json_equal(a->json, b->json);
 }
 
+/* A VMStateDescription defined with no initializer, all zeros: QEMU's stubs
+ * (hw/acpi/acpi-cpu-hotplug-stub.c) define one in a library for the emulators that do
+ * not link the real one.  Where both are listed, the linker took the real one and
+ * never pulled the stub. */
+static bool empty_vmstate(const struct vx_def *d)
+{
+	return d->kind == VX_DEF_VMSTATE && json_is_null(json_object_get(d->json, "name")) &&
+	       json_is_null(json_object_get(d->json, "fields"));
+}
+
 /* Adds NODE to its symbol's chain; reports a second global definition. */
 static unsigned index_def(struct vx_program *prog, struct def_node *node)
 {
@@ -206,6 +216,10 @@ static unsigned index_def(struct vx_program *prog, struct def_node *node)
 	}
 	if (node->def.global) {
 		if (!e->global) {
+			e->global = node;
+		} else if (empty_vmstate(&node->def) && !empty_vmstate(&e->global->def)) {
+			/* the stub: the linker never pulls it */
+		} else if (empty_vmstate(&e->global->def) && !empty_vmstate(&node->def)) {
 			e->global = node;
 		} else if (e->global->def.unit != node->def.unit &&
 			   !same_unit_twice(&e->global->def, &node->def)) {

@@ -237,6 +237,30 @@ printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"
 object badreg.o badreg.json
 expect 3 "badreg.o: error: fragment 0 (unit ../t.c): at registers[0].instance_id: expected an integer, \"any\" or an unknown, got \"first\"" -- --extended badreg.o
 
+# A stub's description (QEMU's hw/acpi/acpi-cpu-hotplug-stub.c: defined without an
+# initializer, all zeros) beside the real one: the real one is used, with no warning,
+# whatever the order (a plan that lists a library's members lists both; the linker
+# pulls no stub).  Alone, the extended dump says its name is unknown.
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../stub.c","directory":"/t","id":"00000000000000f3"},"vmstates":[{"symbol":"vmstate_hp","linkage":"global","loc":"../stub.c:7:26","name":null,"version_id":0,"minimum_version_id":0,"fields":null,"subsections":null,"needed":null}],"infos":[],"unknowns":[],"registers":[{"function":"vmstate_register","caller":"f","loc":"../stub.c:9:5","vmsd":"vmstate_hp","instance_id":0}],"qom":{}}' >stub.json
+object stub.o stub.json
+printf '{"vmstate-fragment":1,"producer":{"name":"t","version":"0","gcc":"12"},"unit":{"source":"../real.c","directory":"/t","id":"00000000000000f4"},"vmstates":[%s],"infos":[],"unknowns":[],"registers":[],"qom":{}}' \
+	"$(vmsd vmstate_hp global ../real.c:3:1 | sed 's/}$/,"needed":null}/')" >real.json
+object real.o real.json
+expect 0 "" -- --extended -o stub-real.json stub.o real.o
+expect 0 "" -- --extended -o real-stub.json real.o stub.o
+expect 0 "vmstate-extract: note: 1 problem: conflicts reported above, and unknowns written in the extended dump with their places" -- --extended -o stub-only.json stub.o
+python3 - stub-real.json real-stub.json stub-only.json <<'PY' && pass "a stub's description loses to the real one; alone, its name is unknown" || fail "stub descriptions"
+import json, sys
+for path in sys.argv[1:3]:
+    d = json.load(open(path))
+    desc = d["descriptions"][d["sections"][0]["description"]]
+    assert desc["name"] == "vmstate_hp" and desc["loc"] == "../real.c:3:1", (path, desc)
+d = json.load(open(sys.argv[3]))
+desc = d["descriptions"][d["sections"][0]["description"]]
+assert desc["name"]["unknown"].startswith("the description has no name"), desc
+assert desc["name"]["loc"] == "../stub.c:7:26", desc
+PY
+
 # --- conflicts: warnings, fatal under --strict ---
 expect 0 "../hw/c.c:7:2: warning: global symbol 'vmstate_a' is defined twice (in c.o)" -- --list-units a.o c.o
 grep -qF "../hw/a.c:3:5: note: the definition that is used (in a.o)" err.txt ||

@@ -16,6 +16,8 @@
 #   - the tool sees each change (one finding at least, benign ones included).
 # Results: $VMSTATE_CACHE/migtest/results.md and standard output.  Exit 1 when one
 # verdict does not match or a step fails.  Minutes: a QEMU build, then a relink per change.
+# MIGTEST_REUSE=yes keeps the binaries of the last run (same changes) and only extracts,
+# migrates and checks again: for a change of the tools, not of the plugin or QEMU.
 set -euo pipefail
 build=$(cd "${1:?usage: migtest.sh BUILD_DIR [CHANGE...]}" && pwd)
 shift
@@ -80,14 +82,21 @@ build_variant() { # NAME
 	"$build/vmstate-extract" --extended -o "$v/extended.json" "$v/qemu-system-x86_64"
 }
 
-restore
-build_variant base
-for c in $changes; do
-	"change_$c" >"$mt/describe-$c"
-	build_variant "$c"
-	mv "$mt/describe-$c" "$mt/v/$c/describe"
+if [ "${MIGTEST_REUSE:-no}" = yes ]; then
+	for c in base $changes; do
+		[ -x "$mt/v/$c/qemu-system-x86_64" ] || qemu_die "MIGTEST_REUSE=yes: no $mt/v/$c from an earlier run"
+		"$build/vmstate-extract" --extended -o "$mt/v/$c/extended.json" "$mt/v/$c/qemu-system-x86_64"
+	done
+else
 	restore
-done
+	build_variant base
+	for c in $changes; do
+		"change_$c" >"$mt/describe-$c"
+		build_variant "$c"
+		mv "$mt/describe-$c" "$mt/v/$c/describe"
+		restore
+	done
+fi
 
 for c in $changes; do
 	v=$mt/v/$c

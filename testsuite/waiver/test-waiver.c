@@ -26,6 +26,19 @@ static struct vw_set *parse_ok(const char *text)
 	return set;
 }
 
+/* TEXT (suggested records) with every empty reason filled in, into OUT. */
+static void fill_reasons(const char *text, struct strbuf *out)
+{
+	for (const char *p = text; *p; p++) {
+		if (strncmp(p, "reason=\"\"", 9) == 0) {
+			sb_puts(out, "reason=\"ok\"");
+			p += 8;
+		} else {
+			sb_putc(out, *p);
+		}
+	}
+}
+
 static void expect_error(const char *text, const char *message)
 {
 	char *error = NULL;
@@ -363,14 +376,7 @@ static void test_suggestions(void **state)
 	free(error);
 	/* Filled in: every message is accepted. */
 	struct strbuf filled = STRBUF_INIT;
-	for (const char *p = out.data; *p; p++) {
-		if (strncmp(p, "reason=\"\"", 9) == 0) {
-			sb_puts(&filled, "reason=\"ok\"");
-			p += 8;
-		} else {
-			sb_putc(&filled, *p);
-		}
-	}
+	fill_reasons(out.data, &filled);
 	struct vw_set *set = parse_ok(filled.data);
 	for (size_t i = 0; i < 5; i++)
 		assert_true(vw_match(set, &msgs[i]) >= 0);
@@ -550,14 +556,7 @@ static void test_wire_suggestions(void **state)
 	assert_non_null(strstr(error, "a waiver needs a reason"));
 	free(error);
 	struct strbuf filled = STRBUF_INIT;
-	for (const char *p = out.data; *p; p++) {
-		if (strncmp(p, "reason=\"\"", 9) == 0) {
-			sb_puts(&filled, "reason=\"ok\"");
-			p += 8;
-		} else {
-			sb_putc(&filled, *p);
-		}
-	}
+	fill_reasons(out.data, &filled);
 	struct vw_set *set = parse_ok(filled.data);
 	for (size_t i = 0; i < 3; i++)
 		assert_int_equal(vw_match(set, &msgs[i]), (long)i);

@@ -106,6 +106,10 @@ const struct finding_kind_info finding_kinds[FINDING_KIND_COUNT] = {
 	[FINDING_WIRE_UNKNOWN] = { "unknown", FINDING_WIRE,
 		.description = "a value the tools could not evaluate decides the verdict",
 		.max_severity = FINDING_BREAKS },
+	[FINDING_WIRE_DEVICE_SECTION_ADDED] = { "device-section-added", FINDING_WIRE,
+		.description = "a section the new version adds for a device the old version has "
+			       "too: the old one cannot load it",
+		.max_severity = FINDING_BREAKS },
 };
 
 int finding_kind_from_name(enum finding_family family, const char *name)

@@ -635,6 +635,19 @@ static int append_text(const char *buffer, size_t size, void *data)
 	return 0;
 }
 
+/* Every device type of the program (abstract ones included, as in the sections'
+ * registrations), in name order: a section the other version adds for one of these
+ * belongs to a device this version has. */
+static json_t *device_names(const struct extended *x)
+{
+	json_t *names = json_array();
+
+	for (size_t i = 0; i < x->type_count; i++)
+		if (x->types[i]->is_device)
+			json_array_append_new(names, json_string(x->types[i]->name));
+	return names;
+}
+
 unsigned extended_write(struct strbuf *out, const struct vx_program *prog,
 			const struct qom_types *types, const struct extended_options *opt)
 {
@@ -650,11 +663,12 @@ unsigned extended_write(struct strbuf *out, const struct vx_program *prog,
 	add_register_sections(&x);
 	write_descriptions(&x);
 	sections = sections_json(&x);
-	root = json_pack("{s:i, s:{s:s, s:s}, s:s, s:o, s:o, s:O}",
+	root = json_pack("{s:i, s:{s:s, s:s}, s:s, s:o, s:o, s:o, s:O}",
 			 "vmstate-extended-dump", EXTENDED_DUMP_VERSION,
 			 "producer", "name", "vmstate-extract", "version", opt->producer_version,
 			 "program", opt->program, "sections", sections,
-			 "descriptions", sorted_object(x.descriptions), "unknowns", x.unknowns);
+			 "descriptions", sorted_object(x.descriptions),
+			 "devices", device_names(&x), "unknowns", x.unknowns);
 	json_dump_callback(root, append_text, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	sb_puts(out, "\n");
 	count = (unsigned)json_array_size(x.unknowns);

@@ -109,7 +109,8 @@ void vw_note_section(struct vw_set *set, const char *section, unsigned sides)
 		for (int k = 0; k < FINDING_KIND_COUNT && !w->applicable; k++) {
 			unsigned needs = k == FINDING_SECTION_MISSING ||
 					 k == FINDING_WIRE_SECTION_REMOVED ? VW_IN_SRC
-					 : k == FINDING_WIRE_SECTION_ADDED ? VW_IN_DEST
+					 : k == FINDING_WIRE_SECTION_ADDED ||
+					   k == FINDING_WIRE_DEVICE_SECTION_ADDED ? VW_IN_DEST
 					 : VW_IN_SRC | VW_IN_DEST;
 			w->applicable = (w->kinds & FINDING_BIT(k)) && (sides & needs) == needs;
 		}

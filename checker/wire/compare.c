@@ -965,10 +965,23 @@ static void compare_instance(struct cmp *c, const struct vmw_section *o,
 			       : ": the first free id, which depends on what else is registered");
 }
 
+/* The first device type of section S (of the new version) that OLD has too, or NULL:
+ * the device existed without this section (ramfb before QEMU 8.1 had no description). */
+static const char *old_device(const struct vmw_section *s, const struct vmw_dump *old)
+{
+	for (const char **t = s->device_types; t && *t; t++)
+		if (vmw_dump_has_device(old, *t))
+			return *t;
+	return NULL;
+}
+
 static void section_alone(struct cmp *c, const struct vmw_section *s, bool removed)
 {
 	const struct vmw_desc *d = s->desc;
-	struct vmw_finding *f = finding(c, removed ? FINDING_WIRE_SECTION_REMOVED : FINDING_WIRE_SECTION_ADDED,
+	const char *had = removed ? NULL : old_device(s, c->rep->old_dump);
+	struct vmw_finding *f = finding(c, removed ? FINDING_WIRE_SECTION_REMOVED
+					: had ? FINDING_WIRE_DEVICE_SECTION_ADDED
+					: FINDING_WIRE_SECTION_ADDED,
 					d->name, NULL, removed ? NULL : d->loc,
 					removed ? d->loc : NULL);
 	enum vmw_outcome sent = has_needed(d) ? VMW_DEPENDS : VMW_FAILS;
@@ -981,7 +994,13 @@ static void section_alone(struct cmp *c, const struct vmw_section *s, bool remov
 	f->forward = removed ? sent : VMW_UNAFFECTED;
 	f->backward = removed ? VMW_UNAFFECTED : sent;
 	f->predicate = d->needed;
-	f->message = xasprintf("section \"%s\" (%s) is only in the %s version%s", s->name,
+	if (had)
+		f->message = xasprintf("section \"%s\" (%s) is only in the new version, but the "
+				       "old version has device \"%s\" too and cannot load it",
+				       s->name, s->registered && *s->registered ? s->registered
+				       : "registered", had);
+	else
+		f->message = xasprintf("section \"%s\" (%s) is only in the %s version%s", s->name,
 			  s->registered && *s->registered ? s->registered : "registered",
 			  removed ? "old" : "new",
 			  machine_only ? ": not user-creatable, so it breaks only if a machine "

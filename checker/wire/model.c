@@ -336,6 +336,53 @@ static bool not_user_creatable(json_t *regs)
 	return json_array_size(regs) > 0;
 }
 
+/* The types of REGS' device registrations, NULL-terminated. */
+static const char **device_types(json_t *regs)
+{
+	const char **types = xcalloc(json_array_size(regs) + 1, sizeof(*types));
+	size_t i, n = 0;
+	json_t *r;
+
+	json_array_foreach(regs, i, r) {
+		const char *kind = json_string_value(json_object_get(r, "kind"));
+		const char *type = json_string_value(json_object_get(r, "type"));
+		if (kind && strcmp(kind, "device") == 0 && type)
+			types[n++] = type;
+	}
+	return types;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "devices": optional, a list of type names. */
+static void load_devices(struct loader *ld, json_t *list)
+{
+	struct vmw_dump *dump = ld->dump;
+	size_t i;
+	json_t *v;
+
+	if (!list)
+		return;
+	if (!json_is_array(list))
+		bad(ld, "devices", "not a list");
+	dump->devices = xcalloc(json_array_size(list) + 1, sizeof(*dump->devices));
+	json_array_foreach(list, i, v) {
+		if (!json_is_string(v))
+			bad(ld, "devices", "an entry that is not a type name");
+		dump->devices[dump->ndevices++] = json_string_value(v);
+	}
+	qsort(dump->devices, dump->ndevices, sizeof(*dump->devices), cmp_names);
+}
+
+bool vmw_dump_has_device(const struct vmw_dump *dump, const char *name)
+{
+	return dump->devices && bsearch(&name, dump->devices, dump->ndevices,
+					sizeof(*dump->devices), cmp_names);
+}
+
 static void load_sections(struct loader *ld, json_t *list)
 {
 	struct vmw_dump *dump = ld->dump;
@@ -360,6 +407,7 @@ static void load_sections(struct loader *ld, json_t *list)
 		if (json_is_array(regs)) {
 			instance(s, regs);
 			s->not_user_creatable = not_user_creatable(regs);
+			s->device_types = device_types(regs);
 		}
 		s->registered = json_is_array(regs) ? registrations(regs) : "";
 	}
@@ -396,6 +444,7 @@ static void load_root(struct loader *ld)
 	json_object_foreach(descs, id, v)
 		load_desc(ld, &dump->descs[i++], id, v);
 	load_sections(ld, member(ld, root, "sections", "top level"));
+	load_devices(ld, json_object_get(root, "devices"));
 }
 
 bool vmw_dump_load(struct vmw_dump *dump, const char *path, struct vmw_load_error *error)
@@ -441,7 +490,10 @@ void vmw_dump_free(struct vmw_dump *dump)
 		free(dump->descs[i].subsections);
 	}
 	free(dump->descs);
+	for (size_t i = 0; i < dump->nsections; i++)
+		free(dump->sections[i].device_types);
 	free(dump->sections);
+	free(dump->devices);
 	json_decref(dump->root);
 	memset(dump, 0, sizeof(*dump));
 }

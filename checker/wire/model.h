@@ -89,6 +89,8 @@ struct vmw_section {
 	/* Every registration is a device class whose user_creatable is false: -device
 	 * cannot create it, so it is on the wire only where a machine creates it. */
 	bool not_user_creatable;
+	/* Its device registrations' types (NULL-terminated; none for other sections). */
+	const char **device_types;
 };
 
 struct vmw_dump {
@@ -99,7 +101,14 @@ struct vmw_dump {
 	size_t nsections;
 	struct vmw_desc *descs;
 	size_t ndescs;
+	/* The program's concrete device types ("devices"), sorted; NULL when the dump does
+	 * not say (an older writer). */
+	const char **devices;
+	size_t ndevices;
 };
+
+/* Does DUMP say that its program has device type NAME? */
+bool vmw_dump_has_device(const struct vmw_dump *dump, const char *name);
 
 /* What is wrong with a dump, and where: PLACE is "LINE:COL" when JSON itself is bad,
  * else NULL and MESSAGE starts with the JSON path.  Both malloc'd. */

@@ -299,8 +299,9 @@ else
 fi
 
 # A record for a finding seen only backward (tpci2002 is a section only the new version
-# has) is used, not stale, when only the forward direction is checked.
-printf 'vmstate-waivers 3\nwaive-wire kind=section-added section="tpci2002" reason="r"\n' >"$tmp/bwd.w"
+# has, for a device the old one has too) is used, not stale, when only the forward
+# direction is checked.
+printf 'vmstate-waivers 3\nwaive-wire kind=device-section-added section="tpci2002" reason="r"\n' >"$tmp/bwd.w"
 "$checker" --wire -s "$tmp/v1.json" -d "$tmp/v2.json" --direction=forward --waivers "$tmp/bwd.w" \
 	>"$tmp/out" 2>"$tmp/err"
 if [ ! -s "$tmp/err" ] && grep -q ", 0 waived, in $nsect sections$" "$tmp/out"; then
@@ -450,6 +451,35 @@ if [ "$rc" -eq 0 ] && grep -q '^vmstate-check: 0 breaking, 0 to review, 0 benign
 	pass "the same stub description on both sides: no finding; against a real one: unknown (review)"
 else
 	fail "stub descriptions: exit status $rc ($(tail -1 "$tmp/stub-same.txt")) and $rc2 ($kinds)"
+fi
+
+# A section the new version adds for a device type the old program has too ("devices")
+# is device-section-added, with its outcome's severity: the old version cannot load it
+# (QEMU 10.0's ramfb-dev for 7.2's ramfb).  Without "devices" (an older writer), or for
+# a type the old program does not have, it stays section-added, benign.
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/v1.json"))
+d["sections"] = [s for s in d["sections"] if s["name"] != "pflash_cfi01"]
+d.pop("devices", None)
+json.dump(d, open(f"{tmp}/v1-nodesc.json", "w"))
+d["devices"] = ["cfi.pflash01", "other-type"]
+json.dump(d, open(f"{tmp}/v1-nodesc-devices.json", "w"))
+d["devices"] = ["other-type"]
+json.dump(d, open(f"{tmp}/v1-nodesc-other.json", "w"))
+PY
+got=
+for old in nodesc-devices nodesc nodesc-other; do
+	"$checker" --wire --benign -s "$tmp/v1-$old.json" -d "$tmp/v1.json" --format=json >"$tmp/devsec.json"
+	got="$got $?:$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["findings"]
+print(",".join(":".join((f["kind"], f["severity"], f["outcomes"]["new-to-old"])) for f in r))' "$tmp/devsec.json")"
+done
+if [ "$got" = " 8:device-section-added:breaks:fails 0:section-added:benign:fails 0:section-added:benign:fails" ]; then
+	pass "a section added for a device the old program has breaks (device-section-added); for a new device, or without \"devices\", benign"
+else
+	fail "sections added for old devices: $got"
 fi
 
 validate() {

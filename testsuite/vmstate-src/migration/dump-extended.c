@@ -8,6 +8,8 @@
 #include "migration/dump.h"
 #include "migration/savevm.h"
 #include "hw/virtio/virtio.h"
+#include "hw/qdev-core.h"
+#include "qom/object.h"
 
 #define MAX_DESCS 256
 
@@ -162,6 +164,20 @@ static void registration(FILE *out, const SectionSource *src)
 	}
 }
 
+struct names {
+	FILE *out;
+	bool *first;
+};
+
+/* One entry of "devices": every device type, abstract ones included. */
+static void device_name(ObjectClass *klass, void *opaque)
+{
+	struct names *n = opaque;
+
+	fprintf(n->out, "%s\"%s\"", *n->first ? "" : ", ", object_class_get_name(klass));
+	*n->first = false;
+}
+
 int dump_extended_json(FILE *out)
 {
 	const SaveSection *secs;
@@ -196,6 +212,9 @@ int dump_extended_json(FILE *out)
 		description(out, descs[i]);
 		fprintf(out, "%s\n", i + 1 < ndescs ? "," : "");
 	}
-	fprintf(out, "  },\n  \"unknowns\": []\n}\n");
+	fprintf(out, "  },\n  \"devices\": [");
+	bool first = true;
+	object_class_foreach_sorted(TYPE_DEVICE, true, device_name, &(struct names){ out, &first });
+	fprintf(out, "],\n  \"unknowns\": []\n}\n");
 	return ferror(out) ? -1 : 0;
 }

@@ -48,10 +48,16 @@ static, runtime = regs(sys.argv[1]), regs(sys.argv[2])
 if static != runtime:
     print(f"static {sorted(set(static) - set(runtime))}, runtime {sorted(set(runtime) - set(static))}")
     sys.exit(1)
-print(f"{len(static)} device registrations, {sum(1 for r in static if r[2] is False)} not user-creatable")
+devices = json.load(open(sys.argv[1])).get("devices", [])
+missing = sorted({r[1] for r in static} - set(devices))
+if missing or devices != sorted(devices):
+    print(f"\"devices\" lacks {missing} or is not sorted")
+    sys.exit(1)
+print(f"{len(static)} device registrations, {sum(1 for r in static if r[2] is False)} not user-creatable; "
+      f"every registered type in the {len(devices)} \"devices\"")
 PY
 		); then
-			pass "$v: the static extended dump's device registrations and user_creatable equal the program's own ($msg)"
+			pass "$v: the static extended dump's device registrations and user_creatable equal the program's own, and its \"devices\" lists their types ($msg)"
 		else
 			fail "$v: device registrations or user_creatable differ: $msg"
 		fi

@@ -67,3 +67,8 @@ void sb_release(struct strbuf *sb)
 	free(sb->data);
 	*sb = (struct strbuf)STRBUF_INIT;
 }
+
+int str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

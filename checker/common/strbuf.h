@@ -51,6 +51,9 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 /* Cuts the buffer back to LEN bytes (LEN <= sb->len). */
 void sb_truncate(struct strbuf *sb, size_t len);
 /* The data as an allocated string (never NULL; free() it); the buffer is left empty. */
+/* qsort() and bsearch() order for arrays of C strings (char * elements). */
+int str_ptr_cmp(const void *a, const void *b);
+
 char *sb_take(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
 

@@ -2,17 +2,13 @@
 #include "ninja.h"
 #include "progress.h"
 #include "run.h"
+#include "../common/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static char *ninja_key(const struct vd_options *o, const char *build)
 {
@@ -118,7 +114,7 @@ static void plan_from_ninja(const struct vd_options *o, struct vd_side *s,
 			if (!tu->output || !vd_tu_is_c_like(tu))
 				continue;
 			if (o->ntargets && !bsearch(&tu->output, inputs.v, inputs.n,
-						    sizeof *inputs.v, cmp_str))
+						    sizeof *inputs.v, str_ptr_cmp))
 				continue;
 			const char *r = rel_to(build, tu->output);
 			if (!r)
@@ -204,7 +200,7 @@ void vd_ninja_plan(const struct vd_options *o, struct vd_side *s, const struct v
 		for (size_t i = 0; i < db->n; i++)
 			in_set[t][i] = db->tus[i].output &&
 				       bsearch(&db->tus[i].output, objs[t].v, objs[t].n,
-					       sizeof *objs[t].v, cmp_str);
+					       sizeof *objs[t].v, str_ptr_cmp);
 		vd_strv_free(&objs[t]);
 	}
 	free(objs);

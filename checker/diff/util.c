@@ -2,6 +2,7 @@
 #include "util.h"
 #include "progress.h"
 #include "../common/diag.h"
+#include "../common/strbuf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -174,16 +175,11 @@ void vd_copy_file(const char *src, const char *dst)
 	free(data);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void vd_strv_sort_unique(struct vd_strv *v)
 {
 	if (v->n == 0)
 		return;
-	qsort(v->v, v->n, sizeof *v->v, cmp_str);
+	qsort(v->v, v->n, sizeof *v->v, str_ptr_cmp);
 	size_t w = 1;
 	for (size_t i = 1; i < v->n; i++) {
 		if (strcmp(v->v[i], v->v[w - 1]) == 0)

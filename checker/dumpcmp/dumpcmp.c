@@ -13,6 +13,7 @@
 #include "../common/diag.h"
 #include "../common/fileio.h"
 #include "../common/version.h"
+#include "../common/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -82,11 +83,6 @@ static json_t *load_dump(const char *path)
 	return root;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* All section names of both dumps, sorted, each once. */
 static const char **section_names(const json_t *a, const json_t *b, size_t *count)
 {
@@ -102,7 +98,7 @@ static const char **section_names(const json_t *a, const json_t *b, size_t *coun
 	json_object_foreach((json_t *)b, key, value)
 		if (strcmp(key, MACHINE_KEY) != 0)
 			names[n++] = key;
-	qsort(names, n, sizeof(*names), compare_names);
+	qsort(names, n, sizeof(*names), str_ptr_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (kept == 0 || strcmp(names[kept - 1], names[i]) != 0)
 			names[kept++] = names[i];

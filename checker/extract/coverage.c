@@ -8,6 +8,7 @@
 #include "coverage.h"
 #include "../common/diag.h"
 #include "../common/alloc.h"
+#include "../common/strbuf.h"
 
 /* At most this many units are named; the rest are counted. */
 #define NAMED 5
@@ -56,11 +57,6 @@ static bool plugin_source(const char *file)
 	return false;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 size_t coverage_note(const struct coverage *cov, const struct vx_program *prog)
 {
 	const char **missing = xcalloc(cov->member_count + cov->file_count + 1, sizeof(char *));
@@ -73,14 +69,14 @@ size_t coverage_note(const struct coverage *cov, const struct vx_program *prog)
 	sources = xcalloc(sorted_count + 1, sizeof(*sources));
 	for (i = 0; i < sorted_count; i++)
 		sources[i] = base_name(vx_unit_at(prog, i)->source);
-	qsort(sources, sorted_count, sizeof(*sources), compare_strings);
+	qsort(sources, sorted_count, sizeof(*sources), str_ptr_cmp);
 	for (i = 0; i < cov->member_count; i++)
 		missing[count++] = cov->members[i];
 	for (i = 0; i < cov->file_count; i++) {
 		const char *base = base_name(cov->files[i].file);
 
 		if (plugin_source(base) &&
-		    !bsearch(&base, sources, sorted_count, sizeof(*sources), compare_strings))
+		    !bsearch(&base, sources, sorted_count, sizeof(*sources), str_ptr_cmp))
 			missing[count++] = cov->files[i].shown;
 	}
 	text[0] = '\0';

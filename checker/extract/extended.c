@@ -9,6 +9,7 @@
 #include "extended.h"
 #include "fragment.h"
 #include "../common/alloc.h"
+#include "../common/strbuf.h"
 
 struct section {
 	const struct vx_def *def;
@@ -607,11 +608,6 @@ static json_t *sections_json(struct extended *x)
 	return out;
 }
 
-static int compare_keys(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The descriptions object with its keys in order, so that the text is stable. */
 static json_t *sorted_object(const json_t *obj)
 {
@@ -622,7 +618,7 @@ static json_t *sorted_object(const json_t *obj)
 
 	json_object_foreach((json_t *)obj, key, v)
 		keys[n++] = key;
-	qsort(keys, n, sizeof(*keys), compare_keys);
+	qsort(keys, n, sizeof(*keys), str_ptr_cmp);
 	for (i = 0; i < n; i++)
 		json_object_set(out, keys[i], json_object_get(obj, keys[i]));
 	free(keys);

@@ -11,6 +11,7 @@
 #include "elf_fragments.h"
 #include "input.h"
 #include "../common/alloc.h"
+#include "../common/strbuf.h"
 
 #define FRAGMENT_FILE_SUFFIX ".vmfrag.json"
 
@@ -202,11 +203,6 @@ static bool is_fragment_file_name(const char *name)
 	return n > k && !strcmp(name + n - k, FRAGMENT_FILE_SUFFIX);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool read_directory_entry(struct input_walk *walk, const char *file)
 {
 	struct input_file f;
@@ -249,7 +245,7 @@ static bool read_directory(struct input_walk *walk, const char *path)
 		diag_error(path, "directory holds no *%s fragment files", FRAGMENT_FILE_SUFFIX);
 		return false;
 	}
-	qsort(names, count, sizeof(*names), compare_names);
+	qsort(names, count, sizeof(*names), str_ptr_cmp);
 	for (i = 0; i < count; i++) {
 		char *file = xasprintf("%s/%s", path, names[i]);
 

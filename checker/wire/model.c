@@ -3,6 +3,7 @@
  * one message naming the file and the JSON place; the strings stay in the document. */
 #include "model.h"
 #include "../common/alloc.h"
+#include "../common/strbuf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -352,11 +353,6 @@ static const char **device_types(json_t *regs)
 	return types;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* "devices": optional, a list of type names. */
 static void load_devices(struct loader *ld, json_t *list)
 {
@@ -374,13 +370,13 @@ static void load_devices(struct loader *ld, json_t *list)
 			bad(ld, "devices", "an entry that is not a type name");
 		dump->devices[dump->ndevices++] = json_string_value(v);
 	}
-	qsort(dump->devices, dump->ndevices, sizeof(*dump->devices), cmp_names);
+	qsort(dump->devices, dump->ndevices, sizeof(*dump->devices), str_ptr_cmp);
 }
 
 bool vmw_dump_has_device(const struct vmw_dump *dump, const char *name)
 {
 	return dump->devices && bsearch(&name, dump->devices, dump->ndevices,
-					sizeof(*dump->devices), cmp_names);
+					sizeof(*dump->devices), str_ptr_cmp);
 }
 
 static void load_sections(struct loader *ld, json_t *list)
